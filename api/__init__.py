@@ -1,0 +1,1 @@
+"""Every way into Rapport: the `rapport` command line (and, later, GraphQL and the explorer)."""

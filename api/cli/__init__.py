@@ -1,0 +1,15 @@
+"""The `rapport` command: import, analyze, serve, export and look after the database."""
+
+from __future__ import annotations
+
+import sys
+
+from api.cli.app import app
+from api.cli.common import run_guarded
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Console-script entry point: run the app, turning Rapport errors into helpful exits."""
+    sys.exit(run_guarded(app))

@@ -1,0 +1,5 @@
+// Purpose: text search over Customer.search (lower-cased names, e-mails, handles, SKUs) with CONTAINS.
+// FULLTEXT indexes do not exist on ArcadeDB, so both databases use a TEXT index.
+// Parameters: none.
+// Returns: nothing. Idempotent.
+CREATE TEXT INDEX customer_search IF NOT EXISTS FOR (n:Customer) ON (n.search)

@@ -1,0 +1,65 @@
+"""Load the Cypher statements in ``cypher/`` by name.
+
+Every statement the program runs lives in ``cypher/<folder>/<name>.cypher`` with a header of
+``//`` comments (purpose, parameters, returns). Python refers to it by its path without the
+suffix, e.g. ``"write/upsert_customer"``. Files are read once and cached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from graph.errors import CypherFileNotFound
+
+CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+
+
+@dataclass(frozen=True, slots=True)
+class CypherStatement:
+    """One named statement: its header (comments) and the Cypher text to send."""
+
+    name: str
+    header: str
+    text: str
+
+
+def _parse(name: str, raw: str) -> CypherStatement:
+    header: list[str] = []
+    body: list[str] = []
+    for line in raw.splitlines():
+        stripped = line.strip()
+        if not body and (stripped.startswith("//") or not stripped):
+            header.append(stripped.removeprefix("//").strip())
+        else:
+            body.append(line.rstrip())
+    text = "\n".join(body).strip().rstrip(";").strip()
+    return CypherStatement(name=name, header="\n".join(h for h in header if h), text=text)
+
+
+@cache
+def load(name: str) -> CypherStatement:
+    """Return the statement stored in ``cypher/<name>.cypher``.
+
+    >>> load("read/server_components").text.startswith("CALL dbms.components()")
+    True
+    """
+    path = (CYPHER_DIR / f"{name}.cypher").resolve()
+    if CYPHER_DIR not in path.parents or not path.is_file():
+        raise CypherFileNotFound(
+            f"no Cypher file named {name!r} (looked for {path})",
+            hint="the name is the path under cypher/ without '.cypher'; list them with "
+            "`ls cypher/*/`",
+        )
+    return _parse(name, path.read_text(encoding="utf-8"))
+
+
+def names(folder: str | None = None) -> list[str]:
+    """Every statement name, optionally only those under ``folder`` (sorted).
+
+    >>> "write/upsert_customer" in names("write")
+    True
+    """
+    root = CYPHER_DIR / folder if folder else CYPHER_DIR
+    return sorted(str(p.relative_to(CYPHER_DIR).with_suffix("")) for p in root.rglob("*.cypher"))

@@ -1,0 +1,102 @@
+"""The only code that runs Cypher: named statements from ``cypher/`` through managed transactions.
+
+Reads and writes go through ``driver.execute_query`` (a managed transaction: the driver retries
+transient errors). On top of that a write is retried when concurrent writers collide on a
+uniqueness constraint or exhaust the driver's retries, which ArcadeDB's optimistic MVCC
+produces under load: every write here is an idempotent ``MERGE``, so running it again is safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from graph import cypher
+from graph.connection import Connection
+from graph.errors import WriteFailed
+
+log = logging.getLogger(__name__)
+
+Row = dict[str, Any]
+
+
+def _retryable(exc: Exception) -> bool:
+    if isinstance(exc, neo4j_errors.TransientError | neo4j_errors.ServiceUnavailable):
+        return True
+    if isinstance(exc, neo4j_errors.SessionExpired):
+        return True
+    code = getattr(exc, "code", "") or ""
+    # Two writers MERGE-ing the same new key: one commit loses on the constraint. Re-running
+    # the MERGE finds the node the winner created.
+    return "ConstraintValidationFailed" in code or "ConcurrentModification" in str(exc)
+
+
+class Repository:
+    """Runs named Cypher statements against one connection."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.settings = connection.settings
+        self.round_trips = 0  # queries sent; tests use it to prove batching and DataLoaders
+
+    def _query(self, name: str) -> neo4j.Query:
+        return neo4j.Query(cypher.load(name).text, timeout=self.settings.tx_timeout)
+
+    def read(self, name: str, **params: Any) -> list[Row]:
+        """Run read statement ``name`` and return its rows as dicts."""
+        self.round_trips += 1
+        result = self.connection.driver.execute_query(
+            self._query(name),
+            params,
+            database_=self.connection.database,
+            routing_=neo4j.RoutingControl.READ,
+        )
+        return [record.data() for record in result.records]
+
+    def write(self, name: str, **params: Any) -> list[Row]:
+        """Run write statement ``name`` in one managed transaction, retrying conflicts."""
+        attempts = self.settings.write_retries + 1
+        for attempt in range(1, attempts + 1):
+            self.round_trips += 1
+            try:
+                result = self.connection.driver.execute_query(
+                    self._query(name),
+                    params,
+                    database_=self.connection.database,
+                    routing_=neo4j.RoutingControl.WRITE,
+                )
+                return [record.data() for record in result.records]
+            except neo4j_errors.Neo4jError as exc:
+                if not _retryable(exc) or attempt == attempts:
+                    raise WriteFailed(
+                        f"{name} failed after {attempt} attempt(s): {exc.message or exc}",
+                        hint="see the database log; a transient error may pass if you re-run",
+                    ) from exc
+                delay = min(2.0, 0.05 * 2**attempt) * (0.5 + random.random())  # noqa: S311
+                log.info("%s conflicted (%s); retry %d in %.2f s", name, exc.code, attempt, delay)
+                time.sleep(delay)
+            except neo4j_errors.DriverError as exc:
+                if not _retryable(exc) or attempt == attempts:
+                    raise WriteFailed(f"{name} failed after {attempt} attempt(s): {exc}") from exc
+                time.sleep(min(2.0, 0.05 * 2**attempt))
+        raise AssertionError("unreachable")
+
+    def write_rows(self, name: str, rows: Sequence[Row], *, batch_size: int | None = None) -> int:
+        """Send ``rows`` to statement ``name`` as ``$rows`` in batches; sum of ``written``."""
+        size = batch_size or self.settings.batch_size
+        written = 0
+        for batch in _chunks(rows, size):
+            for row in self.write(name, rows=batch):
+                written += int(row.get("written", 0))
+        return written
+
+
+def _chunks(rows: Sequence[Row], size: int) -> Iterator[Sequence[Row]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]

@@ -1,0 +1,120 @@
+"""Every setting in one object, read from ``RAPPORT_*`` environment variables.
+
+Secrets print masked. Use :func:`get_settings` for the process-wide instance, or build a
+``Settings(...)`` explicitly (tests, batch jobs) and pass it down.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graph.errors import ConfigError, UnknownUriScheme
+
+EMBEDDED = "embedded"
+NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+_DB_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,62}$")
+
+
+class Settings(BaseSettings):
+    """Rapport's configuration. Each field is ``RAPPORT_<FIELD>`` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="RAPPORT_", extra="ignore", frozen=True)
+
+    db_uri: str = Field(
+        default=EMBEDDED,
+        description="`embedded` (default) or a Neo4j URI such as neo4j://host:7687.",
+    )
+    db_user: str | None = Field(
+        default=None, description="Database user; `root` on embedded, `neo4j` otherwise."
+    )
+    db_password: SecretStr | None = Field(
+        default=None,
+        description="Database password; embedded generates one in the data dir.",
+    )
+    db_name: str = Field(default="rapport", description="Database name (created on first use).")
+    data_dir: Path = Field(default=Path(".rapport"), description="Where embedded data lives.")
+    batch_size: int = Field(default=5000, ge=1, le=100_000, description="Rows per write batch.")
+    tx_timeout: float = Field(
+        default=120.0, gt=0, description="Seconds a database transaction may run."
+    )
+    write_retries: int = Field(
+        default=8, ge=0, le=100, description="Extra attempts for a batch that conflicts."
+    )
+    embedded_heap: str = Field(default="4g", description="JVM heap of the embedded server.")
+    embedded_start_timeout: float = Field(
+        default=120.0, gt=0, description="Seconds to wait for the embedded server to start."
+    )
+    embedded_idle_grace: float = Field(
+        default=2.0,
+        ge=0,
+        description="Seconds an unpinned embedded server lingers after its last client.",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
+
+    @field_validator("db_name")
+    @classmethod
+    def _db_name_is_safe(cls, value: str) -> str:
+        if not _DB_NAME.match(value):
+            raise ValueError(
+                "must start with a letter and hold only letters, digits, '_' or '-' "
+                "(at most 63 characters)"
+            )
+        return value
+
+    @field_validator("db_uri")
+    @classmethod
+    def _uri_scheme_is_known(cls, value: str) -> str:
+        value = value.strip()
+        if value == EMBEDDED:
+            return value
+        scheme = value.split("://", 1)[0].lower() if "://" in value else ""
+        if scheme not in NEO4J_SCHEMES:
+            raise ValueError(
+                f"unknown scheme in {value!r}: use `embedded` or one of "
+                + ", ".join(f"{s}://" for s in NEO4J_SCHEMES)
+            )
+        return value
+
+    @property
+    def is_embedded(self) -> bool:
+        """True when Rapport runs its own ArcadeDB instead of connecting to Neo4j."""
+        return self.db_uri == EMBEDDED
+
+    @property
+    def user(self) -> str:
+        """The database user, defaulted per backend."""
+        if self.db_user:
+            return self.db_user
+        return "root" if self.is_embedded else "neo4j"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment plus ``overrides``, as a :class:`ConfigError`.
+
+    >>> load_settings(db_name="shop").db_name
+    'shop'
+    """
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"]) or "settings"
+            problems.append(f"RAPPORT_{field.upper()}: {err['msg']}")
+        kind = UnknownUriScheme if any("scheme" in p for p in problems) else ConfigError
+        raise kind(
+            "invalid configuration: " + "; ".join(problems),
+            hint="fix the environment variable(s) named above; see README § Configuration",
+        ) from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return load_settings()

@@ -1,0 +1,1 @@
+"""Sources -> records -> graph: file formats, NLP enrichment, identity resolution, generator."""
