@@ -46,17 +46,15 @@ class Record:
     def props(self) -> dict[str, Any]:
         """The property map to store: camelCase keys, UTC datetimes, no ``None`` values."""
         out: dict[str, Any] = {}
-        for f in fields(self):
-            if f.name in _NOT_PROPS:
-                continue
-            value = getattr(self, f.name)
+        for attr, key in _property_names(type(self)):
+            value = getattr(self, attr)
             if value is None:
                 continue
             if isinstance(value, datetime):
                 value = to_utc(value)
             elif isinstance(value, tuple):
                 value = list(value)
-            out[_camel(f.name)] = value
+            out[key] = value
         out.update(self._derived())
         return out
 
@@ -65,6 +63,19 @@ class Record:
 
 
 _NOT_PROPS = frozenset({"id", "start_id", "end_id", "start_label"})
+
+
+_PROPERTY_NAMES: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _property_names(cls: type[Record]) -> tuple[tuple[str, str], ...]:
+    """(attribute, property name) of every stored field of a record class; computed once."""
+    names = _PROPERTY_NAMES.get(cls)
+    if names is None:
+        names = tuple((f.name, _camel(f.name)) for f in fields(cls) if f.name not in _NOT_PROPS)
+        _PROPERTY_NAMES[cls] = names
+    return names
+
 
 # --------------------------------------------------------------------------- nodes
 

@@ -15,7 +15,7 @@ from graph.repository import Repository
 from graph.settings import Settings, load_settings
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 
 def settings_from(ctx: typer.Context) -> Settings:

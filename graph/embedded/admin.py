@@ -62,5 +62,7 @@ def ensure_database(info: ServerInfo, password: str, name: str) -> bool:
 
 
 def drop_database(info: ServerInfo, password: str, name: str) -> None:
-    """Drop database ``name`` (tests and benchmarks clean up with it)."""
+    """Drop database ``name`` if it exists (tests and benchmarks clean up with it)."""
+    if name not in list_databases(info, password):
+        return
     _call(info, password, "POST", "/api/v1/server", {"command": f"drop database {name}"})

@@ -136,6 +136,8 @@ class Lease:
             return
         self._released = True
         atexit.unregister(self.release)
+        if not self.data.root.is_dir():
+            return  # the data dir was removed under us (a temporary dir): nothing to release
         with self.data.locked():
             self.path.unlink(missing_ok=True)
             if not self.data.pinned and not self.data.live_leases():

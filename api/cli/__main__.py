@@ -1,0 +1,5 @@
+"""`python -m api.cli` is the `rapport` command."""
+
+from api.cli import main
+
+main()

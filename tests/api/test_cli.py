@@ -1,0 +1,55 @@
+"""The `rapport` command: help, init, status and error output."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from api.cli.app import app
+from graph.connection import Connection
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+runner = CliRunner()
+
+
+def test_help_lists_the_commands() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("init", "db"):
+        assert command in result.output
+    db_help = runner.invoke(app, ["db", "--help"])
+    for command in ("status", "start", "stop"):
+        assert command in db_help.output
+
+
+def test_init_twice_creates_nothing_the_second_time(server: Connection, data_dir: Path) -> None:
+    args = ["--data-dir", str(data_dir), "--db-name", "cli_init"]
+    first = runner.invoke(app, [*args, "init"])
+    assert first.exit_code == 0, first.output
+    assert "10 constraints" in first.output
+    second = runner.invoke(app, [*args, "init"])
+    assert second.exit_code == 0, second.output
+    assert "(0 created now" in second.output
+
+
+def test_status_shows_backend_version_and_counts(server: Connection, data_dir: Path) -> None:
+    result = runner.invoke(
+        app, ["--data-dir", str(data_dir), "--db-name", "cli_status", "db", "status"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "embedded" in result.output
+    assert "ArcadeDB" in result.output
+    assert "Customer" in result.output
+    assert "KNOWS" in result.output
+
+
+def test_bad_uri_is_an_error_with_a_hint_not_a_traceback(run_rapport: Run) -> None:
+    result = run_rapport("db", "status", env={"RAPPORT_DB_URI": "http://localhost:7474"})
+    assert result.returncode == 2
+    assert "DB_URI_SCHEME" in result.stderr
+    assert "neo4j://" in result.stderr
+    assert "hint" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,103 @@
+"""Batched upserts on the embedded database: round trips, idempotence, endpoints, merging."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from graph import model, reads, schema, writes
+from graph.repository import Repository
+from tests import factories
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _schema(repo: Repository) -> None:
+    schema.apply(repo)
+
+
+def _as_python(value: object) -> object:
+    to_native = getattr(value, "to_native", None)
+    if to_native is not None:  # neo4j.time.DateTime -> datetime; naive means UTC (DESIGN §3)
+        value = to_native()
+        if isinstance(value, datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+    return value
+
+
+def _stored(props: dict[str, object]) -> dict[str, object]:
+    return {k: _as_python(v) for k, v in props.items() if k != "updatedAt"}
+
+
+def test_every_node_type_round_trips(repo: Repository) -> None:
+    nodes = factories.one_of_each_node("rt-")
+    writes.upsert(repo, nodes)
+    for node in nodes:
+        stored = reads.nodes_by_ids(repo, node.LABEL, [node.id])[node.id]
+        assert _stored(stored) == {"id": node.id, **node.props()}, node.LABEL
+        updated = _as_python(stored["updatedAt"])
+        assert isinstance(updated, datetime)
+        assert updated.tzinfo is not None
+
+
+def test_every_relationship_pattern_round_trips(repo: Repository) -> None:
+    writes.upsert(repo, factories.small_graph("rr-"))
+    rels = factories.one_of_each_relationship("rr-")
+    assert {r.pattern for r in rels} == set(model.relationship_patterns())
+    for rel in rels:
+        rows = reads.relationships_from(repo, rel.pattern, [rel.start_id])
+        match = [r for r in rows if r.end == rel.end_id]
+        assert len(match) == 1, rel.pattern
+        assert _stored(match[0].props) == rel.props(), rel.pattern
+
+
+def test_relationships_before_their_nodes_in_the_stream_are_still_written(
+    repo: Repository,
+) -> None:
+    summary = writes.upsert(repo, factories.small_graph("order-"), batch_size=3)
+    assert summary.missing_endpoints == {}
+    assert summary.relationship_count == len(factories.one_of_each_relationship())
+
+
+def test_rerunning_the_same_upsert_changes_no_counts(repo: Repository) -> None:
+    records = factories.small_graph("idem-")
+    writes.upsert(repo, records)
+    before = reads.counts(repo)
+    writes.upsert(repo, records)
+    writes.upsert(repo, records, batch_size=2)
+    assert reads.counts(repo) == before
+
+
+def test_relationship_to_a_missing_node_is_counted_not_invented(repo: Repository) -> None:
+    writes.upsert(repo, [model.Customer(id="lonely")])
+    summary = writes.upsert(repo, [model.Knows(start_id="lonely", end_id="nobody")])
+    assert summary.missing_endpoints == {"(Customer)-[:KNOWS]->(Customer)": 1}
+    assert reads.nodes_by_ids(repo, "Customer", ["nobody"]) == {}
+
+
+def test_partial_update_keeps_what_other_sources_knew(repo: Repository) -> None:
+    writes.upsert(repo, [model.Customer(id="merge-1", name="Ann", email="ann@x.example")])
+    writes.upsert(repo, [model.Customer(id="merge-1", city="Lyon", source="twitter")])
+    props = reads.nodes_by_ids(repo, "Customer", ["merge-1"])["merge-1"]
+    assert (props["name"], props["email"], props["city"], props["source"]) == (
+        "Ann", "ann@x.example", "Lyon", "twitter",
+    )  # fmt: skip
+
+
+def test_the_same_id_twice_in_one_batch_is_one_node_with_both_facts(repo: Repository) -> None:
+    summary = writes.upsert(
+        repo,
+        [model.Customer(id="dup-1", name="Ann"), model.Customer(id="dup-1", phone="123")],
+    )
+    assert summary.nodes == {"Customer": 1}
+    props = reads.nodes_by_ids(repo, "Customer", ["dup-1"])["dup-1"]
+    assert (props["name"], props["phone"]) == ("Ann", "123")
+
+
+def test_batches_follow_the_batch_size(repo: Repository) -> None:
+    customers = [model.Customer(id=f"batch-{i}") for i in range(10)]
+    before = repo.round_trips
+    summary = writes.upsert(repo, customers, batch_size=4)
+    assert summary.nodes == {"Customer": 10}
+    assert summary.batches == 3
+    assert repo.round_trips - before == 3
