@@ -45,33 +45,27 @@ class Repository:
         self.settings = connection.settings
         self.round_trips = 0  # queries sent; tests use it to prove batching and DataLoaders
 
-    def _query(self, name: str) -> neo4j.Query:
-        return neo4j.Query(cypher.load(name).text, timeout=self.settings.tx_timeout)
+    def _run(self, name: str, params: dict[str, Any], routing: neo4j.RoutingControl) -> list[Row]:
+        """One managed transaction (the driver retries transient errors) for statement ``name``."""
+        self.round_trips += 1
+        result = self.connection.driver.execute_query(
+            neo4j.Query(cypher.load(name).text, timeout=self.settings.tx_timeout),
+            params,
+            database_=self.connection.database,
+            routing_=routing,
+        )
+        return [record.data() for record in result.records]
 
     def read(self, name: str, **params: Any) -> list[Row]:
         """Run read statement ``name`` and return its rows as dicts."""
-        self.round_trips += 1
-        result = self.connection.driver.execute_query(
-            self._query(name),
-            params,
-            database_=self.connection.database,
-            routing_=neo4j.RoutingControl.READ,
-        )
-        return [record.data() for record in result.records]
+        return self._run(name, params, neo4j.RoutingControl.READ)
 
     def write(self, name: str, **params: Any) -> list[Row]:
         """Run write statement ``name`` in one managed transaction, retrying conflicts."""
         attempts = self.settings.write_retries + 1
         for attempt in range(1, attempts + 1):
-            self.round_trips += 1
             try:
-                result = self.connection.driver.execute_query(
-                    self._query(name),
-                    params,
-                    database_=self.connection.database,
-                    routing_=neo4j.RoutingControl.WRITE,
-                )
-                return [record.data() for record in result.records]
+                return self._run(name, params, neo4j.RoutingControl.WRITE)
             except neo4j_errors.Neo4jError as exc:
                 if not _retryable(exc) or attempt == attempts:
                     raise WriteFailed(
