@@ -7,6 +7,7 @@ suffix, e.g. ``"write/upsert_customer"``. Files are read once and cached.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -63,3 +64,44 @@ def names(folder: str | None = None) -> list[str]:
     """
     root = CYPHER_DIR / folder if folder else CYPHER_DIR
     return sorted(str(p.relative_to(CYPHER_DIR).with_suffix("")) for p in root.rglob("*.cypher"))
+
+
+def snake(name: str) -> str:
+    """A label or relationship type as it appears in file names.
+
+    >>> snake("SocialAccount"), snake("IN_CATEGORY")
+    ('social_account', 'in_category')
+    """
+    if name.isupper() or "_" in name:
+        return name.lower()
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
+
+
+def node_write(label: str) -> str:
+    """The upsert statement of a label.
+
+    >>> node_write("SocialAccount")
+    'write/upsert_social_account'
+    """
+    return f"write/upsert_{snake(label)}"
+
+
+def node_read(label: str) -> str:
+    """The by-ids read statement of a label."""
+    return f"read/{snake(label)}_by_ids"
+
+
+def relationship_write(pattern: tuple[str, str, str]) -> str:
+    """The merge statement of a ``(start, type, end)`` pattern.
+
+    >>> relationship_write(("Purchase", "CONTAINS", "Product"))
+    'write/merge_purchase_contains_product'
+    """
+    start, rel_type, end = pattern
+    return f"write/merge_{snake(start)}_{snake(rel_type)}_{snake(end)}"
+
+
+def relationship_read(pattern: tuple[str, str, str]) -> str:
+    """The outgoing-relationships read statement of a pattern."""
+    start, rel_type, end = pattern
+    return f"read/out_{snake(start)}_{snake(rel_type)}_{snake(end)}"

@@ -123,6 +123,7 @@ class Employee(Node):
     role: str | None = None
     team: str | None = None
     store: str | None = None
+    signature: str | None = None  # how they sign brand replies, e.g. "^EA"
 
     def _derived(self) -> dict[str, Any]:
         search = _search_text(self.name, self.email)
@@ -183,6 +184,8 @@ class SocialAccount(Node):
     display_name: str | None = None
     followers: int | None = None
     is_brand: bool | None = None
+    location: str | None = None
+    email: str | None = None  # an address the profile shows (identity resolution uses it)
 
     @classmethod
     def key(cls, platform: str, handle: str) -> str:
@@ -347,6 +350,22 @@ class Owns(Relationship):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MaybeOwns(Relationship):
+    """(Customer|Employee)-[:MAYBE_OWNS {confidence, method, status}]->(SocialAccount).
+
+    A weak identity match, kept as a candidate until a person confirms it (it becomes
+    ``OWNS``) or rejects it (status ``rejected``, never proposed again).
+    """
+
+    TYPE: ClassVar[str] = "MAYBE_OWNS"
+    START: ClassVar[tuple[str, ...]] = ("Customer", "Employee")
+    END: ClassVar[str] = "SocialAccount"
+    confidence: float | None = None
+    method: str | None = None
+    status: Literal["candidate", "rejected"] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Posted(Relationship):
     """(SocialAccount)-[:POSTED]->(Post)."""
 
@@ -497,6 +516,7 @@ RELATIONSHIP_TYPES: tuple[type[Relationship], ...] = (
     Sold,
     InCategory,
     Owns,
+    MaybeOwns,
     Posted,
     RepliesTo,
     Reshares,

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from graph import cypher
 from graph.repository import Repository
-from graph.writes import _snake
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ def nodes_by_ids(
     repository: Repository, label: str, ids: Sequence[str]
 ) -> dict[str, dict[str, Any]]:
     """The stored properties of the ``label`` nodes with these ids, keyed by id."""
-    rows = repository.read(f"read/{_snake(label)}_by_ids", ids=list(ids))
+    rows = repository.read(cypher.node_read(label), ids=list(ids))
     return {row["id"]: row["props"] for row in rows}
 
 
@@ -75,9 +75,5 @@ def relationships_from(
     repository: Repository, pattern: tuple[str, str, str], start_ids: Sequence[str]
 ) -> list[RelationshipRow]:
     """The ``(start)-[:TYPE]->(end)`` relationships leaving the given start nodes."""
-    start, rel_type, end = pattern
-    name = f"read/out_{_snake(start)}_{_snake(rel_type)}_{_snake(end)}"
-    return [
-        RelationshipRow(start=row["start"], end=row["end"], props=row["props"])
-        for row in repository.read(name, ids=list(start_ids))
-    ]
+    rows = repository.read(cypher.relationship_read(pattern), ids=list(start_ids))
+    return [RelationshipRow(start=row["start"], end=row["end"], props=row["props"]) for row in rows]

@@ -56,6 +56,19 @@ class Settings(BaseSettings):
         description="Seconds an unpinned embedded server lingers after its last client.",
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
+    brand_handles: str = Field(
+        default="twitter:rapportshop",
+        description="Our brand accounts, comma-separated `platform:handle`.",
+    )
+    signature_pattern: str = Field(
+        default=r"\^([A-Z]{2,3})\s*$",
+        description="Regex whose group 1 is the signature closing a brand reply (e.g. ^AB).",
+    )
+    nlp_model: str | None = Field(
+        default=None,
+        description="spaCy model for enrichment; default: en_core_web_sm when installed, "
+        "else rules on a blank pipeline.",
+    )
 
     @field_validator("db_name")
     @classmethod
@@ -80,6 +93,23 @@ class Settings(BaseSettings):
                 + ", ".join(f"{s}://" for s in NEO4J_SCHEMES)
             )
         return value
+
+    @field_validator("signature_pattern")
+    @classmethod
+    def _signature_is_a_regex(cls, value: str) -> str:
+        try:
+            compiled = re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a regular expression: {exc}") from None
+        if compiled.groups < 1:
+            raise ValueError("needs a group capturing the signature, e.g. \\^([A-Z]{2,3})\\s*$")
+        return value
+
+    @property
+    def brand_accounts(self) -> tuple[str, ...]:
+        """Our brand accounts' ids (``platform:handle``, lower-cased)."""
+        items = (part.strip().lower().lstrip("@") for part in self.brand_handles.split(","))
+        return tuple(item if ":" in item else f"twitter:{item}" for item in items if item)
 
     @property
     def is_embedded(self) -> bool:

@@ -4,42 +4,29 @@ Records of each kind are grouped and sent with ``UNWIND $rows`` to that kind's f
 ``cypher/write/``. Whenever a relationship batch is due, pending nodes are written first, so
 an endpoint created in the same stream always exists before its relationships. Rows repeated
 within a batch are merged (later values win) before they are sent.
+
+A relationship whose start or end node does not exist is not invented: it is counted, and the
+caller's ``on_missing`` hook hears which record it was (importers send it to the rejects file).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph import cypher
 from graph.model import Node, Record, Relationship
+from graph.reads import nodes_by_ids
 from graph.repository import Repository, Row
 
-
-def _snake(name: str) -> str:
-    if name.isupper() or "_" in name:
-        return name.lower()
-    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
+Pattern = tuple[str, str, str]
+MissingHook = Callable[[Relationship, Any, str], None]
 
 
-def node_statement(label: str) -> str:
-    """The write statement for a label.
-
-    >>> node_statement("SocialAccount")
-    'write/upsert_social_account'
-    """
-    return f"write/upsert_{_snake(label)}"
-
-
-def relationship_statement(pattern: tuple[str, str, str]) -> str:
-    """The write statement for a ``(start, type, end)`` pattern.
-
-    >>> relationship_statement(("Purchase", "CONTAINS", "Product"))
-    'write/merge_purchase_contains_product'
-    """
-    start, rel_type, end = pattern
-    return f"write/merge_{_snake(start)}_{_snake(rel_type)}_{_snake(end)}"
+def _bump(counter: dict[str, int], key: str, value: int) -> None:
+    if value:
+        counter[key] = counter.get(key, 0) + value
 
 
 @dataclass
@@ -47,7 +34,9 @@ class WriteSummary:
     """What a stream of upserts did, per label / relationship pattern."""
 
     nodes: dict[str, int] = field(default_factory=dict)
+    nodes_created: dict[str, int] = field(default_factory=dict)
     relationships: dict[str, int] = field(default_factory=dict)
+    relationships_created: dict[str, int] = field(default_factory=dict)
     missing_endpoints: dict[str, int] = field(default_factory=dict)
     batches: int = 0
 
@@ -61,48 +50,60 @@ class WriteSummary:
         """Relationships written (created or updated)."""
         return sum(self.relationships.values())
 
-    def add(self, other: WriteSummary) -> None:
-        """Fold another summary into this one."""
-        for mine, theirs in (
-            (self.nodes, other.nodes),
-            (self.relationships, other.relationships),
-            (self.missing_endpoints, other.missing_endpoints),
-        ):
-            for key, value in theirs.items():
-                mine[key] = mine.get(key, 0) + value
-        self.batches += other.batches
+    @property
+    def created(self) -> int:
+        """Nodes and relationships that did not exist before."""
+        return sum(self.nodes_created.values()) + sum(self.relationships_created.values())
+
+    @property
+    def updated(self) -> int:
+        """Nodes and relationships that existed and were written again."""
+        return self.node_count + self.relationship_count - self.created
 
 
-def _node_row(record: Node) -> Row:
-    return {"id": record.id, "props": record.props()}
-
-
-def _rel_row(record: Relationship) -> Row:
-    return {"start": record.start_id, "end": record.end_id, "props": record.props()}
+def _pattern_key(pattern: Pattern) -> str:
+    return "({})-[:{}]->({})".format(*pattern)
 
 
 class BatchWriter:
     """Buffers records and writes them in batches; use as a context manager or call flush()."""
 
-    def __init__(self, repository: Repository, *, batch_size: int | None = None) -> None:
+    def __init__(
+        self,
+        repository: Repository,
+        *,
+        batch_size: int | None = None,
+        on_missing: MissingHook | None = None,
+    ) -> None:
         self.repository = repository
         self.batch_size = batch_size or repository.settings.batch_size
         self.summary = WriteSummary()
+        self.on_missing = on_missing
         self._nodes: dict[str, dict[str, Row]] = {}
-        self._rels: dict[tuple[str, str, str], dict[tuple[str, str], Row]] = {}
-        self.on_batch: Callable[[WriteSummary], None] | None = None
+        self._rels: dict[Pattern, dict[tuple[str, str], tuple[Row, Relationship, Any]]] = {}
 
-    def add(self, record: Record) -> None:
-        """Queue one record; writes a batch when one is full."""
+    def add(self, record: Record, origin: Any = None) -> None:
+        """Queue one record (``origin``: where it came from, handed to ``on_missing``)."""
         if isinstance(record, Node):
             bucket = self._nodes.setdefault(record.LABEL, {})
-            _merge_into(bucket, record.id, _node_row(record))
+            row = {"id": record.id, "props": record.props()}
+            previous = bucket.get(record.id)
+            if previous is None:
+                bucket[record.id] = row
+            else:
+                previous["props"].update(row["props"])
             if len(bucket) >= self.batch_size:
                 self._flush_label(record.LABEL)
         elif isinstance(record, Relationship):
             pattern = record.pattern
             rels = self._rels.setdefault(pattern, {})
-            _merge_into(rels, (record.start_id, record.end_id), _rel_row(record))
+            key = (record.start_id, record.end_id)
+            row = {"start": record.start_id, "end": record.end_id, "props": record.props()}
+            queued = rels.get(key)
+            if queued is None:
+                rels[key] = (row, record, origin)
+            else:
+                queued[0]["props"].update(row["props"])
             if len(rels) >= self.batch_size:
                 self._flush_nodes()
                 self._flush_pattern(pattern)
@@ -125,28 +126,48 @@ class BatchWriter:
         for label in list(self._nodes):
             self._flush_label(label)
 
+    def _send(self, statement: str, rows: list[Row]) -> tuple[int, int]:
+        written = created = 0
+        for result in self.repository.write(statement, rows=rows):
+            written += int(result.get("written") or 0)
+            created += int(result.get("created") or 0)
+        self.summary.batches += 1
+        return written, created
+
     def _flush_label(self, label: str) -> None:
         rows = list(self._nodes.pop(label, {}).values())
         if rows:
-            written = self.repository.write_rows(node_statement(label), rows)
-            self.summary.nodes[label] = self.summary.nodes.get(label, 0) + written
-            self._batch_done()
+            written, created = self._send(cypher.node_write(label), rows)
+            _bump(self.summary.nodes, label, written)
+            _bump(self.summary.nodes_created, label, created)
 
-    def _flush_pattern(self, pattern: tuple[str, str, str]) -> None:
-        rows = list(self._rels.pop(pattern, {}).values())
-        if rows:
-            written = self.repository.write_rows(relationship_statement(pattern), rows)
-            key = "({})-[:{}]->({})".format(*pattern)
-            self.summary.relationships[key] = self.summary.relationships.get(key, 0) + written
-            if written < len(rows):
-                missing = self.summary.missing_endpoints
-                missing[key] = missing.get(key, 0) + len(rows) - written
-            self._batch_done()
+    def _flush_pattern(self, pattern: Pattern) -> None:
+        queued = list(self._rels.pop(pattern, {}).values())
+        if not queued:
+            return
+        written, created = self._send(cypher.relationship_write(pattern), [q[0] for q in queued])
+        key = _pattern_key(pattern)
+        _bump(self.summary.relationships, key, written)
+        _bump(self.summary.relationships_created, key, created)
+        if written < len(queued):
+            _bump(self.summary.missing_endpoints, key, len(queued) - written)
+            self._report_missing(pattern, [(q[1], q[2]) for q in queued])
 
-    def _batch_done(self) -> None:
-        self.summary.batches += 1
-        if self.on_batch is not None:
-            self.on_batch(self.summary)
+    def _report_missing(self, pattern: Pattern, queued: list[tuple[Relationship, Any]]) -> None:
+        """Find which rows lacked an endpoint (the rare, slow path) and tell the hook."""
+        if self.on_missing is None:
+            return
+        start_label, rel_type, end_label = pattern
+        starts = nodes_by_ids(self.repository, start_label, sorted({r.start_id for r, _ in queued}))
+        ends = nodes_by_ids(self.repository, end_label, sorted({r.end_id for r, _ in queued}))
+        for record, origin in queued:
+            if record.start_id not in starts:
+                reason = f"unknown {start_label} {record.start_id!r} (start of {rel_type})"
+            elif record.end_id not in ends:
+                reason = f"unknown {end_label} {record.end_id!r} (end of {rel_type})"
+            else:
+                continue
+            self.on_missing(record, origin, reason)
 
     def __enter__(self) -> BatchWriter:
         return self
@@ -154,14 +175,6 @@ class BatchWriter:
     def __exit__(self, exc_type: object, *_: object) -> None:
         if exc_type is None:
             self.flush()
-
-
-def _merge_into(bucket: dict[Any, Row], key: Any, row: Row) -> None:
-    previous = bucket.get(key)
-    if previous is None:
-        bucket[key] = row
-    else:
-        previous["props"].update(row["props"])
 
 
 def upsert(

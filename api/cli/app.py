@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from api.cli import db
+from api.cli import db, identities
 from api.cli.common import configure_logging, console, repository
+from api.cli.imports import import_command
 from graph import schema
 from graph.settings import load_settings
 
@@ -22,6 +23,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.add_typer(db.app, name="db")
+app.add_typer(identities.app, name="identities")
+app.command("import")(import_command)
 
 
 @app.callback()

@@ -99,7 +99,7 @@ class DataDir:
         try:
             for folder in (data.root, data.server_root, data.clients_dir):
                 folder.mkdir(parents=True, exist_ok=True)
-            probe = data.root / f".write-probe-{os.getpid()}"
+            probe = data.root / f".write-probe-{os.getpid()}-{secrets.token_hex(4)}"
             probe.write_text("ok")
             probe.unlink()
         except OSError as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph import cypher, model, writes
+from graph import cypher, model
 from graph.connection import Connection
 from graph.errors import CypherFileNotFound
 
@@ -13,9 +13,9 @@ ALL = cypher.names()
 
 def test_there_is_a_write_file_for_every_label_and_relationship_pattern() -> None:
     for label in model.NODE_LABELS:
-        assert writes.node_statement(label) in ALL
+        assert cypher.node_write(label) in ALL
     for pattern in model.relationship_patterns():
-        assert writes.relationship_statement(pattern) in ALL
+        assert cypher.relationship_write(pattern) in ALL
 
 
 @pytest.mark.parametrize("name", ALL)

@@ -61,17 +61,24 @@ def test_relationships_before_their_nodes_in_the_stream_are_still_written(
 
 def test_rerunning_the_same_upsert_changes_no_counts(repo: Repository) -> None:
     records = factories.small_graph("idem-")
-    writes.upsert(repo, records)
+    first = writes.upsert(repo, records)
+    assert first.created == len(records)
     before = reads.counts(repo)
-    writes.upsert(repo, records)
+    again = writes.upsert(repo, records)
+    assert (again.created, again.updated) == (0, len(records))
     writes.upsert(repo, records, batch_size=2)
     assert reads.counts(repo) == before
 
 
 def test_relationship_to_a_missing_node_is_counted_not_invented(repo: Repository) -> None:
-    writes.upsert(repo, [model.Customer(id="lonely")])
-    summary = writes.upsert(repo, [model.Knows(start_id="lonely", end_id="nobody")])
+    writes.upsert(repo, [model.Customer(id="lonely"), model.Customer(id="friend")])
+    heard: list[tuple[str, object, str]] = []
+    writer = writes.BatchWriter(repo, on_missing=lambda r, o, why: heard.append((r.end_id, o, why)))
+    writer.add(model.Knows(start_id="lonely", end_id="nobody"), origin=("line", 7))
+    writer.add(model.Knows(start_id="lonely", end_id="friend"), origin=("line", 8))
+    summary = writer.flush()
     assert summary.missing_endpoints == {"(Customer)-[:KNOWS]->(Customer)": 1}
+    assert heard == [("nobody", ("line", 7), "unknown Customer 'nobody' (end of KNOWS)")]
     assert reads.nodes_by_ids(repo, "Customer", ["nobody"]) == {}
 
 

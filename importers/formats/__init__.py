@@ -1,0 +1,1 @@
+"""One module per source format; :data:`importers.formats.registry.FORMATS` lists them."""

@@ -1,0 +1,231 @@
+"""CRM exports as CSV: customers, employees, products, follows and friendships.
+
+Read with Rapport's own column names, or any export through a :class:`ColumnMapping`.
+Relationships that may point forward in the file (``referred_by``, ``complements``) are
+written in a second pass, once every node of the file exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph import model
+from graph.errors import InvalidRecord
+from graph.model import Record
+from importers.formats import values as v
+from importers.formats.csvfile import CsvRow, read_header, read_rows
+from importers.mapping import FIELDS, ColumnMapping
+from importers.source import Item, Origin, Reject, SourceItem
+
+Fields = dict[str, str]
+
+
+def _account(owner: model.Node, fields: Fields, source: str) -> list[Record]:
+    handle = fields.get("twitter", "").lstrip("@")
+    if not handle:
+        return []
+    account_id = model.SocialAccount.key("twitter", handle)
+    return [
+        model.SocialAccount(
+            id=account_id, platform="twitter", handle=handle.lower(), source=source
+        ),
+        model.Owns(
+            start_id=owner.id,
+            end_id=account_id,
+            start_label=owner.LABEL,
+            confidence=1.0,
+            method="crm_handle",
+            source=source,
+        ),
+    ]
+
+
+def customer_records(fields: Fields, source: str) -> list[Record]:
+    """A customer row's nodes: the customer and the account they gave us."""
+    customer = model.Customer(
+        id=fields["id"],
+        name=fields.get("name"),
+        email=(fields.get("email") or "").lower() or None,
+        phone=fields.get("phone"),
+        city=fields.get("city"),
+        country=fields.get("country"),
+        joined_at=v.when("joined_at", fields.get("joined_at")),
+        tier=fields.get("tier"),
+        source=source,
+    )
+    return [customer, *_account(customer, fields, source)]
+
+
+def customer_links(fields: Fields, source: str) -> list[Record]:
+    """A customer row's second-pass relationships: who referred them."""
+    referrer = fields.get("referred_by")
+    if not referrer:
+        return []
+    at = v.when("joined_at", fields.get("joined_at"))
+    return [model.Referred(start_id=referrer, end_id=fields["id"], at=at, source=source)]
+
+
+def employee_records(fields: Fields, source: str) -> list[Record]:
+    """An employee row's nodes: the employee and their account."""
+    employee = model.Employee(
+        id=fields["id"],
+        name=fields.get("name"),
+        email=(fields.get("email") or "").lower() or None,
+        role=fields.get("role"),
+        team=fields.get("team"),
+        store=fields.get("store"),
+        signature=fields.get("signature"),
+        source=source,
+    )
+    return [employee, *_account(employee, fields, source)]
+
+
+def product_records(fields: Fields, source: str) -> list[Record]:
+    """A product row's nodes: the product and its category."""
+    category = fields.get("category")
+    product = model.Product(
+        id=fields["sku"],
+        name=fields.get("name"),
+        category=category,
+        brand=fields.get("brand"),
+        price=v.number("price", fields.get("price")),
+        tags=v.split_list(fields.get("tags")) or None,
+        source=source,
+    )
+    if not category:
+        return [product]
+    category_id = category.strip().lower()
+    return [
+        product,
+        model.Category(id=category_id, name=category, source=source),
+        model.InCategory(start_id=product.id, end_id=category_id, source=source),
+    ]
+
+
+def product_links(fields: Fields, source: str) -> list[Record]:
+    """A product row's second-pass relationships: its curated complements."""
+    return [
+        model.Complements(start_id=fields["sku"], end_id=other, source=source)
+        for other in v.split_list(fields.get("complements"))
+        if other != fields["sku"]
+    ]
+
+
+def follow_records(fields: Fields, source: str) -> list[Record]:
+    """One follow: both accounts (known to exist on the platform) and the edge."""
+    platform = (fields.get("platform") or "twitter").lower()
+    ends = []
+    for side in ("follower", "followed"):
+        handle = fields[side].lstrip("@").lower()
+        ends.append(
+            model.SocialAccount(
+                id=model.SocialAccount.key(platform, handle),
+                platform=platform,
+                handle=handle,
+                source=source,
+            )
+        )
+    if ends[0].id == ends[1].id:
+        raise ValueError(f"an account cannot follow itself ({ends[0].id})")
+    return [*ends, model.Follows(start_id=ends[0].id, end_id=ends[1].id, source=source)]
+
+
+def friendship_records(fields: Fields, source: str) -> list[Record]:
+    """One friendship between two known customers."""
+    return [model.Knows(start_id=fields["customer_a"], end_id=fields["customer_b"], source=source)]
+
+
+Builder = Callable[[Fields, str], list[Record]]
+
+
+@dataclass(frozen=True)
+class _Kind:
+    first: Builder
+    second: Builder | None = None
+
+
+KINDS: dict[str, _Kind] = {
+    "customers": _Kind(customer_records, customer_links),
+    "employees": _Kind(employee_records),
+    "products": _Kind(product_records, product_links),
+    "follows": _Kind(follow_records),
+    "friendships": _Kind(friendship_records),
+}
+
+
+def _sniff_kind(header: set[str]) -> str | None:
+    if {"follower", "followed"} <= header:
+        return "follows"
+    if {"customer_a", "customer_b"} <= header:
+        return "friendships"
+    if "sku" in header and "Lineitem sku" not in header:
+        return "products"
+    if {"id", "name"} <= header and header & {"role", "signature", "team"}:
+        return "employees"
+    if {"id", "email"} <= header and "channel" not in header:
+        return "customers"
+    return None
+
+
+class CrmCsv:
+    """A CRM export of one kind, optionally through a column mapping."""
+
+    description = "CRM CSV (customers, employees, products, follows, friendships)"
+
+    def __init__(self, kind: str, mapping: ColumnMapping | None = None) -> None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}")
+        self.kind = kind
+        self.name = kind
+        self.mapping = mapping or ColumnMapping.identity(kind)
+
+    def sniff(self, path: Path, head: str) -> bool:
+        """True for a CSV whose header uses this kind's native column names."""
+        if path.suffix.lower() not in (".csv", ".txt"):
+            return False
+        first = head.splitlines()[0] if head else ""
+        return _sniff_kind({c.strip().strip('"') for c in first.split(",")}) == self.kind
+
+    def read(self, path: Path) -> Iterator[SourceItem]:
+        """Every row's records; then, in a second pass, the forward-pointing relationships."""
+        m = self.mapping
+        header = read_header(path, encoding=m.encoding, delimiter=m.delimiter)
+        missing = m.missing_required(header)
+        if missing:
+            yield Reject(
+                Origin(str(path), 1, ",".join(header)),
+                f"missing required column(s) for {self.kind}: {', '.join(missing)} "
+                f"(columns: {', '.join(FIELDS[self.kind])}; map others with --mapping)",
+            )
+            return
+        kind = KINDS[self.kind]
+        yield from self._pass(path, kind.first, secondary=False)
+        if kind.second is not None:
+            yield from self._pass(path, kind.second, secondary=True)
+
+    def _pass(self, path: Path, build: Builder, *, secondary: bool) -> Iterator[SourceItem]:
+        source = f"{self.kind}:{path.name}"
+        for row in read_rows(
+            path, encoding=self.mapping.encoding, delimiter=self.mapping.delimiter
+        ):
+            entry = self._entry(path, row, build, source, secondary=secondary)
+            if entry is not None:
+                yield entry
+
+    def _entry(
+        self, path: Path, row: CsvRow, build: Builder, source: str, *, secondary: bool
+    ) -> SourceItem | None:
+        origin = Origin(str(path), row.line, row.raw)
+        if row.problem:
+            return None if secondary else Reject(origin, row.problem)
+        fields = self.mapping.extract(row.values)
+        absent = [f for f in self.mapping.missing_required(list(fields)) if f not in fields]
+        try:
+            if absent:
+                raise ValueError(f"empty required field(s): {', '.join(absent)}")
+            records = build(fields, source)
+        except (ValueError, InvalidRecord) as exc:
+            return None if secondary else Reject(origin, str(exc))
+        return Item(origin=origin, records=records, secondary=secondary)

@@ -1,0 +1,105 @@
+"""Interaction logs (CSV): calls, meetings, chats, visits and e-mails between staff and customers.
+
+Columns: ``id`` (optional), ``employee`` and ``customer`` (ids or e-mail addresses), ``channel``,
+``at``, ``direction`` (``inbound`` = the customer started it), ``subject``, ``notes``. The notes'
+sentiment becomes the interaction's ``sentiment`` during enrichment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from graph import model
+from graph.errors import InvalidRecord
+from importers.directory import Directory
+from importers.formats import values as v
+from importers.formats.csvfile import CsvRow, read_header, read_rows
+from importers.source import Item, Origin, Reject, SourceItem
+
+CHANNELS = ("email", "call", "meeting", "chat", "visit", "social")
+DIRECTIONS = ("inbound", "outbound")
+REQUIRED = ("employee", "customer", "channel", "at")
+
+
+def interaction_id(row: dict[str, str]) -> str:
+    """A stable id for a row without one: the same row always gets the same id."""
+    key = "|".join(
+        row.get(c, "").strip() for c in ("employee", "customer", "channel", "at", "subject")
+    )
+    return "i:" + hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+class InteractionsCsv:
+    """An interaction log exported as CSV."""
+
+    name = "interactions"
+    description = "interactions CSV (employee, customer, channel, at, direction, subject, notes)"
+
+    def __init__(self, directory: Callable[[], Directory]) -> None:
+        self._directory = directory
+
+    def sniff(self, path: Path, head: str) -> bool:
+        """True for a CSV with the interaction columns."""
+        first = head.splitlines()[0] if head else ""
+        columns = {c.strip().strip('"') for c in first.split(",")}
+        return {"employee", "customer", "channel"} <= columns
+
+    def read(self, path: Path) -> Iterator[SourceItem]:
+        """One item per interaction."""
+        header = read_header(path)
+        absent = [c for c in REQUIRED if c not in header]
+        if absent:
+            yield Reject(
+                Origin(str(path), 1, ",".join(header)),
+                f"missing required column(s): {', '.join(absent)} (columns: id, "
+                "employee, customer, channel, at, direction, subject, notes)",
+            )
+            return
+        directory = self._directory()
+        for row in read_rows(path):
+            origin = Origin(str(path), row.line, row.raw)
+            if row.problem:
+                yield Reject(origin, row.problem)
+                continue
+            try:
+                yield self._item(origin, row, directory, f"interactions:{path.name}")
+            except (ValueError, InvalidRecord) as exc:
+                yield Reject(origin, str(exc))
+
+    def _item(self, origin: Origin, row: CsvRow, directory: Directory, source: str) -> Item:
+        values = {k: (val or "").strip() for k, val in row.values.items()}
+        employee = directory.employee(values["employee"])
+        customer = directory.customer(values["customer"])
+        if employee is None:
+            raise ValueError(f"unknown employee {values['employee']!r}")
+        if customer is None:
+            raise ValueError(f"unknown customer {values['customer']!r}")
+        channel = values["channel"].lower()
+        if channel not in CHANNELS:
+            raise ValueError(f"channel {values['channel']!r} is not one of {', '.join(CHANNELS)}")
+        direction = values.get("direction", "").lower() or None
+        if direction is not None and direction not in DIRECTIONS:
+            raise ValueError(f"direction {values['direction']!r} is not inbound or outbound")
+        at = v.when("at", values["at"])
+        if at is None:
+            raise ValueError("at: empty date")
+        interaction = model.Interaction(
+            id=values.get("id") or interaction_id(values),
+            channel=channel,
+            at=at,
+            direction=direction,
+            subject=values.get("subject") or None,
+            source=source,
+        )
+        text = " ".join(p for p in (values.get("subject"), values.get("notes")) if p)
+        return Item(
+            origin=origin,
+            records=[
+                interaction,
+                model.Had(start_id=customer, end_id=interaction.id, source=source),
+                model.Handled(start_id=employee, end_id=interaction.id, source=source),
+            ],
+            texts={interaction.id: text} if text else {},
+        )

@@ -1,0 +1,1 @@
+"""Identity resolution: which customer or employee owns which social account."""

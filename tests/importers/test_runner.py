@@ -1,0 +1,149 @@
+"""The import runner: interrupted imports resume to the same graph, concurrent imports do not
+duplicate, folders import in dependency order, progress shows on long imports."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from graph import reads, schema
+from graph.connection import connect
+from graph.repository import Repository
+from graph.settings import Settings
+from importers.service import import_path
+from tests.conftest import PROJECT_ROOT, _clean_env
+
+ROWS = 20_000
+
+
+def _customers_csv(path: Path, rows: int = ROWS) -> Path:
+    lines = ["id,name,email,city,twitter,referred_by"]
+    for i in range(rows):
+        referrer = f"k{i + 7}" if i % 10 == 0 and i + 7 < rows else ""
+        lines.append(f"k{i},Customer {i},k{i}@example.com,Lyon,handle_{i},{referrer}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _snapshot(repo: Repository, ids: list[str]) -> dict[str, object]:
+    """Counts plus the stored properties (minus timestamps) of some nodes."""
+    props = reads.nodes_by_ids(repo, "Customer", ids)
+    return {
+        "counts": reads.counts(repo),
+        "props": {
+            k: {p: v for p, v in sorted(d.items()) if p != "updatedAt"} for k, d in props.items()
+        },
+    }
+
+
+def test_import_killed_mid_file_resumes_to_the_graph_of_a_clean_run(
+    make_settings: Callable[..., Settings], server: object, tmp_path: Path
+) -> None:
+    source = _customers_csv(tmp_path / "customers.csv")
+    sample = [f"k{i}" for i in range(0, ROWS, 997)]
+    # The clean run, for comparison.
+    with connect(make_settings(db_name="runner_clean")) as conn:
+        clean_repo = Repository(conn)
+        schema.apply(clean_repo)
+        import_path(clean_repo, source, live_progress=False)
+        expected = _snapshot(clean_repo, sample)
+
+    settings = make_settings(db_name="runner_killed", batch_size=500)
+    env = {**_clean_env(), "RAPPORT_DATA_DIR": str(settings.data_dir),
+           "RAPPORT_DB_NAME": "runner_killed", "RAPPORT_BATCH_SIZE": "500"}  # fmt: skip
+    state = settings.data_dir / "imports"
+    before = set(state.glob("*.json")) if state.exists() else set()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "import", str(source)],
+        cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (
+        set(state.glob("*.json")) - before if state.exists() else set()
+    ):
+        time.sleep(0.05)
+    time.sleep(0.3)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL, "the import finished before it could be killed"
+
+    with connect(settings) as conn:
+        repo = Repository(conn)
+        interrupted = reads.counts(repo).nodes.get("Customer", 0)
+        assert 0 < interrupted < ROWS
+        summary = import_path(repo, source, live_progress=False).summaries[0]
+        assert summary.resumed_from > 0
+        assert summary.read == ROWS
+        assert _snapshot(repo, sample) == expected
+
+
+def test_two_imports_of_the_same_file_at_once_do_not_duplicate(
+    make_settings: Callable[..., Settings], server: object, tmp_path: Path
+) -> None:
+    source = _customers_csv(tmp_path / "customers.csv", rows=3000)
+    settings = make_settings(db_name="runner_concurrent", batch_size=400)
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with connect(settings) as conn:
+                import_path(Repository(conn), source, live_progress=False, resume=False)
+        except BaseException as exc:  # pragma: no cover - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    with connect(settings) as conn:
+        counts = reads.counts(Repository(conn))
+    assert counts.nodes["Customer"] == 3000
+    assert counts.nodes["SocialAccount"] == 3000
+    assert counts.relationships["OWNS"] == 3000
+    assert counts.relationships["REFERRED"] == 300
+
+
+def test_progress_is_logged_on_a_non_terminal(
+    graph_repo_runner: Repository, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _customers_csv(tmp_path / "customers.csv", rows=2000)
+    import_path(graph_repo_runner, source, live_progress=False, progress_every=0.0)
+    err = capsys.readouterr().err
+    assert "customers.csv (customers): 2,000 records (" in err
+    assert "/s), 0 rejected" in err
+
+
+@pytest.fixture(scope="module")
+def graph_repo_runner(repo: Repository) -> Repository:
+    schema.apply(repo)
+    return repo
+
+
+def test_a_folder_is_imported_in_dependency_order(
+    graph_repo_runner: Repository, tmp_path: Path
+) -> None:
+    (tmp_path / "a_orders.csv").write_text(
+        "Name,Email,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Total\n"
+        "#1,zed@example.com,2025-01-01 10:00:00 +0000,1,Hat,10,SKU-HAT,10\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "z_customers.csv").write_text(
+        "id,name,email\nz1,Zed,zed@example.com\n", encoding="utf-8"
+    )
+    (tmp_path / "notes.txt").write_text("remember the milk\n", encoding="utf-8")
+    report = import_path(graph_repo_runner, tmp_path, live_progress=False)
+    assert [s.format for s in report.summaries] == ["customers", "shopify"]
+    assert [p.name for p in report.skipped] == ["notes.txt"]
+    # Customers came first, so the order found Zed by e-mail instead of inventing a customer.
+    made = reads.relationships_from(graph_repo_runner, ("Customer", "MADE", "Purchase"), ["z1"])
+    assert [r.end for r in made] == ["shopify:#1"]
