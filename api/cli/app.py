@@ -9,7 +9,7 @@ import typer
 
 from api.cli import db, identities
 from api.cli.common import configure_logging, console, repository
-from api.cli.imports import import_command
+from api.cli.imports import generate_command, import_command
 from graph import schema
 from graph.settings import load_settings
 
@@ -25,6 +25,7 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(identities.app, name="identities")
 app.command("import")(import_command)
+app.command("generate")(generate_command)
 
 
 @app.callback()

@@ -14,7 +14,7 @@ from graph.errors import RapportError
 from graph.repository import Repository
 from graph.settings import Settings, load_settings
 
-console = Console()
+console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)
 
 

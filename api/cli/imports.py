@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from api.cli.common import console, repository
+from importers.generate import generate
 from importers.mapping import load_mapping
 from importers.registry import format_names
 from importers.runner import ImportSummary
@@ -73,3 +74,25 @@ def import_command(
             f"identities: {ids.accounts:,} unowned accounts, {ids.asserted:,} linked, "
             f"{ids.candidates:,} candidates to review (rapport identities review)"
         )
+
+
+def generate_command(
+    customers: Annotated[
+        int, typer.Option("--customers", "-n", min=100, help="How many customers.")
+    ] = 2000,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same files.")] = 7,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write.")] = Path("sample"),
+) -> None:
+    """Write a realistic synthetic dataset in every source format, with planted truths
+    (truth.json) the analytics must find. Import it with `rapport import DIR`."""
+    with console.status(f"generating {customers:,} customers into {out}/ …"):
+        truth = generate(out, customers=customers, seed=seed)
+    files = sorted(p.name for p in out.iterdir() if p.is_file())
+    console.print(f"wrote {len(files)} files to {out}/: {', '.join(files)}")
+    inf = truth.top_influencer
+    console.print(
+        f"planted: top influencer {inf.customer} (@{inf.handle}) praising {inf.product}; "
+        f"warmest employee {truth.warmest_employee.employee} for "
+        f"{truth.warmest_employee.customer}; {truth.complements.product} -> "
+        f"{', '.join(truth.complements.top_two)}; angry post {truth.angry_post.tweet}"
+    )
