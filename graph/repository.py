@@ -33,8 +33,14 @@ def _retryable(exc: Exception) -> bool:
         return True
     code = getattr(exc, "code", "") or ""
     # Two writers MERGE-ing the same new key: one commit loses on the constraint. Re-running
-    # the MERGE finds the node the winner created.
-    return "ConstraintValidationFailed" in code or "ConcurrentModification" in str(exc)
+    # the MERGE finds the node the winner created. ArcadeDB also reports some concurrent-commit
+    # failures as a generic database error; every write here is idempotent, so trying again is
+    # safe (a statement that is wrong fails as a ClientError and is not retried).
+    return (
+        "ConstraintValidationFailed" in code
+        or code.startswith("Neo.DatabaseError")
+        or "ConcurrentModification" in str(exc)
+    )
 
 
 class Repository:
@@ -69,7 +75,8 @@ class Repository:
             except neo4j_errors.Neo4jError as exc:
                 if not _retryable(exc) or attempt == attempts:
                     raise WriteFailed(
-                        f"{name} failed after {attempt} attempt(s): {exc.message or exc}",
+                        f"{name} failed after {attempt} attempt(s): [{exc.code}] "
+                        f"{exc.message or exc}",
                         hint="see the database log; a transient error may pass if you re-run",
                     ) from exc
                 delay = min(2.0, 0.05 * 2**attempt) * (0.5 + random.random())  # noqa: S311

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def save(state_dir: Path, checkpoint: Checkpoint) -> None:
     """Write ``checkpoint`` atomically."""
     state_dir.mkdir(parents=True, exist_ok=True)
     target = _path(state_dir, Path(checkpoint.source), checkpoint.format)
-    tmp = target.with_suffix(".tmp")
+    tmp = target.with_suffix(f".{os.getpid()}.{secrets.token_hex(4)}.tmp")  # concurrent imports
     tmp.write_text(json.dumps(asdict(checkpoint)), encoding="utf-8")
     os.replace(tmp, target)
 

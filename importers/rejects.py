@@ -7,6 +7,7 @@ can fix the source and import it again.
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -31,16 +32,19 @@ class RejectsFile:
         self.count = 0
         self._fh: IO[str] | None = None
         self._append = append
+        self._lock = threading.Lock()
         if not append:
             self.path.unlink(missing_ok=True)
 
     def write(self, reject: Reject) -> None:
         """Record one reject."""
-        if self._fh is None:
-            self._fh = open(self.path, "a" if self._append else "w", encoding="utf-8")  # noqa: SIM115
         entry = {"line": reject.origin.line, "reason": reject.reason, "raw": reject.origin.raw}
-        self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        self.count += 1
+        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        with self._lock:  # the reader and the background writer both reject
+            if self._fh is None:
+                self._fh = open(self.path, "a" if self._append else "w", encoding="utf-8")  # noqa: SIM115
+            self._fh.write(line)
+            self.count += 1
 
     def flush(self) -> None:
         """Make what was written durable before a checkpoint says so."""

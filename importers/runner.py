@@ -8,17 +8,19 @@ enriched in chunks (spaCy is fastest on batches), then written through one ``Bat
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from graph.model import Relationship
 from graph.repository import Repository
-from graph.writes import BatchWriter
+from graph.writes import BatchWriter, WriteSummary
 from importers import checkpoint
+from importers.pipeline import BackgroundWriter
 from importers.progress import ImportProgress
 from importers.rejects import RejectsFile
-from importers.source import Format, Item, Origin, Reject
+from importers.source import Format, Item, Origin, Reject, SourceItem
 
 
 class Enrichment(Protocol):
@@ -63,17 +65,20 @@ class _Run:
     summary: ImportSummary
     rejects: RejectsFile
     progress: ImportProgress
-    writer: BatchWriter = field(init=False)
-    pending: list[Item] = field(default_factory=list)
     prior: dict[str, int] = field(default_factory=dict)
+    pending: list[Item] = field(default_factory=list)
+    missing_rejects: int = 0  # counted by the writer thread
+    writer: BatchWriter = field(init=False)
+    background: BackgroundWriter = field(init=False)
 
     def __post_init__(self) -> None:
         self.writer = BatchWriter(self.repository, on_missing=self.missing)
+        self.background = BackgroundWriter(self.writer)
 
     def missing(self, record: Relationship, origin: Any, reason: str) -> None:
         if isinstance(origin, Origin):
             self.rejects.write(Reject(origin, reason))
-            self.summary.rejected += 1
+            self.missing_rejects += 1
 
     def reject(self, reject: Reject) -> None:
         self.rejects.write(reject)
@@ -93,24 +98,33 @@ class _Run:
         items, self.pending = self.pending, []
         if self.enrichment is not None and items:
             self.enrichment.apply(items)
-        for item in items:
-            for record in item.records:
-                self.writer.add(record, item.origin)
+        self.background.write([(record, item.origin) for item in items for record in item.records])
 
     def save(self, items_done: int) -> None:
+        """Checkpoint once everything read so far is in the graph (in the writer thread)."""
         self.drain()
-        self.writer.flush()
-        self.rejects.flush()
-        point = checkpoint.fresh(self.path, self.fmt.name)
-        point.items_done = items_done
-        point.counts = self.counts()
-        checkpoint.save(self.state_dir, point)
+        read, rejected = self.summary.read, self.summary.rejected
 
-    def counts(self) -> dict[str, int]:
+        def persist() -> None:
+            self.rejects.flush()
+            point = checkpoint.fresh(self.path, self.fmt.name)
+            point.items_done = items_done
+            point.counts = self.counts(read=read, rejected=rejected)
+            checkpoint.save(self.state_dir, point)
+
+        self.background.barrier(persist)
+
+    def finish(self) -> WriteSummary:
+        self.drain()
+        self.background.close()
+        self.summary.rejected += self.missing_rejects
+        return self.writer.summary
+
+    def counts(self, *, read: int, rejected: int) -> dict[str, int]:
         written = self.writer.summary
         return {
-            "read": self.summary.read,
-            "rejected": self.summary.rejected,
+            "read": read,
+            "rejected": rejected + self.missing_rejects,
             "created": self.prior.get("created", 0) + written.created,
             "updated": self.prior.get("updated", 0) + written.updated,
         }
@@ -153,23 +167,29 @@ def run_import(
             repository.settings.batch_size, summary, rejects, progress,
             prior=dict(saved.counts) if saved else {},
         )  # fmt: skip
-        index = 0
-        for entry in fmt.read(path):
-            index += 1
-            if index <= skip:
-                continue
-            if isinstance(entry, Reject):
-                run.reject(entry)
-            else:
-                run.add(entry)
-            if index % run.checkpoint_every == 0:
-                run.save(index)
-        run.drain()
-        written = run.writer.flush()
+        try:
+            _feed(run, fmt.read(path), skip)
+        except BaseException:
+            run.background.abort()
+            raise
+        written = run.finish()
     checkpoint.clear(state_dir, path, fmt.name)
-    counts = run.counts()
+    counts = run.counts(read=summary.read, rejected=summary.rejected - run.missing_rejects)
     summary.created, summary.updated = counts["created"], counts["updated"]
     summary.nodes, summary.relationships = written.nodes, written.relationships
     summary.rejects_file = rejects.path if summary.rejected else None
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _feed(run: _Run, entries: Iterable[SourceItem], skip: int) -> None:
+    """Hand every entry after the first ``skip`` to the run, checkpointing as it goes."""
+    for index, entry in enumerate(entries, start=1):
+        if index <= skip:
+            continue
+        if isinstance(entry, Reject):
+            run.reject(entry)
+        else:
+            run.add(entry)
+        if index % run.checkpoint_every == 0:
+            run.save(index)

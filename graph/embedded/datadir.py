@@ -149,7 +149,7 @@ class DataDir:
 
     def write_server_info(self, info: ServerInfo) -> None:
         """Publish the running server atomically (write a temp file, then rename)."""
-        tmp = self.port_path.with_suffix(".tmp")
+        tmp = self.port_path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(asdict(info)), encoding="utf-8")
         os.replace(tmp, self.port_path)
 

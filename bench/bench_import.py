@@ -1,0 +1,211 @@
+"""Import throughput on a generated dataset: enrichment alone, end to end, and bare writes.
+
+1. **Enrichment alone**: the blank spaCy pipeline (rules) over every tweet of the dataset, on one
+   core (the process is pinned to one CPU) -> posts/s. Target >= 5,000.
+2. **End to end**: ``rapport import tweets.jsonl`` (parse, enrich, identity, batched writes) into
+   a database that already holds the dataset's employees, products and customers
+   -> posts/s and graph records/s.
+3. **Bare writes**: the very records step 2 wrote, prepared beforehand, pushed through the same
+   ``UNWIND … MERGE`` statements with nothing else in the way, into a database prepared the same
+   way -> records/s. Target: end to end >= 0.7 x bare.
+
+    .venv/bin/python bench/bench_import.py [--customers 100000] [--seed 7] [--dataset DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from graph import cypher, schema
+from graph.connection import Connection, connect
+from graph.embedded import admin
+from graph.model import Node, Record, Relationship
+from graph.repository import Repository
+from graph.settings import load_settings
+from importers.directory import load_directory
+from importers.enrich import Catalog, CatalogEmployee, CatalogProduct, analyse, build_pipeline
+from importers.enrichment import PostEnrichment
+from importers.formats.twitter import TwitterV2
+from importers.generate import generate
+from importers.service import import_path
+from importers.source import Item
+
+BENCH_OUT = Path(__file__).resolve().parent / "out"
+
+
+def dataset(customers: int, seed: int, folder: Path | None) -> Path:
+    """The generated dataset (made once, then reused)."""
+    folder = folder or BENCH_OUT / f"dataset-{customers}-{seed}"
+    truth = folder / "truth.json"
+    if not truth.exists() or json.loads(truth.read_text())["customers"] != customers:
+        started = time.perf_counter()
+        generate(folder, customers=customers, seed=seed)
+        print(f"generated {customers:,} customers in {time.perf_counter() - started:.0f} s")
+    return folder
+
+
+def _catalog(folder: Path) -> Catalog:
+    with open(folder / "products.csv", encoding="utf-8") as fh:
+        products = tuple(
+            CatalogProduct(sku=r["sku"], name=r["name"], brand=r["brand"] or None)
+            for r in csv.DictReader(fh)
+        )
+    with open(folder / "employees.csv", encoding="utf-8") as fh:
+        employees = tuple(
+            CatalogEmployee(
+                id=r["id"], name=r["name"], handles=(r["twitter"],) if r["twitter"] else ()
+            )
+            for r in csv.DictReader(fh)
+        )
+    return Catalog(products=products, employees=employees, brand_handles=("rapportshop",))
+
+
+def _tweets(folder: Path) -> tuple[list[str], list[bool]]:
+    texts: list[str] = []
+    brand: list[bool] = []
+    with open(folder / "tweets.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            page = json.loads(line)
+            brand_ids = {
+                u["id"] for u in page["includes"]["users"] if u["username"] == "rapportshop"
+            }
+            for tweet in page["data"]:
+                texts.append(tweet["text"])
+                brand.append(tweet["author_id"] in brand_ids)
+    return texts, brand
+
+
+def enrichment_alone(folder: Path) -> tuple[int, float, float]:
+    """(posts, wall seconds, CPU seconds) of the blank pipeline over every tweet, one core."""
+    texts, brand = _tweets(folder)
+    nlp = build_pipeline(_catalog(folder), model="blank:en")
+    allowed = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(allowed)})
+    try:
+        wall, cpu = time.perf_counter(), time.process_time()
+        for _ in analyse(nlp, texts, is_brand=brand):
+            pass
+        return len(texts), time.perf_counter() - wall, time.process_time() - cpu
+    finally:
+        os.sched_setaffinity(0, allowed)
+
+
+def prepared_database(holder: Connection, name: str, folder: Path) -> tuple[Connection, float]:
+    """A fresh database holding the dataset's employees, products and customers."""
+    assert holder.lease is not None
+    admin.drop_database(holder.lease.info, holder.lease.password, name)
+    conn = connect(holder.settings.model_copy(update={"db_name": name}))
+    repo = Repository(conn)
+    schema.apply(repo)
+    started = time.perf_counter()
+    for file in ("employees.csv", "products.csv", "customers.csv"):
+        import_path(repo, folder / file, live_progress=False, resume=False)
+    return conn, time.perf_counter() - started
+
+
+def end_to_end(conn: Connection, folder: Path) -> tuple[int, float]:
+    """(records written, seconds) of importing tweets.jsonl."""
+    started = time.perf_counter()
+    report = import_path(
+        Repository(conn), folder / "tweets.jsonl", live_progress=False, resume=False
+    )
+    seconds = time.perf_counter() - started
+    summary = report.summaries[0]
+    assert summary.rejected == 0, f"{summary.rejected} rejects"
+    return summary.created + summary.updated, seconds
+
+
+def prepared_rows(repo: Repository, folder: Path) -> list[tuple[str, list[dict[str, object]]]]:
+    """The tweets' records, parsed and enriched beforehand, as (statement, rows) in write order."""
+    settings = repo.settings
+    enrichment = PostEnrichment.from_graph(repo, load_directory(repo))
+    items = [
+        i
+        for i in TwitterV2(settings.brand_accounts).read(folder / "tweets.jsonl")
+        if isinstance(i, Item)
+    ]
+    for start in range(0, len(items), 1000):
+        enrichment.apply(items[start : start + 1000])
+    nodes: dict[str, dict[str, dict[str, object]]] = {}
+    rels: dict[str, dict[tuple[str, str], dict[str, object]]] = {}
+    for item in items:
+        record: Record
+        for record in item.records:
+            if isinstance(record, Node):
+                nodes.setdefault(cypher.node_write(record.LABEL), {})[record.id] = {
+                    "id": record.id,
+                    "props": record.props(),
+                }
+            elif isinstance(record, Relationship):
+                rels.setdefault(cypher.relationship_write(record.pattern), {})[
+                    (record.start_id, record.end_id)
+                ] = {"start": record.start_id, "end": record.end_id, "props": record.props()}
+    ordered = [(name, list(rows.values())) for name, rows in nodes.items()]
+    return ordered + [(name, list(rows.values())) for name, rows in rels.items()]
+
+
+def bare_writes(
+    conn: Connection, rows: list[tuple[str, list[dict[str, object]]]]
+) -> tuple[int, float]:
+    """(records, seconds) of the prepared rows through the bare statements."""
+    repo = Repository(conn)
+    started = time.perf_counter()
+    total = sum(repo.write_rows(name, batch) for name, batch in rows)
+    return total, time.perf_counter() - started
+
+
+def main() -> None:
+    """Run the three measurements and print the figures."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--dataset", type=Path, default=None)
+    args = parser.parse_args()
+    folder = dataset(args.customers, args.seed, args.dataset)
+
+    posts, wall, cpu = enrichment_alone(folder)
+    print(
+        f"enrichment alone (blank pipeline, 1 core): {posts:,} posts in {wall:.1f} s = "
+        f"{posts / wall:,.0f} posts/s ({posts / cpu:,.0f} per CPU second); target >= 5,000"
+    )
+
+    with tempfile.TemporaryDirectory(prefix="rapport-bench-") as tmp:
+        holder = connect(load_settings(data_dir=Path(tmp), db_name="bench_admin"))
+        try:
+            e2e_conn, prep = prepared_database(holder, "bench_e2e", folder)
+            print(
+                f"prepared: employees, products, {args.customers:,} customers "
+                f"imported in {prep:.0f} s"
+            )
+            records, seconds = end_to_end(e2e_conn, folder)
+            rows = prepared_rows(Repository(e2e_conn), folder)
+            e2e_conn.close()
+            print(
+                f"end to end: {posts:,} posts, {records:,} records in {seconds:.1f} s = "
+                f"{posts / seconds:,.0f} posts/s, {records / seconds:,.0f} records/s"
+            )
+            bare_conn, _ = prepared_database(holder, "bench_bare", folder)
+            bare_records, bare_seconds = bare_writes(bare_conn, rows)
+            bare_conn.close()
+        finally:
+            holder.close()
+    bare_rate = bare_records / bare_seconds
+    print(
+        f"bare writes: {bare_records:,} records in {bare_seconds:.1f} s = "
+        f"{bare_rate:,.0f} records/s"
+    )
+    print(
+        f"ratio end-to-end / bare (records/s): {records / seconds / bare_rate:.2f} (target >= 0.7)"
+    )
+
+
+if __name__ == "__main__":
+    main()
