@@ -27,6 +27,22 @@ def to_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def from_db_time(value: Any) -> datetime:
+    """A datetime read from the database as an aware UTC ``datetime``.
+
+    The driver returns ``neo4j.time.DateTime``; ArcadeDB stores datetimes without a zone,
+    normalised to UTC (DESIGN §3), so a naive value is UTC.
+
+    >>> from_db_time(datetime(2025, 1, 1, 12)).isoformat()
+    '2025-01-01T12:00:00+00:00'
+    """
+    to_native = getattr(value, "to_native", None)
+    native = to_native() if to_native is not None else value
+    if not isinstance(native, datetime):
+        raise TypeError(f"expected a datetime, got {type(value).__name__}")
+    return to_utc(native)
+
+
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
@@ -510,6 +526,73 @@ class AssignedTo(Relationship):
     END: ClassVar[str] = "Employee"
 
 
+# --------------------------------------------------------------------------- derived
+# Written by `rapport analyze`, each with the evidence that produced it and the run's time.
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Influences(Relationship):
+    """(Customer)-[:INFLUENCES {weight, evidence counts}]->(Customer): start influences end."""
+
+    TYPE: ClassVar[str] = "INFLUENCES"
+    START: ClassVar[tuple[str, ...]] = ("Customer",)
+    END: ClassVar[str] = "Customer"
+    weight: float | None = None
+    follows: int | None = None
+    replies: int | None = None
+    reshares: int | None = None
+    quotes: int | None = None
+    mentions: int | None = None
+    referrals: int | None = None
+    conversions: int | None = None
+    computed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rapport(Relationship):
+    """(Employee)-[:RAPPORT {warmth, …}]->(Customer): how warm their relationship is (0-100)."""
+
+    TYPE: ClassVar[str] = "RAPPORT"
+    START: ClassVar[tuple[str, ...]] = ("Employee",)
+    END: ClassVar[str] = "Customer"
+    warmth: float | None = None
+    interactions: int | None = None
+    last_contact_at: datetime | None = None
+    sentiment: float | None = None
+    sales: int | None = None
+    breakdown_keys: tuple[str, ...] | None = None
+    breakdown_values: tuple[float, ...] | None = None
+    computed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BoughtWith(Relationship):
+    """(Product)-[:BOUGHT_WITH {support, confidence, lift, count}]->(Product)."""
+
+    TYPE: ClassVar[str] = "BOUGHT_WITH"
+    START: ClassVar[tuple[str, ...]] = ("Product",)
+    END: ClassVar[str] = "Product"
+    support: float | None = None
+    confidence: float | None = None
+    lift: float | None = None
+    count: int | None = None
+    computed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InterestedIn(Relationship):
+    """(Customer)-[:INTERESTED_IN {weight}]->(Topic)."""
+
+    TYPE: ClassVar[str] = "INTERESTED_IN"
+    START: ClassVar[tuple[str, ...]] = ("Customer",)
+    END: ClassVar[str] = "Topic"
+    weight: float | None = None
+    computed_at: datetime | None = None
+
+
+DERIVED_TYPES: tuple[type[Relationship], ...] = (Influences, Rapport, BoughtWith, InterestedIn)
+
+
 RELATIONSHIP_TYPES: tuple[type[Relationship], ...] = (
     Made,
     Contains,
@@ -533,6 +616,7 @@ RELATIONSHIP_TYPES: tuple[type[Relationship], ...] = (
     Complements,
     On,
     AssignedTo,
+    *DERIVED_TYPES,
 )
 
 

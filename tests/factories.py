@@ -76,6 +76,17 @@ def one_of_each_relationship(prefix: str = "") -> list[Relationship]:
         model.Complements(start_id=f"{p}SKU-1", end_id=f"{p}SKU-2"),
         model.On(start_id=f"{p}a1", end_id=f"{p}twitter:1"),
         model.AssignedTo(start_id=f"{p}a1", end_id=f"{p}e1"),
+        model.Influences(start_id=f"{p}c1", end_id=f"{p}c2", weight=11.0, follows=1, replies=1,
+                         reshares=0, quotes=0, mentions=0, referrals=1, conversions=0,
+                         computed_at=AT),
+        model.Rapport(start_id=f"{p}e1", end_id=f"{p}c1", warmth=62.5, interactions=3,
+                      last_contact_at=AT, sentiment=0.4, sales=1,
+                      breakdown_keys=("call", "sales"), breakdown_values=(4.5, 2.0),
+                      computed_at=AT),
+        model.BoughtWith(start_id=f"{p}SKU-1", end_id=f"{p}SKU-2", support=0.01,
+                         confidence=0.7, lift=61.2, count=42, computed_at=AT),
+        model.InterestedIn(start_id=f"{p}c1", end_id=f"{p}fashion", weight=2.0,
+                           computed_at=AT),
     ]  # fmt: skip
 
 

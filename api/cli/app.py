@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from api.cli import db, identities
+from api.cli.analyze import analyze_command
 from api.cli.common import configure_logging, console, repository
 from api.cli.imports import generate_command, import_command
 from graph import schema
@@ -26,6 +27,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(identities.app, name="identities")
 app.command("import")(import_command)
 app.command("generate")(generate_command)
+app.command("analyze")(analyze_command)
 
 
 @app.callback()

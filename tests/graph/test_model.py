@@ -77,6 +77,7 @@ def test_every_label_and_relationship_of_the_design_is_modelled() -> None:
         "MADE", "CONTAINS", "SOLD", "IN_CATEGORY", "OWNS", "POSTED", "REPLIES_TO", "RESHARES",
         "QUOTES", "MENTIONS", "ABOUT", "TAGGED", "WROTE", "FOLLOWS", "KNOWS", "REFERRED",
         "HAD", "HANDLED", "COMPLEMENTS", "ON", "ASSIGNED_TO", "MAYBE_OWNS",
+        "INFLUENCES", "RAPPORT", "BOUGHT_WITH", "INTERESTED_IN",
     }  # fmt: skip
     # OWNS and MAYBE_OWNS start at a customer or an employee
     assert len(list(model.relationship_patterns())) == len(types) + 2

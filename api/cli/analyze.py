@@ -1,0 +1,37 @@
+"""`rapport analyze`: compute influence, communities, warmth, related products and interests."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from api.cli.common import console, repository
+from graph.analyze import STAGES, StageReport, analyze
+
+
+def _print_stage(stage: StageReport) -> None:
+    notes = ", ".join(
+        f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in stage.notes.items()
+    )
+    console.print(
+        f"[bold]{stage.name:<12}[/] {stage.seconds:6.1f} s  wrote {stage.written:,}"
+        f"{f', removed {stage.removed:,} stale' if stage.removed else ''}  ({notes})",
+        highlight=False,
+    )
+
+
+def analyze_command(
+    ctx: typer.Context,
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help=f"Comma-separated stages: {', '.join(STAGES)}."),
+    ] = None,
+) -> None:
+    """Project the graph, compute the analytics and write scores and edges back
+    (INFLUENCES, RAPPORT, BOUGHT_WITH, INTERESTED_IN; Customer.influence, influenceRank,
+    community, sentimentAvg). Prints the time of each stage."""
+    chosen = [s.strip() for s in only.split(",") if s.strip()] if only else None
+    with repository(ctx) as repo:
+        report = analyze(repo, only=chosen, on_stage=_print_stage)
+    console.print(f"analysis done in {report.seconds:.1f} s (run {report.run.isoformat()})")

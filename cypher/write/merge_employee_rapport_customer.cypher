@@ -1,0 +1,11 @@
+// Purpose: create or update the derived (Employee)-[:RAPPORT]->(Customer) relationships (`rapport analyze`).
+// Parameters: $rows: list of {start: string id, end: string id, props: map}; props may hold source, warmth, interactions, lastContactAt, sentiment, sales, breakdownKeys, breakdownValues, computedAt.
+// Rows whose start or end node does not exist are skipped (see the count).
+// Returns: written (relationships merged), created (of those, new ones).
+UNWIND $rows AS row
+MATCH (a:Employee {id: row.start})
+MATCH (b:Customer {id: row.end})
+MERGE (a)-[r:RAPPORT]->(b)
+WITH r, row, r.source IS NULL AS created
+SET r += row.props
+RETURN count(r) AS written, sum(CASE WHEN created THEN 1 ELSE 0 END) AS created

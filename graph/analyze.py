@@ -1,0 +1,254 @@
+"""`rapport analyze`: project the graph, compute every analytic, write the results back.
+
+Stages (each can run alone with ``only``):
+
+- ``influence``: evidence -> ``INFLUENCES`` edges, PageRank ``Customer.influence`` and
+  ``influenceRank``;
+- ``communities``: Louvain over the influence graph -> ``Customer.community``;
+- ``warmth``: interactions, brand replies and sales -> ``RAPPORT`` edges (score 0-100 with its
+  breakdown);
+- ``related``: co-purchase association -> ``BOUGHT_WITH`` edges;
+- ``interests``: topics of a customer's posts -> ``INTERESTED_IN`` edges.
+
+Every derived edge carries ``computedAt`` (this run's time); after a full stage the edges the run
+did not confirm are deleted, so the graph always shows exactly the current evidence.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from graph import communities as community_detection
+from graph import influence, model, related, warmth
+from graph.errors import ConfigError
+from graph.projection import (
+    audience,
+    load_baskets,
+    load_contacts,
+    load_influence_inputs,
+    load_topic_mentions,
+)
+from graph.repository import Repository
+from graph.writes import BatchWriter
+
+STAGES = ("influence", "communities", "warmth", "related", "interests")
+
+
+@dataclass
+class StageReport:
+    """How one stage went."""
+
+    name: str
+    seconds: float = 0.0
+    written: int = 0
+    removed: int = 0
+    notes: dict[str, float | int | str] = field(default_factory=dict)
+
+
+@dataclass
+class AnalysisReport:
+    """Every stage of one run."""
+
+    run: datetime
+    stages: list[StageReport] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        """Total time of the run."""
+        return sum(s.seconds for s in self.stages)
+
+
+@dataclass
+class _State:
+    """What stages hand each other within one run."""
+
+    graph: object | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def _stamp(run: datetime) -> datetime:
+    return run.replace(microsecond=0)
+
+
+def _write(repository: Repository, records: Iterable[model.Record]) -> int:
+    with BatchWriter(repository) as writer:
+        writer.add_all(records)
+    return writer.summary.relationship_count + writer.summary.node_count
+
+
+def _remove_stale(repository: Repository, rel_type: str, run: datetime) -> int:
+    rows = repository.write(f"analytics/delete_stale_{rel_type.lower()}", run=run)
+    return int(rows[0]["deleted"]) if rows else 0
+
+
+def _set_scores(repository: Repository, scores: dict[str, dict[str, object]]) -> int:
+    rows = [{"id": cid, "props": props} for cid, props in scores.items()]
+    return repository.write_rows("analytics/set_customer_scores", rows)
+
+
+def run_influence(
+    repository: Repository, run: datetime, state: _State, report: StageReport
+) -> None:
+    """Influence edges and scores."""
+    inputs = load_influence_inputs(repository)
+    found = influence.conversions(inputs.praise, inputs.purchases, audience(inputs))
+    edges = influence.influence_edges(
+        follows=inputs.follows, replies=inputs.replies, reshares=inputs.reshares,
+        quotes=inputs.quotes, mentions=inputs.mentions, referrals=inputs.referrals,
+        conversions=found,
+    )  # fmt: skip
+    graph = influence.influence_graph(edges)
+    scores = influence.influence_scores(graph)
+    ranks = influence.ranks(scores)
+    state.graph, state.scores = graph, scores
+    report.written = _write(
+        repository,
+        (
+            model.Influences(
+                start_id=a, end_id=b, weight=round(ev.weight(), 3), follows=ev.follows,
+                replies=ev.replies, reshares=ev.reshares, quotes=ev.quotes,
+                mentions=ev.mentions, referrals=ev.referrals, conversions=ev.conversions,
+                computed_at=run, source="analyze",
+            )
+            for (a, b), ev in edges.items()
+        ),
+    )  # fmt: skip
+    _set_scores(
+        repository,
+        {c: {"influence": round(s, 8), "influenceRank": ranks[c]} for c, s in scores.items()},
+    )
+    report.removed = _remove_stale(repository, "INFLUENCES", run)
+    report.notes.update(edges=len(edges), conversions=len(found), customers=len(scores))
+
+
+def run_communities(
+    repository: Repository, run: datetime, state: _State, report: StageReport
+) -> None:
+    """Louvain communities over the influence graph."""
+    if state.graph is None:
+        run_influence(repository, run, state, StageReport("influence"))
+    found = community_detection.communities(state.graph, seed=7)
+    report.written = _set_scores(repository, {c: {"community": k} for c, k in found.items()})
+    report.notes["communities"] = len(set(found.values()))
+
+
+def run_warmth(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
+    """RAPPORT edges from contacts and sales."""
+    contacts, sales = load_contacts(repository)
+    scores = warmth.warmth(contacts, sales, now=run)
+    report.written = _write(
+        repository,
+        (
+            model.Rapport(
+                start_id=w.employee, end_id=w.customer, warmth=w.score,
+                interactions=w.interactions, last_contact_at=w.last_contact_at,
+                sentiment=None if w.sentiment is None else round(w.sentiment, 4),
+                sales=w.sales, breakdown_keys=tuple(w.breakdown),
+                breakdown_values=tuple(round(v, 4) for v in w.breakdown.values()),
+                computed_at=run, source="analyze",
+            )
+            for w in scores.values()
+        ),
+    )  # fmt: skip
+    report.removed = _remove_stale(repository, "RAPPORT", run)
+    report.notes.update(pairs=len(scores), contacts=len(contacts), sales=len(sales))
+
+
+def run_related(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
+    """BOUGHT_WITH edges from co-purchases."""
+    baskets = load_baskets(repository)
+    rules = related.association_rules(baskets)
+    report.written = _write(
+        repository,
+        (
+            model.BoughtWith(
+                start_id=r.product, end_id=r.other, support=round(r.support, 6),
+                confidence=round(r.confidence, 4), lift=round(r.lift, 3), count=r.count,
+                computed_at=run, source="analyze",
+            )
+            for r in rules
+        ),
+    )  # fmt: skip
+    report.removed = _remove_stale(repository, "BOUGHT_WITH", run)
+    report.notes.update(baskets=len(baskets), rules=len(rules))
+
+
+def interest_weights(
+    mentions: Iterable[tuple[str, str, float | None]],
+) -> dict[tuple[str, str], float]:
+    """How interested each customer is in each topic: posts on it, warmer when positive.
+
+    >>> interest_weights([("c", "style", 0.8), ("c", "style", None), ("c", "fail", -0.6)])
+    {('c', 'style'): 2.4, ('c', 'fail'): 1.0}
+    """
+    weights: defaultdict[tuple[str, str], float] = defaultdict(float)
+    for customer, topic, sentiment in mentions:
+        weights[(customer, topic)] += 1.0 + max(0.0, sentiment or 0.0) / 2
+    return {key: round(value, 3) for key, value in weights.items()}
+
+
+def run_interests(
+    repository: Repository, run: datetime, state: _State, report: StageReport
+) -> None:
+    """INTERESTED_IN edges and each customer's mean post sentiment."""
+    mentions = load_topic_mentions(repository)
+    weights = interest_weights(mentions)
+    report.written = _write(
+        repository,
+        (
+            model.InterestedIn(start_id=c, end_id=t, weight=w, computed_at=run, source="analyze")
+            for (c, t), w in weights.items()
+        ),
+    )
+    sentiment: dict[str, list[float]] = defaultdict(list)
+    for customer, _topic, value in mentions:
+        if value is not None:
+            sentiment[customer].append(value)
+    _set_scores(
+        repository,
+        {c: {"sentimentAvg": round(sum(v) / len(v), 4)} for c, v in sentiment.items()},
+    )
+    report.removed = _remove_stale(repository, "INTERESTED_IN", run)
+    report.notes["pairs"] = len(weights)
+
+
+_RUNNERS: dict[str, Callable[[Repository, datetime, _State, StageReport], None]] = {
+    "influence": run_influence,
+    "communities": run_communities,
+    "warmth": run_warmth,
+    "related": run_related,
+    "interests": run_interests,
+}
+
+
+def analyze(
+    repository: Repository,
+    *,
+    only: Collection[str] | None = None,
+    now: datetime | None = None,
+    on_stage: Callable[[StageReport], None] | None = None,
+) -> AnalysisReport:
+    """Run the chosen stages (all by default) and write their results to the graph."""
+    chosen = list(STAGES) if not only else [s for s in STAGES if s in set(only)]
+    unknown = set(only or ()) - set(STAGES)
+    if unknown:
+        raise ConfigError(
+            f"unknown analysis stage(s): {', '.join(sorted(unknown))}",
+            hint=f"choose from: {', '.join(STAGES)}",
+        )
+    run = _stamp(now or datetime.now(UTC))
+    report = AnalysisReport(run=run)
+    state = _State()
+    for name in chosen:
+        stage = StageReport(name)
+        started = time.perf_counter()
+        _RUNNERS[name](repository, run, state, stage)
+        stage.seconds = time.perf_counter() - started
+        report.stages.append(stage)
+        if on_stage is not None:
+            on_stage(stage)
+    return report
