@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/rapport init
 	test -f sample/truth.json || $(BIN)/rapport generate --customers 2000 --seed 7 --out sample
 	$(BIN)/rapport import sample
+	$(BIN)/rapport analyze
 	$(BIN)/rapport db status
 
 lint: $(STAMP)

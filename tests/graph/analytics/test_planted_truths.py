@@ -1,0 +1,79 @@
+"""The analytics find what the generator planted (DESIGN §8), end to end on the embedded database:
+generate -> import -> `analyze` -> read the written scores and edges back."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import influence, reads
+from graph.analyze import analyze
+from graph.projection import audience, load_influence_inputs
+from graph.repository import Repository
+from importers.generate import Truth, generate
+from importers.service import import_path
+
+
+@pytest.fixture(scope="module")
+def planted(repo: Repository, tmp_path_factory: pytest.TempPathFactory) -> Truth:
+    folder = tmp_path_factory.mktemp("planted")
+    truth = generate(folder, customers=400, seed=11)
+    report = import_path(repo, folder, live_progress=False)
+    assert report.rejected == 0
+    analyze(repo)
+    return truth
+
+
+def _customer(repo: Repository, customer_id: str) -> dict[str, object]:
+    return reads.nodes_by_ids(repo, "Customer", [customer_id])[customer_id]
+
+
+def test_planted_influencer_is_in_the_top_three(repo: Repository, planted: Truth) -> None:
+    rank = _customer(repo, planted.top_influencer.customer)["influenceRank"]
+    assert isinstance(rank, int)
+    assert rank <= 3
+
+
+def test_planted_influencer_converts_most_to_the_praised_product(
+    repo: Repository, planted: Truth
+) -> None:
+    inputs = load_influence_inputs(repo)
+    found = influence.conversions(inputs.praise, inputs.purchases, audience(inputs))
+    ranking = influence.product_influencers(found, product=planted.top_influencer.product)
+    assert ranking[0][0] == planted.top_influencer.customer
+    assert ranking[0][1] >= 10
+
+
+def test_planted_warmest_employee_comes_first(repo: Repository, planted: Truth) -> None:
+    truth = planted.warmest_employee
+    employees = sorted(reads.nodes_by_ids(repo, "Employee", [truth.employee, truth.runner_up]))
+    assert employees == sorted([truth.employee, truth.runner_up])
+    every = [f"e{i:04d}" for i in range(1, 41)]
+    scores = {
+        row.start: row.props["warmth"]
+        for row in _rapport_of(repo, every)
+        if row.end == truth.customer
+    }
+    ordered = sorted(scores, key=lambda e: -float(scores[e]))
+    assert ordered[:2] == [truth.employee, truth.runner_up]
+
+
+def _rapport_of(repo: Repository, employees: list[str]) -> list[reads.RelationshipRow]:
+    return reads.relationships_from(repo, ("Employee", "RAPPORT", "Customer"), employees)
+
+
+def test_socks_and_tie_are_the_top_two_related_products(repo: Repository, planted: Truth) -> None:
+    rows = reads.relationships_from(
+        repo, ("Product", "BOUGHT_WITH", "Product"), [planted.complements.product]
+    )
+    ordered = sorted(rows, key=lambda r: (-float(r.props["confidence"]), r.end))
+    assert tuple(r.end for r in ordered[:2]) == planted.complements.top_two
+    assert all(float(r.props["lift"]) > 5 for r in ordered[:2])
+
+
+def test_a_second_analysis_removes_nothing_and_duplicates_nothing(
+    repo: Repository, planted: Truth
+) -> None:
+    before = reads.counts(repo).relationships
+    report = analyze(repo, only=["influence", "warmth", "related"])
+    assert all(stage.removed == 0 for stage in report.stages)
+    assert reads.counts(repo).relationships == before
