@@ -9,6 +9,7 @@ staff, by id or e-mail) gives the ``SOLD`` edge.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 
@@ -92,9 +93,18 @@ class ShopifyOrders:
         if seller:
             seller_id = directory.employee(seller) or seller
             records.append(model.Sold(start_id=seller_id, end_id=purchase.id, source=source))
+        lines: dict[str, model.Contains] = {}
         for row in rows:
-            records.extend(self._line_item(purchase.id, row, directory, source))
-        return records
+            for record in self._line_item(purchase.id, row, directory, source):
+                if not isinstance(record, model.Contains):
+                    records.append(record)
+                elif record.end_id in lines:  # one SKU on several rows (variants, discounts)
+                    seen = lines[record.end_id]
+                    total = (seen.quantity or 0) + (record.quantity or 0)
+                    lines[record.end_id] = replace(seen, quantity=total)
+                else:
+                    lines[record.end_id] = record
+        return records + list(lines.values())
 
     def _new_customer(
         self, customer_id: str, email: str, rows: list[CsvRow], source: str

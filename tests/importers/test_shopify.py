@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph import reads
 from graph.repository import Repository
 from tests.importers.conftest import Importer, node, out, rejects_of
 
@@ -91,3 +92,23 @@ def test_broken_orders_are_rejected_with_their_rows(import_file: Importer, tmp_p
     ]
     assert rejects[0]["line"] == 5
     assert rejects[0]["raw"].startswith("#1003,,paid")
+
+
+def test_the_same_sku_on_two_rows_of_an_order_adds_up(
+    import_file: Importer, graph_repo: Repository
+) -> None:
+    _people(import_file)
+    orders = "\n".join(
+        [
+            HEADER,
+            _row("#2001", "ann@example.com", "29.00", "2025-11-01 10:00:00 +0000", "2",
+                 "Wool Socks", "9.50", "SKU-WOOL-SOCKS"),
+            _row("#2001", "ann@example.com", "", "", "1", "Wool Socks (gift)", "10.00",
+                 "SKU-WOOL-SOCKS"),
+        ]
+    ) + "\n"  # fmt: skip
+    import_file("orders_dup.csv", orders)
+    rows = reads.relationships_from(
+        graph_repo, ("Purchase", "CONTAINS", "Product"), ["shopify:#2001"]
+    )
+    assert [(r.end, r.props["quantity"]) for r in rows] == [("SKU-WOOL-SOCKS", 3)]
