@@ -24,9 +24,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from graph.errors import InvalidTransition
 from graph.model import to_utc
 
 NEGATIVE_POST = "negative_post"
+OPEN, ACKNOWLEDGED, RESOLVED = "open", "acknowledged", "resolved"
+STATUSES = (OPEN, ACKNOWLEDGED, RESOLVED)
 NEGATIVITY_WEIGHT = 0.40
 INFLUENCE_WEIGHT = 0.35
 REACH_WEIGHT = 0.25
@@ -201,3 +204,48 @@ def percentiles(scores: Mapping[str, float]) -> dict[str, float]:
     ordered = sorted(scores.values())
     n = len(ordered)
     return {key: bisect_right(ordered, value) / n for key, value in scores.items()}
+
+
+def rank_percentile(rank: int | None, ranked: int) -> float:
+    """The percentile of ``Customer.influenceRank`` ``rank`` among ``ranked`` customers.
+
+    The share of customers at or below it: rank 1 is 1.0; no rank (never analysed) is 0.0. The
+    same value :func:`percentiles` gives from the scores, without reading every score.
+
+    >>> rank_percentile(1, 4), rank_percentile(4, 4), rank_percentile(None, 4)
+    (1.0, 0.25, 0.0)
+    """
+    if rank is None or ranked <= 0 or rank < 1:
+        return 0.0
+    return max(0.0, (ranked - rank + 1) / ranked)
+
+
+_ALLOWED = {
+    "acknowledge": {OPEN: ACKNOWLEDGED, ACKNOWLEDGED: ACKNOWLEDGED},
+    "assign": {OPEN: OPEN, ACKNOWLEDGED: ACKNOWLEDGED},
+    "resolve": {OPEN: RESOLVED, ACKNOWLEDGED: RESOLVED},
+    "reopen": {RESOLVED: OPEN, ACKNOWLEDGED: OPEN, OPEN: OPEN},
+}
+
+
+def transition(alert: str, status: str | None, action: str) -> str:
+    """The status an alert moves to when ``action`` is taken, or :class:`InvalidTransition`.
+
+    Acknowledging twice is harmless; a resolved alert must be reopened before anything else.
+
+    >>> transition("alert:1", "open", "acknowledge"), transition("alert:1", "open", "resolve")
+    ('acknowledged', 'resolved')
+    >>> transition("alert:1", "resolved", "assign")
+    Traceback (most recent call last):
+    ...
+    graph.errors.InvalidTransition: alert:1 is resolved: cannot assign it (hint: reopen it first)
+    """
+    moves = _ALLOWED.get(action)
+    if moves is None:
+        raise InvalidTransition(
+            f"unknown alert action {action!r}", hint=f"use one of: {', '.join(_ALLOWED)}"
+        )
+    current = status or OPEN
+    if current not in moves:
+        raise InvalidTransition(f"{alert} is {current}: cannot {action} it", hint="reopen it first")
+    return moves[current]

@@ -8,7 +8,10 @@ Stages (each can run alone with ``only``):
 - ``warmth``: interactions, brand replies and sales -> ``RAPPORT`` edges (score 0-100 with its
   breakdown);
 - ``related``: co-purchase association -> ``BOUGHT_WITH`` edges;
-- ``interests``: topics of a customer's posts -> ``INTERESTED_IN`` edges.
+- ``interests``: topics of a customer's posts -> ``INTERESTED_IN`` edges;
+- ``alerts``: alerts for negative posts that have none, brand replies recorded as responses, and
+  open alerts re-scored with the new influence (and given to a warmest employee when the on-duty
+  team held them), see :mod:`graph.alerts`.
 
 Every derived edge carries ``computedAt`` (this run's time); after a full stage the edges the run
 did not confirm are deleted, so the graph always shows exactly the current evidence.
@@ -22,8 +25,8 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from graph import alerts, influence, model, related, warmth
 from graph import communities as community_detection
-from graph import influence, model, related, warmth
 from graph.errors import ConfigError
 from graph.projection import (
     audience,
@@ -35,7 +38,7 @@ from graph.projection import (
 from graph.repository import Repository
 from graph.writes import BatchWriter
 
-STAGES = ("influence", "communities", "warmth", "related", "interests")
+STAGES = ("influence", "communities", "warmth", "related", "interests", "alerts")
 
 
 @dataclass
@@ -139,7 +142,8 @@ def run_communities(
 def run_warmth(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
     """RAPPORT edges from contacts and sales."""
     contacts, sales = load_contacts(repository)
-    scores = warmth.warmth(contacts, sales, now=run)
+    params = warmth.WarmthParams(half_life_days=repository.settings.warmth_half_life_days)
+    scores = warmth.warmth(contacts, sales, now=run, params=params)
     report.written = _write(
         repository,
         (
@@ -161,7 +165,7 @@ def run_warmth(repository: Repository, run: datetime, state: _State, report: Sta
 def run_related(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
     """BOUGHT_WITH edges from co-purchases."""
     baskets = load_baskets(repository)
-    rules = related.association_rules(baskets)
+    rules = related.association_rules(baskets, min_support=repository.settings.min_support)
     report.written = _write(
         repository,
         (
@@ -216,12 +220,24 @@ def run_interests(
     report.notes["pairs"] = len(weights)
 
 
+def run_alerts(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
+    """Raise missing alerts, record brand responses, refresh open alerts."""
+    raised = alerts.raise_alerts(repository)
+    responded = alerts.record_responses(repository)
+    refreshed, assigned = alerts.refresh_open(repository)
+    report.written = len(raised) + responded + refreshed
+    report.notes.update(
+        raised=len(raised), responded=responded, refreshed=refreshed, assigned=assigned
+    )
+
+
 _RUNNERS: dict[str, Callable[[Repository, datetime, _State, StageReport], None]] = {
     "influence": run_influence,
     "communities": run_communities,
     "warmth": run_warmth,
     "related": run_related,
     "interests": run_interests,
+    "alerts": run_alerts,
 }
 
 

@@ -84,3 +84,15 @@ class WriteFailed(RapportError):
     """A batch could not be written even after retries."""
 
     code = "WRITE_FAILED"
+
+
+class NotFound(RapportError):
+    """A record the user named by id does not exist."""
+
+    code = "NOT_FOUND"
+
+
+class InvalidTransition(RapportError):
+    """An action that the record's current state does not allow (resolving twice, ...)."""
+
+    code = "INVALID_TRANSITION"

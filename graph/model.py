@@ -264,6 +264,14 @@ class Alert(Node):
     raised_at: datetime | None = None
     due_by: datetime | None = None
     status: Literal["open", "acknowledged", "resolved"] | None = None
+    # Who answers when no employee knows the author: the team on duty.
+    team: str | None = None
+    reasons: tuple[str, ...] | None = None
+    responded_at: datetime | None = None
+    response_minutes: float | None = None
+    acknowledged_at: datetime | None = None
+    resolved_at: datetime | None = None
+    resolution: str | None = None
 
 
 NODE_TYPES: tuple[type[Node], ...] = (

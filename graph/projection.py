@@ -7,6 +7,7 @@ analytics modules take (``graph.influence``, ``graph.warmth``, ``graph.related``
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from graph.influence import Praise, Purchase
@@ -80,8 +81,14 @@ def audience(inputs: InfluenceInputs) -> dict[str, set[str]]:
     return dict(seen)
 
 
-def load_contacts(repository: Repository) -> tuple[list[Contact], list[Sale]]:
-    """Interactions and public brand replies between employees and customers, and sales."""
+def load_contacts(
+    repository: Repository, customers: Collection[str] | None = None
+) -> tuple[list[Contact], list[Sale]]:
+    """Interactions and public brand replies between employees and customers, and sales.
+
+    With ``customers``, only theirs (one indexed lookup per customer instead of a scan).
+    """
+    suffix, params = ("", {}) if customers is None else ("_of", {"customers": sorted(customers)})
     contacts = [
         Contact(
             employee=r["employee"],
@@ -93,7 +100,7 @@ def load_contacts(repository: Repository) -> tuple[list[Contact], list[Sale]]:
             id=r["id"],
             subject=r.get("subject"),
         )
-        for r in repository.read("analytics/employee_customer_contacts")
+        for r in repository.read(f"analytics/employee_customer_contacts{suffix}", **params)
     ]
     contacts += [
         Contact(
@@ -106,11 +113,11 @@ def load_contacts(repository: Repository) -> tuple[list[Contact], list[Sale]]:
             id=r["id"],
             subject=r.get("subject"),
         )
-        for r in repository.read("analytics/employee_customer_replies")
+        for r in repository.read(f"analytics/employee_customer_replies{suffix}", **params)
     ]
     sales = [
         Sale(r["employee"], r["customer"], from_db_time(r["at"]), r.get("total"), r["id"])
-        for r in repository.read("analytics/employee_customer_sales")
+        for r in repository.read(f"analytics/employee_customer_sales{suffix}", **params)
     ]
     return contacts, sales
 

@@ -7,6 +7,7 @@ Secrets print masked. Use :func:`get_settings` for the process-wide instance, or
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -14,6 +15,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.alerting import AlertPolicy
 from graph.errors import ConfigError, UnknownUriScheme
 
 EMBEDDED = "embedded"
@@ -70,6 +72,34 @@ class Settings(BaseSettings):
         "else rules on a blank pipeline.",
     )
 
+    alert_threshold: float = Field(
+        default=-0.3,
+        ge=-1.0,
+        le=1.0,
+        description="A post about us at or below this sentiment raises an alert.",
+    )
+    alert_sla_urgent_hours: float = Field(
+        default=4.0, gt=0, description="Hours to answer an alert of severity >= the urgent level."
+    )
+    alert_sla_hours: float = Field(default=24.0, gt=0, description="Hours to answer other alerts.")
+    alert_urgent_at: float = Field(
+        default=0.7, ge=0.0, le=1.0, description="Severity from which an alert is urgent."
+    )
+    on_duty_team: str = Field(
+        default="care",
+        min_length=1,
+        description="Team that gets an alert when no employee knows its author.",
+    )
+    warmth_half_life_days: float = Field(
+        default=90.0, gt=0, description="Days after which a contact counts half in warmth."
+    )
+    min_support: float = Field(
+        default=0.0005,
+        gt=0.0,
+        le=1.0,
+        description="Smallest share of purchases a product pair needs to become BOUGHT_WITH.",
+    )
+
     @field_validator("db_name")
     @classmethod
     def _db_name_is_safe(cls, value: str) -> str:
@@ -110,6 +140,16 @@ class Settings(BaseSettings):
         """Our brand accounts' ids (``platform:handle``, lower-cased)."""
         items = (part.strip().lower().lstrip("@") for part in self.brand_handles.split(","))
         return tuple(item if ":" in item else f"twitter:{item}" for item in items if item)
+
+    @property
+    def alert_policy(self) -> AlertPolicy:
+        """When to alert and how fast to answer, from the ``RAPPORT_ALERT_*`` settings."""
+        return AlertPolicy(
+            threshold=self.alert_threshold,
+            sla_urgent=timedelta(hours=self.alert_sla_urgent_hours),
+            sla_normal=timedelta(hours=self.alert_sla_hours),
+            urgent_at=self.alert_urgent_at,
+        )
 
     @property
     def is_embedded(self) -> bool:

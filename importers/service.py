@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph import schema
+from graph.alerting import AlertDecision
+from graph.alerts import raise_alerts, record_responses
 from graph.errors import ConfigError
 from graph.repository import Repository
 from importers.enrichment import PostEnrichment
@@ -18,6 +20,8 @@ from importers.source import Format
 
 # After these, accounts or people changed: look for the owners of unowned accounts again.
 PEOPLE_OR_ACCOUNTS = frozenset({"customers", "employees", "follows", "twitter", "yelp_user"})
+# After these, new posts may need an alert (and brand replies may answer one).
+POSTS = frozenset({"twitter", "yelp_review"})
 
 
 @dataclass
@@ -27,6 +31,7 @@ class ImportReport:
     summaries: list[ImportSummary] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     identities: ResolutionReport | None = None
+    alerts: list[AlertDecision] = field(default_factory=list)
 
     @property
     def rejected(self) -> int:
@@ -83,6 +88,10 @@ def import_path(
             on_summary(summary)
     if any(s.format in PEOPLE_OR_ACCOUNTS for s in report.summaries):
         report.identities = resolve_identities(repository)
+    if any(s.format in POSTS for s in report.summaries):
+        # After identities: an alert goes to the warmest employee of the post's owner.
+        report.alerts = raise_alerts(repository)
+        record_responses(repository)
     return report
 
 

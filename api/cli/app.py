@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli import db, identities
+from api.cli import alerts, db, identities
 from api.cli.analyze import analyze_command
 from api.cli.common import configure_logging, console, repository
 from api.cli.imports import generate_command, import_command
@@ -25,6 +25,8 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.add_typer(identities.app, name="identities")
+app.add_typer(alerts.app, name="alerts")
+app.command("ingest-post")(alerts.ingest_post_command)
 app.command("import")(import_command)
 app.command("generate")(generate_command)
 app.command("analyze")(analyze_command)

@@ -74,6 +74,12 @@ def import_command(
             f"identities: {ids.accounts:,} unowned accounts, {ids.asserted:,} linked, "
             f"{ids.candidates:,} candidates to review (rapport identities review)"
         )
+    if report.alerts:
+        worst = report.alerts[0]
+        console.print(
+            f"alerts: {len(report.alerts):,} raised, the most severe {worst.severity:.2f} on "
+            f"{worst.post} (rapport alerts list)"
+        )
 
 
 def generate_command(

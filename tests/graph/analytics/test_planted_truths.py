@@ -3,9 +3,11 @@ generate -> import -> `analyze` -> read the written scores and edges back."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
-from graph import influence, reads
+from graph import alerts, influence, reads
 from graph.analyze import analyze
 from graph.projection import audience, load_influence_inputs
 from graph.repository import Repository
@@ -59,6 +61,19 @@ def test_socks_and_tie_are_the_top_two_related_products(repo: Repository, plante
     ordered = sorted(rows, key=lambda r: (-float(r.props["confidence"]), r.end))
     assert tuple(r.end for r in ordered[:2]) == planted.complements.top_two
     assert all(float(r.props["lift"]) > 5 for r in ordered[:2])
+
+
+def test_the_angry_post_is_the_most_severe_open_alert(repo: Repository, planted: Truth) -> None:
+    truth = planted.angry_post
+    queue = alerts.list_alerts(repo, status="open", first=5)
+    top = queue[0]
+    assert top.post == f"twitter:{truth.tweet}"
+    assert (top.customer, top.assignee) == (truth.customer, truth.assignee)
+    assert top.severity is not None
+    assert top.severity >= 0.7
+    assert top.raised_at is not None
+    assert top.due_by == top.raised_at + timedelta(hours=4)
+    assert top.severity > (queue[1].severity or 0)
 
 
 def test_a_second_analysis_removes_nothing_and_duplicates_nothing(
