@@ -13,8 +13,9 @@ Stages (each can run alone with ``only``):
   open alerts re-scored with the new influence (and given to a warmest employee when the on-duty
   team held them), see :mod:`graph.alerts`.
 
-Every derived edge carries ``computedAt`` (this run's time); after a full stage the edges the run
-did not confirm are deleted, so the graph always shows exactly the current evidence.
+Derived edges are synchronised, not rewritten (:mod:`graph.derived`): an edge whose values did not
+change is left alone, a new or changed one is written with ``computedAt`` = this run's time, and an
+edge the run no longer computes is deleted, so the graph always shows exactly the current evidence.
 """
 
 from __future__ import annotations
@@ -25,18 +26,11 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from graph import alerts, influence, model, related, warmth
+from graph import alerts, derived, influence, model, related, warmth
 from graph import communities as community_detection
 from graph.errors import ConfigError
-from graph.projection import (
-    audience,
-    load_baskets,
-    load_contacts,
-    load_influence_inputs,
-    load_topic_mentions,
-)
+from graph.projection import Projection, audience, load_contacts
 from graph.repository import Repository
-from graph.writes import BatchWriter
 
 STAGES = ("influence", "communities", "warmth", "related", "interests", "alerts")
 
@@ -69,6 +63,7 @@ class AnalysisReport:
 class _State:
     """What stages hand each other within one run."""
 
+    projection: Projection
     graph: object | None = None
     scores: dict[str, float] = field(default_factory=dict)
 
@@ -77,15 +72,17 @@ def _stamp(run: datetime) -> datetime:
     return run.replace(microsecond=0)
 
 
-def _write(repository: Repository, records: Iterable[model.Record]) -> int:
-    with BatchWriter(repository) as writer:
-        writer.add_all(records)
-    return writer.summary.relationship_count + writer.summary.node_count
-
-
-def _remove_stale(repository: Repository, rel_type: str, run: datetime) -> int:
-    rows = repository.write(f"analytics/delete_stale_{rel_type.lower()}", run=run)
-    return int(rows[0]["deleted"]) if rows else 0
+def _sync(
+    repository: Repository,
+    report: StageReport,
+    kind: type[model.Derived],
+    records: Iterable[model.Derived],
+    scope: Collection[str] | None = None,
+) -> None:
+    done = derived.sync(repository, kind, records, scope=scope)
+    report.written += done.written
+    report.removed += done.removed
+    report.notes["unchanged"] = done.unchanged
 
 
 def _set_scores(repository: Repository, scores: dict[str, dict[str, object]]) -> int:
@@ -97,7 +94,7 @@ def run_influence(
     repository: Repository, run: datetime, state: _State, report: StageReport
 ) -> None:
     """Influence edges and scores."""
-    inputs = load_influence_inputs(repository)
+    inputs = state.projection.influence_inputs()
     found = influence.conversions(inputs.praise, inputs.purchases, audience(inputs))
     edges = influence.influence_edges(
         follows=inputs.follows, replies=inputs.replies, reshares=inputs.reshares,
@@ -108,8 +105,10 @@ def run_influence(
     scores = influence.influence_scores(graph)
     ranks = influence.ranks(scores)
     state.graph, state.scores = graph, scores
-    report.written = _write(
+    _sync(
         repository,
+        report,
+        model.Influences,
         (
             model.Influences(
                 start_id=a, end_id=b, weight=round(ev.weight(), 3), follows=ev.follows,
@@ -124,7 +123,6 @@ def run_influence(
         repository,
         {c: {"influence": round(s, 8), "influenceRank": ranks[c]} for c, s in scores.items()},
     )
-    report.removed = _remove_stale(repository, "INFLUENCES", run)
     report.notes.update(edges=len(edges), conversions=len(found), customers=len(scores))
 
 
@@ -143,9 +141,13 @@ def run_warmth(repository: Repository, run: datetime, state: _State, report: Sta
     """RAPPORT edges from contacts and sales."""
     contacts, sales = load_contacts(repository)
     params = warmth.WarmthParams(half_life_days=repository.settings.warmth_half_life_days)
-    scores = warmth.warmth(contacts, sales, now=run, params=params)
-    report.written = _write(
+    # Warmth as of today (midnight UTC): decay would otherwise change every edge on every run.
+    today = run.replace(hour=0, minute=0, second=0)
+    scores = warmth.warmth(contacts, sales, now=today, params=params)
+    _sync(
         repository,
+        report,
+        model.Rapport,
         (
             model.Rapport(
                 start_id=w.employee, end_id=w.customer, warmth=w.score,
@@ -158,16 +160,17 @@ def run_warmth(repository: Repository, run: datetime, state: _State, report: Sta
             for w in scores.values()
         ),
     )  # fmt: skip
-    report.removed = _remove_stale(repository, "RAPPORT", run)
     report.notes.update(pairs=len(scores), contacts=len(contacts), sales=len(sales))
 
 
 def run_related(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
     """BOUGHT_WITH edges from co-purchases."""
-    baskets = load_baskets(repository)
+    baskets = list(state.projection.baskets.values())
     rules = related.association_rules(baskets, min_support=repository.settings.min_support)
-    report.written = _write(
+    _sync(
         repository,
+        report,
+        model.BoughtWith,
         (
             model.BoughtWith(
                 start_id=r.product, end_id=r.other, support=round(r.support, 6),
@@ -177,7 +180,6 @@ def run_related(repository: Repository, run: datetime, state: _State, report: St
             for r in rules
         ),
     )  # fmt: skip
-    report.removed = _remove_stale(repository, "BOUGHT_WITH", run)
     report.notes.update(baskets=len(baskets), rules=len(rules))
 
 
@@ -199,10 +201,12 @@ def run_interests(
     repository: Repository, run: datetime, state: _State, report: StageReport
 ) -> None:
     """INTERESTED_IN edges and each customer's mean post sentiment."""
-    mentions = load_topic_mentions(repository)
+    mentions = state.projection.topic_mentions
     weights = interest_weights(mentions)
-    report.written = _write(
+    _sync(
         repository,
+        report,
+        model.InterestedIn,
         (
             model.InterestedIn(start_id=c, end_id=t, weight=w, computed_at=run, source="analyze")
             for (c, t), w in weights.items()
@@ -216,7 +220,6 @@ def run_interests(
         repository,
         {c: {"sentimentAvg": round(sum(v) / len(v), 4)} for c, v in sentiment.items()},
     )
-    report.removed = _remove_stale(repository, "INTERESTED_IN", run)
     report.notes["pairs"] = len(weights)
 
 
@@ -258,7 +261,7 @@ def analyze(
         )
     run = _stamp(now or datetime.now(UTC))
     report = AnalysisReport(run=run)
-    state = _State()
+    state = _State(Projection(repository))
     for name in chosen:
         stage = StageReport(name)
         started = time.perf_counter()

@@ -8,6 +8,8 @@ record made it; ``updatedAt`` is stamped by the database on every write.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
@@ -539,7 +541,41 @@ class AssignedTo(Relationship):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Influences(Relationship):
+class Derived(Relationship):
+    """A relationship computed by ``rapport analyze``.
+
+    ``computedAt`` is when its values last changed; ``digest`` fingerprints those values, so a
+    run rewrites only the edges whose evidence changed.
+    """
+
+    computed_at: datetime | None = None
+
+    def digest(self) -> str:
+        """A short fingerprint of the stored values (not of ``computedAt`` or ``source``).
+
+        >>> a = InterestedIn(start_id="c1", end_id="style", weight=2.0, computed_at=None)
+        >>> a.digest() == InterestedIn(start_id="c1", end_id="style", weight=2.0).digest()
+        True
+        >>> a.digest() == InterestedIn(start_id="c1", end_id="style", weight=2.5).digest()
+        False
+        """
+        values = [
+            (key, getattr(self, attr))
+            for attr, key in _property_names(type(self))
+            if key not in _NOT_DIGESTED
+        ]
+        text = json.dumps(values, default=str, separators=(",", ":"))
+        return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+    def _derived(self) -> dict[str, Any]:
+        return {"digest": self.digest()}
+
+
+_NOT_DIGESTED = frozenset({"computedAt", "source", "digest"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Influences(Derived):
     """(Customer)-[:INFLUENCES {weight, evidence counts}]->(Customer): start influences end."""
 
     TYPE: ClassVar[str] = "INFLUENCES"
@@ -553,11 +589,10 @@ class Influences(Relationship):
     mentions: int | None = None
     referrals: int | None = None
     conversions: int | None = None
-    computed_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Rapport(Relationship):
+class Rapport(Derived):
     """(Employee)-[:RAPPORT {warmth, …}]->(Customer): how warm their relationship is (0-100)."""
 
     TYPE: ClassVar[str] = "RAPPORT"
@@ -570,11 +605,10 @@ class Rapport(Relationship):
     sales: int | None = None
     breakdown_keys: tuple[str, ...] | None = None
     breakdown_values: tuple[float, ...] | None = None
-    computed_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class BoughtWith(Relationship):
+class BoughtWith(Derived):
     """(Product)-[:BOUGHT_WITH {support, confidence, lift, count}]->(Product)."""
 
     TYPE: ClassVar[str] = "BOUGHT_WITH"
@@ -584,21 +618,19 @@ class BoughtWith(Relationship):
     confidence: float | None = None
     lift: float | None = None
     count: int | None = None
-    computed_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class InterestedIn(Relationship):
+class InterestedIn(Derived):
     """(Customer)-[:INTERESTED_IN {weight}]->(Topic)."""
 
     TYPE: ClassVar[str] = "INTERESTED_IN"
     START: ClassVar[tuple[str, ...]] = ("Customer",)
     END: ClassVar[str] = "Topic"
     weight: float | None = None
-    computed_at: datetime | None = None
 
 
-DERIVED_TYPES: tuple[type[Relationship], ...] = (Influences, Rapport, BoughtWith, InterestedIn)
+DERIVED_TYPES: tuple[type[Derived], ...] = (Influences, Rapport, BoughtWith, InterestedIn)
 
 
 RELATIONSHIP_TYPES: tuple[type[Relationship], ...] = (

@@ -1,5 +1,5 @@
-// Purpose: who knows whom (friendships), for the audience of a customer's posts.
+// Purpose: projection for the analytics: who each customer knows (KNOWS, either direction counts).
 // Parameters: none.
-// Returns: a, b (customer ids; the relationship is read in its stored direction).
+// Returns: customer, knows (list of Customer ids).
 MATCH (a:Customer)-[:KNOWS]->(b:Customer)
-RETURN a.id AS a, b.id AS b
+RETURN a.id AS customer, collect(b.id) AS knows

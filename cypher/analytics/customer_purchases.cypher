@@ -1,6 +1,8 @@
-// Purpose: every product each customer bought, and when (conversions, recommendations).
+// Purpose: projection for the analytics: each customer's dated purchases (their products come from
+// analytics/purchase_baskets).
 // Parameters: none.
-// Returns: customer, product, at (the purchase's time), purchase (id).
-MATCH (c:Customer)-[:MADE]->(pu:Purchase)-[:CONTAINS]->(pr:Product)
+// Returns: customer, purchases (list of Purchase ids), ats (their times, in the same order).
+MATCH (c:Customer)-[:MADE]->(pu:Purchase)
 WHERE pu.at IS NOT NULL
-RETURN c.id AS customer, pr.id AS product, pu.at AS at, pu.id AS purchase
+WITH c, pu ORDER BY pu.id
+RETURN c.id AS customer, collect(pu.id) AS purchases, collect(pu.at) AS ats

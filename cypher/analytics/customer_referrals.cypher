@@ -1,5 +1,5 @@
-// Purpose: influence evidence - who referred whom.
+// Purpose: projection for the analytics: whom each customer referred.
 // Parameters: none.
-// Returns: actor (the referrer), target (the referred customer).
+// Returns: customer, referred (list of Customer ids).
 MATCH (a:Customer)-[:REFERRED]->(b:Customer)
-RETURN a.id AS actor, b.id AS target
+RETURN a.id AS customer, collect(b.id) AS referred

@@ -1,5 +1,5 @@
 // Purpose: create or update the derived (Customer)-[:INFLUENCES]->(Customer) relationships (`rapport analyze`).
-// Parameters: $rows: list of {start: string id, end: string id, props: map}; props may hold source, weight, follows, replies, reshares, quotes, mentions, referrals, conversions, computedAt.
+// Parameters: $rows: list of {start: string id, end: string id, props: map}; props may hold source, weight, follows, replies, reshares, quotes, mentions, referrals, conversions, computedAt, digest.
 // Rows whose start or end node does not exist are skipped (see the count).
 // Returns: written (relationships merged), created (of those, new ones).
 UNWIND $rows AS row

@@ -1,5 +1,5 @@
 // Purpose: create or update the derived (Employee)-[:RAPPORT]->(Customer) relationships (`rapport analyze`).
-// Parameters: $rows: list of {start: string id, end: string id, props: map}; props may hold source, warmth, interactions, lastContactAt, sentiment, sales, breakdownKeys, breakdownValues, computedAt.
+// Parameters: $rows: list of {start: string id, end: string id, props: map}; props may hold source, warmth, interactions, lastContactAt, sentiment, sales, breakdownKeys, breakdownValues, computedAt, digest.
 // Rows whose start or end node does not exist are skipped (see the count).
 // Returns: written (relationships merged), created (of those, new ones).
 UNWIND $rows AS row

@@ -3,7 +3,7 @@ generate -> import -> `analyze` -> read the written scores and edges back."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -15,6 +15,9 @@ from importers.directory import load_directory
 from importers.generate import Truth, generate
 from importers.service import import_path
 
+# A fixed moment of today, so both analyses value warmth on the same day.
+RUN = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+
 
 @pytest.fixture(scope="module")
 def planted(repo: Repository, tmp_path_factory: pytest.TempPathFactory) -> Truth:
@@ -22,7 +25,7 @@ def planted(repo: Repository, tmp_path_factory: pytest.TempPathFactory) -> Truth
     truth = generate(folder, customers=400, seed=11)
     report = import_path(repo, folder, live_progress=False)
     assert report.rejected == 0
-    analyze(repo)
+    analyze(repo, now=RUN)
     return truth
 
 
@@ -76,10 +79,18 @@ def test_the_angry_post_is_the_most_severe_open_alert(repo: Repository, planted:
     assert top.severity > (queue[1].severity or 0)
 
 
-def test_a_second_analysis_removes_nothing_and_duplicates_nothing(
+def test_a_second_analysis_rewrites_nothing_removes_nothing_duplicates_nothing(
     repo: Repository, planted: Truth
 ) -> None:
     before = reads.counts(repo).relationships
-    report = analyze(repo, only=["influence", "warmth", "related"])
-    assert all(stage.removed == 0 for stage in report.stages)
+    report = analyze(
+        repo, only=["influence", "warmth", "related", "interests"], now=RUN + timedelta(minutes=5)
+    )
+    assert [(s.name, s.written, s.removed) for s in report.stages] == [
+        ("influence", 0, 0),
+        ("warmth", 0, 0),
+        ("related", 0, 0),
+        ("interests", 0, 0),
+    ]
+    assert all(int(s.notes["unchanged"]) > 0 for s in report.stages)
     assert reads.counts(repo).relationships == before
