@@ -26,10 +26,10 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from graph import alerts, derived, influence, model, related, warmth
+from graph import alerts, derived, incremental, influence, model, related, warmth
 from graph import communities as community_detection
 from graph.errors import ConfigError
-from graph.projection import Projection, audience, load_contacts
+from graph.projection import Projection, audience, load_contacts, load_topic_mentions_of
 from graph.repository import Repository
 
 STAGES = ("influence", "communities", "warmth", "related", "interests", "alerts")
@@ -64,6 +64,9 @@ class _State:
     """What stages hand each other within one run."""
 
     projection: Projection
+    # Incremental runs: the customers and posts the new events touch (None: everything).
+    scope: set[str] | None = None
+    new_posts: list[str] | None = None
     graph: object | None = None
     scores: dict[str, float] = field(default_factory=dict)
 
@@ -139,7 +142,7 @@ def run_communities(
 
 def run_warmth(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
     """RAPPORT edges from contacts and sales."""
-    contacts, sales = load_contacts(repository)
+    contacts, sales = load_contacts(repository, state.scope)
     params = warmth.WarmthParams(half_life_days=repository.settings.warmth_half_life_days)
     # Warmth as of today (midnight UTC): decay would otherwise change every edge on every run.
     today = run.replace(hour=0, minute=0, second=0)
@@ -159,6 +162,7 @@ def run_warmth(repository: Repository, run: datetime, state: _State, report: Sta
             )
             for w in scores.values()
         ),
+        state.scope,
     )  # fmt: skip
     report.notes.update(pairs=len(scores), contacts=len(contacts), sales=len(sales))
 
@@ -201,7 +205,10 @@ def run_interests(
     repository: Repository, run: datetime, state: _State, report: StageReport
 ) -> None:
     """INTERESTED_IN edges and each customer's mean post sentiment."""
-    mentions = state.projection.topic_mentions
+    if state.scope is None:
+        mentions = state.projection.topic_mentions
+    else:
+        mentions = load_topic_mentions_of(repository, state.scope)
     weights = interest_weights(mentions)
     _sync(
         repository,
@@ -211,6 +218,7 @@ def run_interests(
             model.InterestedIn(start_id=c, end_id=t, weight=w, computed_at=run, source="analyze")
             for (c, t), w in weights.items()
         ),
+        state.scope,
     )
     sentiment: dict[str, list[float]] = defaultdict(list)
     for customer, _topic, value in mentions:
@@ -225,9 +233,10 @@ def run_interests(
 
 def run_alerts(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
     """Raise missing alerts, record brand responses, refresh open alerts."""
-    raised = alerts.raise_alerts(repository)
+    raised = alerts.raise_alerts(repository, posts=state.new_posts)
     responded = alerts.record_responses(repository)
-    refreshed, assigned = alerts.refresh_open(repository)
+    # Severity follows influence, which only a full run recomputes.
+    refreshed, assigned = alerts.refresh_open(repository) if state.scope is None else (0, 0)
     report.written = len(raised) + responded + refreshed
     report.notes.update(
         raised=len(raised), responded=responded, refreshed=refreshed, assigned=assigned
@@ -244,24 +253,47 @@ _RUNNERS: dict[str, Callable[[Repository, datetime, _State, StageReport], None]]
 }
 
 
+INCREMENTAL_STAGES = ("warmth", "interests", "alerts")
+
+
 def analyze(
     repository: Repository,
     *,
     only: Collection[str] | None = None,
     now: datetime | None = None,
+    since: datetime | None = None,
     on_stage: Callable[[StageReport], None] | None = None,
 ) -> AnalysisReport:
-    """Run the chosen stages (all by default) and write their results to the graph."""
-    chosen = list(STAGES) if not only else [s for s in STAGES if s in set(only)]
+    """Run the chosen stages (all by default) and write their results to the graph.
+
+    With ``since``, run incrementally: only what the events written after ``since`` touch, by
+    the rule in :mod:`graph.incremental` (stages: warmth, interests, alerts).
+    """
+    allowed = INCREMENTAL_STAGES if since is not None else STAGES
     unknown = set(only or ()) - set(STAGES)
     if unknown:
         raise ConfigError(
             f"unknown analysis stage(s): {', '.join(sorted(unknown))}",
             hint=f"choose from: {', '.join(STAGES)}",
         )
+    chosen = [s for s in allowed if not only or s in set(only)]
     run = _stamp(now or datetime.now(UTC))
     report = AnalysisReport(run=run)
     state = _State(Projection(repository))
+    if since is not None:
+        stage = StageReport("touched")
+        started = time.perf_counter()
+        touched = incremental.touched_since(repository, since)
+        state.scope, state.new_posts = touched.customers, touched.posts
+        stage.seconds = time.perf_counter() - started
+        stage.notes.update(
+            since=since.isoformat(timespec="seconds"), posts=len(touched.posts),
+            interactions=touched.interactions, purchases=touched.purchases,
+            customers=len(touched.customers),
+        )  # fmt: skip
+        report.stages.append(stage)
+        if on_stage is not None:
+            on_stage(stage)
     for name in chosen:
         stage = StageReport(name)
         started = time.perf_counter()
@@ -270,4 +302,7 @@ def analyze(
         report.stages.append(stage)
         if on_stage is not None:
             on_stage(stage)
+    if not only:  # a complete run: the next incremental one starts from here
+        settings = repository.settings
+        incremental.record_run(settings, repository.connection.database, run, full=since is None)
     return report

@@ -7,10 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from graph import alerts, influence, reads
+from graph import alerts, influence, model, reads
 from graph.analyze import analyze
 from graph.projection import audience, load_influence_inputs
 from graph.repository import Repository
+from graph.writes import upsert
 from importers.directory import load_directory
 from importers.generate import Truth, generate
 from importers.service import import_path
@@ -94,3 +95,38 @@ def test_a_second_analysis_rewrites_nothing_removes_nothing_duplicates_nothing(
     ]
     assert all(int(s.notes["unchanged"]) > 0 for s in report.stages)
     assert reads.counts(repo).relationships == before
+
+
+def test_an_incremental_run_updates_only_what_new_events_touch(
+    repo: Repository, planted: Truth
+) -> None:
+    angry = planted.angry_post
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    at = datetime.now(UTC).replace(microsecond=0)
+    upsert(
+        repo,
+        [
+            model.Post(id="twitter:incr-1", platform="twitter", at=at, sentiment=-0.8,
+                       text="@rapportshop worst Oxford Shirt ever", source="t"),
+            model.Posted(start_id=f"twitter:{angry.handle}", end_id="twitter:incr-1", source="t"),
+            model.About(start_id="twitter:incr-1", end_id=angry.product, source="t"),
+            model.Interaction(id="incr-call", channel="call", at=at, direction="inbound",
+                              sentiment=0.9, source="t"),
+            model.Had(start_id=angry.customer, end_id="incr-call", source="t"),
+            model.Handled(start_id=angry.assignee, end_id="incr-call", source="t"),
+        ],
+    )  # fmt: skip
+    report = analyze(repo, since=since)
+    stages = {s.name: s for s in report.stages}
+    assert list(stages) == ["touched", "warmth", "interests", "alerts"]
+    assert stages["touched"].notes["posts"] == 1
+    assert stages["touched"].notes["customers"] == 1
+    assert stages["warmth"].written == 1  # the assignee's RAPPORT with the angry customer
+    assert stages["warmth"].removed == 0
+    assert stages["alerts"].notes["raised"] == 1
+    alert = alerts.get_alert(repo, "alert:twitter:incr-1")
+    assert (alert.customer, alert.assignee) == (angry.customer, angry.assignee)
+    # Nothing new since: an immediate second incremental run finds nothing to do.
+    again = analyze(repo, since=datetime.now(UTC))
+    assert again.stages[0].notes["customers"] == 0
+    assert sum(s.written for s in again.stages) == 0
