@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli import alerts, db, identities
+from api.cli import alerts, db, explain, identities, questions
 from api.cli.analyze import analyze_command
 from api.cli.common import configure_logging, console, repository
 from api.cli.imports import generate_command, import_command
@@ -27,6 +27,11 @@ app.add_typer(db.app, name="db")
 app.add_typer(identities.app, name="identities")
 app.add_typer(alerts.app, name="alerts")
 app.command("ingest-post")(alerts.ingest_post_command)
+app.add_typer(explain.app, name="explain")
+app.command("customer")(questions.customer_command)
+app.command("influencers")(questions.influencers_command)
+app.command("path")(questions.path_command)
+app.command("campaign")(questions.campaign_command)
 app.command("import")(import_command)
 app.command("generate")(generate_command)
 app.command("analyze")(analyze_command)

@@ -4,11 +4,15 @@ generate -> import -> `analyze` -> read the written scores and edges back."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from graph import alerts, influence, model, reads
+from api.cli.app import app
+from graph import alerts, campaign, explain, influence, model, questions, reads
 from graph.analyze import analyze
+from graph.errors import NotFound
 from graph.projection import audience, load_influence_inputs
 from graph.repository import Repository
 from graph.writes import upsert
@@ -130,3 +134,104 @@ def test_an_incremental_run_updates_only_what_new_events_touch(
     again = analyze(repo, since=datetime.now(UTC))
     assert again.stages[0].notes["customers"] == 0
     assert sum(s.written for s in again.stages) == 0
+
+
+def _owned(repo: Repository, customer: str) -> set[str]:
+    return {r["product"] for r in repo.read("explain/customer_purchases", id=customer)}
+
+
+def test_questions_find_the_planted_influencer_for_the_product(
+    repo: Repository, planted: Truth
+) -> None:
+    top = planted.top_influencer
+    ranking = questions.product_influencers(repo, top.product, first=3)
+    assert ranking[0].customer == top.customer
+    assert ranking[0].score >= 10
+    assert questions.top_influencers(repo, first=3)[0].rank == 1
+    follower = top.converted_followers[0]
+    path = questions.influence_path(repo, top.customer, follower)
+    assert path is not None
+    assert (path[0], path[-1]) == (top.customer, follower)
+
+
+def test_the_influence_explanation_leads_with_a_dated_conversion(
+    repo: Repository, planted: Truth
+) -> None:
+    top = planted.top_influencer
+    found = explain.explain_influence(repo, top.customer, top.converted_followers[0], first=3)
+    assert found.counts["conversions"] >= 1
+    first = found.items[0]
+    assert first.kind == "conversions"
+    assert first.at is not None
+    assert top.praise_tweet in (first.text or "")
+    with pytest.raises(NotFound, match="does not influence"):
+        explain.explain_influence(repo, top.converted_followers[0], "c-nobody")
+
+
+def test_the_warmth_explanation_matches_the_stored_score(repo: Repository, planted: Truth) -> None:
+    truth = planted.warmest_employee
+    stored = questions.warmest_employees(repo, truth.customer, first=2)
+    assert [w.employee for w in stored] == [truth.employee, truth.runner_up]
+    found = explain.explain_warmth(repo, truth.employee, truth.customer, now=RUN)
+    assert found.score == stored[0].warmth
+    assert dict(found.breakdown) == pytest.approx(stored[0].breakdown, abs=1e-3)
+    dates = [item.at for item in found.evidence]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_shirt_buyers_get_socks_and_tie_with_the_purchase_as_evidence(
+    repo: Repository, planted: Truth
+) -> None:
+    shirt, (socks, tie) = planted.complements.product, planted.complements.top_two
+    buyer = next(
+        c for c in planted.top_influencer.converted_followers
+        if shirt in _owned(repo, c) and not {socks, tie} & _owned(repo, c)
+    )  # fmt: skip
+    recs = questions.recommendations(repo, buyer, first=10)
+    assert {socks, tie} <= {r.product for r in recs}
+    found = explain.explain_recommendation(repo, buyer, socks)
+    reason = next(r for r in found.recommendation.reasons if r.kind == "bought_with")
+    assert reason.product == shirt
+    assert any(i.kind == "bought_with" and i.at is not None for i in found.items)
+
+
+def test_campaign_seeds_spread_at_least_as_far_as_the_top_by_pagerank(
+    repo: Repository, planted: Truth
+) -> None:
+    seeds, spread = questions.campaign_seeds(repo, k=3, rounds=100)
+    graph = questions.influence_graph(repo)
+    top3 = [r.customer for r in questions.top_influencers(repo, first=3)]
+    assert spread >= campaign.expected_spread(graph, top3, rounds=100, seed=7) - 1e-9
+    assert len(set(seeds)) == 3
+
+
+def test_sentiment_timeline_shows_the_angry_week(repo: Repository, planted: Truth) -> None:
+    weeks = questions.sentiment_timeline(repo, planted.angry_post.customer, weeks=4)
+    assert len(weeks) == 4
+    assert weeks[-1].negative >= 1
+    assert weeks[-1].mean < 0
+
+
+def test_the_cli_answers_the_questions(repo: Repository, planted: Truth, data_dir: Path) -> None:
+    runner = CliRunner()
+    base = ["--data-dir", str(data_dir), "--db-name", repo.connection.database]
+    top, angry = planted.top_influencer, planted.angry_post
+
+    def run(*args: str) -> str:
+        result = runner.invoke(app, [*base, *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert "1. " in run("influencers", "--product", top.product, "--first", "3")
+    assert top.customer in run("influencers", "--product", top.product).splitlines()[0]
+    person = run("customer", angry.customer)
+    assert "warmest employees" in person
+    assert f"({angry.assignee})" in person.split("warmest employees")[1].splitlines()[1]
+    assert "conversions" in run("explain", "influence", top.customer, top.converted_followers[0])
+    assert "warmth" in run("explain", "warmth", angry.assignee, angry.customer)
+    assert " -> " in run("path", top.customer, top.converted_followers[0])
+    assert "expected spread" in run("campaign", "--k", "2", "--rounds", "20")
+    assert f"twitter:{angry.tweet}" in run("alerts", "list", "--first", "1")
+    missing = runner.invoke(app, [*base, "customer", "c-nobody"])
+    assert missing.exit_code != 0
+    assert isinstance(missing.exception, NotFound)

@@ -1,0 +1,296 @@
+"""The product's questions about one customer, product or topic, answered from the analysed graph.
+
+Each function reads a small subgraph around its subject (statements in ``cypher/questions/``) and
+hands it to the pure analytics (:mod:`graph.influence`, :mod:`graph.campaign`,
+:mod:`graph.recommend`, :mod:`graph.sentiment_trend`). The CLI uses them, and the GraphQL API.
+They read what ``rapport analyze`` stored (INFLUENCES, RAPPORT, BOUGHT_WITH, INTERESTED_IN,
+``Customer.influence``), so run it first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+import networkx as nx  # type: ignore[import-untyped]
+
+from graph import campaign, influence, recommend, related, sentiment_trend
+from graph.errors import ConfigError, NotFound
+from graph.model import from_db_time
+from graph.repository import Repository, Row
+
+PRAISE_SENTIMENT = 0.3
+MAX_FIRST = 1000
+
+
+def _check_first(first: int) -> None:
+    if not 1 <= first <= MAX_FIRST:
+        raise ConfigError(f"first must be 1..{MAX_FIRST}, got {first}", hint="ask for fewer")
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A customer in a ranking: ``score`` is what the ranking is by (see the function)."""
+
+    customer: str
+    name: str | None
+    score: float
+    rank: int | None = None
+
+
+def display_names(repository: Repository, ids: list[str]) -> dict[str, str]:
+    """Names of products and customers by id (ids without a name are left out)."""
+    rows = repository.read("questions/display_names", ids=sorted(set(ids))) if ids else []
+    return {row["id"]: row["name"] for row in rows if row.get("name")}
+
+
+def top_influencers(repository: Repository, *, first: int = 10) -> list[Ranked]:
+    """The most influential customers overall (PageRank over INFLUENCES)."""
+    _check_first(first)
+    return [
+        Ranked(row["id"], row.get("name"), float(row["influence"] or 0.0), row["rank"])
+        for row in repository.read("questions/top_influencers", limit=first)
+    ]
+
+
+def product_influencers(repository: Repository, product: str, *, first: int = 10) -> list[Ranked]:
+    """Who converted most customers to ``product`` (score: conversions)."""
+    _check_first(first)
+    praise = [
+        influence.Praise(r["customer"], product, from_db_time(r["at"]), r["post"])
+        for r in repository.read(
+            "questions/product_praise", product=product, min_sentiment=PRAISE_SENTIMENT
+        )
+    ]
+    if not praise:
+        return []
+    purchases = [
+        influence.Purchase(r["customer"], product, from_db_time(r["at"]), r["purchase"])
+        for r in repository.read("questions/product_buyers", product=product)
+    ]
+    praisers = sorted({p.customer for p in praise})
+    audience = {
+        row["customer"]: {c for c in row["audience"] if c}
+        for row in repository.read("questions/audience_of", customers=praisers)
+    }
+    found = influence.conversions(praise, purchases, audience)
+    ranking = influence.product_influencers(found, product=product)[:first]
+    names = display_names(repository, [c for c, _ in ranking])
+    return [Ranked(c, names.get(c), float(n)) for c, n in ranking]
+
+
+def topic_influencers(repository: Repository, topic: str, *, first: int = 10) -> list[Ranked]:
+    """Who leads the conversation on ``topic`` (score: posts × (1 + influence percentile))."""
+    _check_first(first)
+    posts = [
+        (row["customer"], float(row.get("sentiment") or 0.0))
+        for row in repository.read("questions/topic_posts", topic=topic.lower().lstrip("#"))
+    ]
+    if not posts:
+        return []
+    scores = {r["id"]: float(r["influence"]) for r in repository.read("questions/customer_scores")}
+    graph = nx.DiGraph()
+    graph.add_nodes_from(scores)
+    ranking = influence.topic_influencers({topic: posts}, graph, topic=topic, scores=scores)[:first]
+    names = display_names(repository, [c for c, _ in ranking])
+    return [Ranked(c, names.get(c), round(s, 4)) for c, s in ranking]
+
+
+def influence_graph(repository: Repository) -> nx.DiGraph:
+    """The stored INFLUENCES edges as a weighted networkx graph (influencer -> influenced)."""
+    graph = nx.DiGraph()
+    for row in repository.read("questions/influence_edges"):
+        for end, weight in zip(row["ends"], row["weights"], strict=True):
+            graph.add_edge(row["start"], end, weight=float(weight))
+    return graph
+
+
+def influence_path(repository: Repository, source: str, target: str) -> list[str] | None:
+    """The strongest chain of influence from ``source`` to ``target`` (None: there is none)."""
+    graph = influence_graph(repository)
+    for customer in (source, target):
+        if customer not in graph:
+            _customer_exists(repository, customer)
+    if source not in graph or target not in graph:
+        return None
+    return influence.strongest_path(graph, source, target)
+
+
+def campaign_seeds(
+    repository: Repository,
+    *,
+    k: int,
+    product: str | None = None,
+    topic: str | None = None,
+    rounds: int = 200,
+    seed: int = 7,
+) -> tuple[list[str], float]:
+    """The ``k`` customers with the largest expected spread (CELF, independent cascade) and that
+    spread; with ``product`` or ``topic``, chosen among those who praised it or posted on it."""
+    if not 1 <= k <= 100:
+        raise ConfigError(f"k must be 1..100, got {k}", hint="pick a campaign of 1 to 100 seeds")
+    candidates: set[str] | None = None
+    if product is not None:
+        candidates = {
+            r["customer"]
+            for r in repository.read(
+                "questions/product_praise", product=product, min_sentiment=PRAISE_SENTIMENT
+            )
+        }
+    if topic is not None:
+        on_topic = {
+            r["customer"]
+            for r in repository.read("questions/topic_posts", topic=topic.lower().lstrip("#"))
+        }
+        candidates = on_topic if candidates is None else candidates & on_topic
+    graph = influence_graph(repository)
+    if candidates is not None:
+        candidates &= set(graph)
+        if not candidates:
+            return [], 0.0
+    return campaign.campaign_seeds(graph, k=k, rounds=rounds, seed=seed, candidates=candidates)
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerProfile:
+    """A customer and their scores."""
+
+    id: str
+    name: str | None
+    email: str | None
+    city: str | None
+    tier: str | None
+    influence: float | None
+    rank: int | None
+    community: int | None
+    sentiment_avg: float | None
+
+
+def _customer_exists(repository: Repository, customer: str) -> None:
+    if not repository.read("questions/customer_profile", id=customer):
+        raise NotFound(f"no customer {customer!r}", hint="give the id of a Customer node")
+
+
+def customer_profile(repository: Repository, customer: str) -> CustomerProfile:
+    """One customer's profile and scores, or :class:`NotFound`."""
+    rows = repository.read("questions/customer_profile", id=customer)
+    if not rows:
+        raise NotFound(f"no customer {customer!r}", hint="give the id of a Customer node")
+    r = rows[0]
+    return CustomerProfile(
+        r["id"], r.get("name"), r.get("email"), r.get("city"), r.get("tier"),
+        r.get("influence"), r.get("rank"), r.get("community"), r.get("sentimentAvg"),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeeWarmth:
+    """An employee's stored warmth with a customer (0-100) and its breakdown."""
+
+    employee: str
+    name: str | None
+    warmth: float
+    interactions: int
+    sales: int
+    last_contact_at: datetime | None
+    breakdown: dict[str, float]
+
+
+def warmest_employees(
+    repository: Repository, customer: str, *, first: int = 3
+) -> list[EmployeeWarmth]:
+    """The employees with the warmest relationship with ``customer``, warmest first."""
+    _check_first(first)
+    _customer_exists(repository, customer)
+    rows = repository.read("questions/warmest_employees", id=customer, limit=first)
+    return [_employee_warmth(r) for r in rows]
+
+
+def _employee_warmth(r: Row) -> EmployeeWarmth:
+    keys, values = r.get("breakdownKeys") or [], r.get("breakdownValues") or []
+    return EmployeeWarmth(
+        employee=r["employee"],
+        name=r.get("name"),
+        warmth=float(r["warmth"] or 0.0),
+        interactions=int(r["interactions"] or 0),
+        sales=int(r["sales"] or 0),
+        last_contact_at=from_db_time(r["lastContactAt"]) if r.get("lastContactAt") else None,
+        breakdown=dict(zip(keys, values, strict=True)),
+    )
+
+
+def sentiment_timeline(
+    repository: Repository, customer: str, *, weeks: int | None = 12, now: datetime | None = None
+) -> list[sentiment_trend.WeekSentiment]:
+    """The customer's post sentiment per ISO week (the last ``weeks`` weeks up to their latest
+    post, or up to ``now``)."""
+    _customer_exists(repository, customer)
+    points = [
+        (from_db_time(r["at"]), float(r["sentiment"]))
+        for r in repository.read("questions/customer_posts", id=customer)
+    ]
+    return sentiment_trend.weekly_sentiment(points, weeks=weeks, now=now)
+
+
+def _normalised(weights: dict[str, float]) -> dict[str, float]:
+    top = max(weights.values(), default=0.0)
+    return {k: v / top for k, v in weights.items()} if top > 0 else {}
+
+
+def recommendations(
+    repository: Repository, customer: str, *, first: int = 5
+) -> list[recommend.Recommendation]:
+    """The customer's best next products, each with its reasons (see :mod:`graph.recommend`)."""
+    _check_first(first)
+    rows = repository.read("questions/recommendation_inputs", id=customer)
+    if not rows:
+        raise NotFound(f"no customer {customer!r}", hint="give the id of a Customer node")
+    row = rows[0]
+    owned = [p for p in row["owned"] if p]
+    weights = _normalised(
+        {i: float(w or 0.0) for i, w in zip(row["influencers"], row["weights"], strict=True) if i}
+    )
+    rules: dict[str, list[related.Rule]] = defaultdict(list)
+    complements: dict[str, set[str]] = defaultdict(set)
+    if owned:
+        for r in repository.read("questions/related_products", products=owned):
+            if r["curated"]:
+                complements[r["product"]].add(r["other"])
+            else:
+                rules[r["product"]].append(
+                    related.Rule(r["product"], r["other"], int(r["count"] or 0),
+                                 float(r["support"] or 0), float(r["confidence"] or 0),
+                                 float(r["lift"] or 0))
+                )  # fmt: skip
+    bought: dict[str, list[str]] = {}
+    praised: dict[str, list[str]] = {}
+    if weights:
+        for r in repository.read(
+            "questions/influencer_products", customers=sorted(weights),
+            min_sentiment=PRAISE_SENTIMENT,
+        ):  # fmt: skip
+            bought[r["customer"]] = [p for p in r["bought"] if p]
+            praised[r["customer"]] = [p for p in r["praised"] if p]
+    interests: dict[str, float] = {}
+    product_topics: dict[str, set[str]] = defaultdict(set)
+    for r in repository.read("questions/customer_interests", id=customer):
+        interests[r["topic"]] = float(r["weight"] or 0.0)
+        for product in r["products"]:
+            if product:
+                product_topics[product].add(r["topic"])
+    people = list(weights)
+    names = display_names(repository, [*owned, *people])
+    return recommend.recommend(
+        owned=owned,
+        related={p: related.related_to(rs, product=p, first=20) for p, rs in rules.items()},
+        complements=complements,
+        influencer_purchases=bought,
+        influencer_praise=praised,
+        influencer_weight=weights,
+        interests=_normalised(interests),
+        product_topics=product_topics,
+        consumable=[p for p in row["consumable"] if p],
+        names=names,
+        first=first,
+    )
