@@ -4,7 +4,7 @@
 // Returns: alert, raisedAt, status, repliedAt (the earliest such reply), reply (its id).
 MATCH (a:Alert)-[:ON]->(p:Post)<-[:REPLIES_TO]-(r:Post)<-[:POSTED]-(s:SocialAccount)
 WHERE a.respondedAt IS NULL AND r.at IS NOT NULL
-OPTIONAL MATCH (e:Employee)-[:WROTE]->(r)
+OPTIONAL MATCH (r)<-[:WROTE]-(e:Employee)
 WITH a, r, s, e
 WHERE s.isBrand = true OR e IS NOT NULL
 WITH a, r ORDER BY r.at

@@ -9,8 +9,8 @@ WHERE ($id IS NULL OR a.id = $id)
   AND ($status IS NULL OR a.status = $status)
   AND coalesce(a.severity, 0.0) >= $min_severity
 OPTIONAL MATCH (a)-[:ON]->(p:Post)
-OPTIONAL MATCH (s:SocialAccount)-[:POSTED]->(p)
-OPTIONAL MATCH (c:Customer)-[:OWNS]->(s)
+OPTIONAL MATCH (p)<-[:POSTED]-(s:SocialAccount)
+OPTIONAL MATCH (s)<-[:OWNS]-(c:Customer)
 OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(e:Employee)
 WITH a, p, s, collect(c)[0] AS c, collect(e)[0] AS e
 RETURN a.id AS id, a.kind AS kind, a.severity AS severity, a.status AS status,

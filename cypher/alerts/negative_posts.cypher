@@ -5,9 +5,11 @@
 // Returns: post, at, sentiment, likes, shares, account, followers, customer (the owner, may be
 // null), rank (the owner's influenceRank, may be null), products (ABOUT count), brands (brand
 // MENTIONS count). A post of an account with two owners comes once per owner.
-MATCH (s:SocialAccount)-[:POSTED]->(p:Post)
-WHERE p.sentiment IS NOT NULL AND p.sentiment <= $threshold AND coalesce(s.isBrand, false) = false
-OPTIONAL MATCH (known:Alert)-[:ON]->(p)
+MATCH (p:Post)
+WHERE p.sentiment <= $threshold
+MATCH (p)<-[:POSTED]-(s:SocialAccount)
+WHERE coalesce(s.isBrand, false) = false
+OPTIONAL MATCH (p)<-[:ON]-(known:Alert)
 OPTIONAL MATCH (p)-[:RESHARES]->(original:Post)
 WITH s, p, known, original WHERE known IS NULL AND original IS NULL
 OPTIONAL MATCH (p)-[:ABOUT]->(pr:Product)
@@ -15,9 +17,9 @@ WITH s, p, count(pr) AS products
 OPTIONAL MATCH (p)-[:MENTIONS]->(b:SocialAccount {isBrand: true})
 WITH s, p, products, count(b) AS brands
 WHERE products > 0 OR brands > 0
-OPTIONAL MATCH (staff:Employee)-[:OWNS]->(s)
+OPTIONAL MATCH (s)<-[:OWNS]-(staff:Employee)
 WITH s, p, products, brands WHERE staff IS NULL
-OPTIONAL MATCH (c:Customer)-[:OWNS]->(s)
+OPTIONAL MATCH (s)<-[:OWNS]-(c:Customer)
 RETURN p.id AS post, p.at AS at, p.sentiment AS sentiment, p.likes AS likes, p.shares AS shares,
        s.id AS account, s.followers AS followers, c.id AS customer, c.influenceRank AS rank,
        products, brands

@@ -5,7 +5,7 @@
 // products, brands.
 MATCH (a:Alert)-[:ON]->(p:Post)<-[:POSTED]-(s:SocialAccount)
 WHERE a.status = 'open'
-OPTIONAL MATCH (c:Customer)-[:OWNS]->(s)
+OPTIONAL MATCH (s)<-[:OWNS]-(c:Customer)
 OPTIONAL MATCH (p)-[:ABOUT]->(pr:Product)
 WITH a, p, s, collect(c)[0] AS c, count(pr) AS products
 OPTIONAL MATCH (p)-[:MENTIONS]->(b:SocialAccount {isBrand: true})

@@ -1,0 +1,281 @@
+"""Analytics at scale: full recompute, incremental update, PageRank backends.
+
+For each size (generated customers; about 1M edges at 100k), on the embedded database:
+
+1. **Cold full run**: the derived edges and alerts are deleted first (not timed), then
+   ``rapport analyze`` computes and writes everything -> seconds per stage, peak memory of the
+   analysing process and of the database server.
+2. **Warm full run**: the same again on the unchanged graph (only changed edges are written).
+3. **Incremental**: 100 new posts (30 complaints) by random customers, then
+   ``rapport analyze --incremental`` -> seconds. Target <= 2 s.
+
+Then the **growth exponent** ``log(t_big / t_small) / log(size ratio)`` of the cold and warm runs
+(target <= 1.2; 100k cold run target <= 120 s), and **PageRank** on the largest influence graph:
+networkx's default (``nx.pagerank``, scipy) beside Rapport's pure-Python power iteration and
+igraph's PRPACK, as time ratios, with the top-10 overlap.
+
+Each run happens in a child process so its peak memory is its own. Datasets and imported
+databases are cached under ``bench/out/`` (the first import of 100k takes about 40 minutes).
+
+    .venv/bin/pip install -e '.[dev,bench]'
+    .venv/bin/python bench/bench_analytics.py [--sizes 10000,100000] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import resource
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+
+from bench.bench_import import dataset  # noqa: E402
+from graph import model  # noqa: E402
+from graph.analyze import analyze  # noqa: E402
+from graph.connection import connect  # noqa: E402
+from graph.repository import Repository  # noqa: E402
+from graph.settings import load_settings  # noqa: E402
+from graph.writes import upsert  # noqa: E402
+
+OUT = BENCH / "out"
+DERIVED = ("INFLUENCES", "RAPPORT", "BOUGHT_WITH", "INTERESTED_IN")
+
+
+def _repo(data_dir: Path) -> Repository:
+    return Repository(connect(load_settings(data_dir=data_dir)))
+
+
+def _server_peak_mb(data_dir: Path) -> float | None:
+    try:
+        pid = json.loads((data_dir / "server.json").read_text())["pid"]
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, KeyError, ValueError):
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- child process
+
+
+def worker(mode: str, data_dir: Path, since: str | None) -> None:
+    """Run one analysis and print its figures as one JSON line."""
+    repo = _repo(data_dir)
+    started = time.perf_counter()
+    report = analyze(repo, since=datetime.fromisoformat(since) if since else None)
+    total = time.perf_counter() - started
+    figures = {
+        "mode": mode,
+        "total": total,
+        "stages": [[s.name, s.seconds, s.written, s.removed] for s in report.stages],
+        "notes": {s.name: s.notes for s in report.stages},
+        "client_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "server_peak_mb": _server_peak_mb(data_dir),
+    }
+    repo.connection.close()
+    print(json.dumps(figures, default=str))
+
+
+def _child(mode: str, data_dir: Path, since: datetime | None = None) -> dict[str, object]:
+    args = [sys.executable, __file__, "--worker", mode, "--data-dir", str(data_dir)]
+    if since is not None:
+        args += ["--since", since.isoformat()]
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{mode} run failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def imported_db(size: int, seed: int) -> Path:
+    """The database of the generated dataset, imported once."""
+    data_dir = OUT / f"db-{size}-{seed}"
+    marker = data_dir / "imported.ok"
+    if not marker.exists():
+        folder = dataset(size, seed, None)
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "api.cli", "--data-dir", str(data_dir), "import", str(folder)],
+            check=True,
+            cwd=BENCH.parent,
+        )
+        marker.write_text(f"{time.perf_counter() - started:.0f} s\n")
+    return data_dir
+
+
+def clear_derived(data_dir: Path) -> float:
+    """Delete every derived edge and alert (in chunks); returns the seconds it took."""
+    repo = _repo(data_dir)
+    started = time.perf_counter()
+    for rel in DERIVED:
+        while True:
+            rows, _, _ = repo.connection.driver.execute_query(
+                f"MATCH ()-[r:{rel}]->() WITH r LIMIT 50000 DELETE r RETURN count(*) AS n",
+                database_=repo.connection.database,
+            )
+            if not rows or rows[0]["n"] == 0:
+                break
+    while True:
+        rows, _, _ = repo.connection.driver.execute_query(
+            "MATCH (a:Alert) WITH a LIMIT 20000 DETACH DELETE a RETURN count(*) AS n",
+            database_=repo.connection.database,
+        )
+        if not rows or rows[0]["n"] == 0:
+            break
+    repo.connection.close()
+    return time.perf_counter() - started
+
+
+COMPLAINTS = [
+    "@rapportshop my {name} fell apart after one wash. Awful quality, I want a refund",
+    "Terrible service at @rapportshop, the {name} arrived broken. Never again!",
+    "@rapportshop worst {name} I ever bought, total waste of money",
+]
+CHATTER = [
+    "Wearing my {name} today #style",
+    "Thinking about a new {name} for the weekend #weekend",
+    "Anyone tried the {name}? #fashion",
+]
+
+
+def new_posts(data_dir: Path, count: int, seed: int) -> datetime:
+    """Write ``count`` new posts by random customers' accounts, 30% complaints (not enriched:
+    sentiment and ABOUT are set directly); returns the moment just before."""
+    rng = random.Random(seed)
+    repo = _repo(data_dir)
+    accounts = [
+        r["accounts"][0]
+        for r in repo.read("analytics/customer_accounts")
+        if r["accounts"] and r["accounts"][0].startswith("twitter:")
+    ]
+    products = [(r["sku"], r["name"]) for r in repo.read("read/catalog_products")]
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    records: list[model.Record] = []
+    for n in range(count):
+        account = rng.choice(accounts)
+        sku, name = rng.choice(products)
+        angry = n % 10 < 3
+        text = rng.choice(COMPLAINTS if angry else CHATTER).format(name=name)
+        post = f"twitter:bench-{seed}-{n}"
+        records += [
+            model.Post(id=post, platform="twitter", text=text, at=datetime.now(UTC),
+                       sentiment=-0.8 if angry else 0.2, source="bench"),
+            model.Posted(start_id=account, end_id=post, source="bench"),
+            model.About(start_id=post, end_id=sku, source="bench"),
+        ]  # fmt: skip
+        if angry:
+            records.append(
+                model.Mentions(start_id=post, end_id="twitter:rapportshop", source="bench")
+            )
+    upsert(repo, records)
+    repo.connection.close()
+    return since
+
+
+def pagerank_backends(data_dir: Path) -> None:
+    """networkx default vs Rapport's pure Python vs igraph PRPACK on the stored influence graph."""
+    import igraph
+    import networkx as nx
+
+    from graph import influence, questions
+
+    repo = _repo(data_dir)
+    graph = questions.influence_graph(repo)
+    repo.connection.close()
+    reverse = graph.reverse(copy=True)
+    print(
+        f"\nPageRank on {graph.number_of_nodes():,} customers, "
+        f"{graph.number_of_edges():,} influence edges"
+    )
+    timings: dict[str, float] = {}
+    results: dict[str, dict[str, float]] = {}
+
+    def timed(name: str, run: object) -> None:
+        best = math.inf
+        for _ in range(3):
+            started = time.perf_counter()
+            results[name] = run()  # type: ignore[operator]
+            best = min(best, time.perf_counter() - started)
+        timings[name] = best
+
+    timed("networkx default (scipy)", lambda: nx.pagerank(reverse, alpha=0.85, weight="weight"))
+    timed("rapport pure Python", lambda: influence.influence_scores(graph))
+    nodes = list(reverse)
+    index = {n: i for i, n in enumerate(nodes)}
+    edges = [(index[a], index[b]) for a, b in reverse.edges()]
+    weights = [w for _, _, w in reverse.edges(data="weight")]
+
+    def with_igraph() -> dict[str, float]:
+        g = igraph.Graph(n=len(nodes), edges=edges, directed=True)
+        scores = g.pagerank(weights=weights, damping=0.85, implementation="prpack")
+        return dict(zip(nodes, scores, strict=True))
+
+    timed("igraph PRPACK", with_igraph)
+    base = timings["networkx default (scipy)"]
+    top = {
+        name: {n for n, _ in sorted(r.items(), key=lambda kv: -kv[1])[:10]}
+        for name, r in results.items()
+    }
+    reference = top["networkx default (scipy)"]
+    for name, seconds in timings.items():
+        print(
+            f"  {name:<26} {seconds * 1000:9.1f} ms   networkx/this {base / seconds:6.2f}x   "
+            f"top-10 overlap {len(top[name] & reference)}/10"
+        )
+
+
+def _stages(figures: dict[str, object]) -> str:
+    return "  ".join(f"{name} {secs:.1f}s" for name, secs, *_ in figures["stages"])  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--worker", choices=("full", "incremental"))
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--since")
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.data_dir, args.since)
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    totals: dict[int, tuple[float, float]] = {}
+    for size in sizes:
+        data_dir = imported_db(size, args.seed)
+        cleared = clear_derived(data_dir)
+        print(f"\n== {size:,} customers ({data_dir}); derived edges cleared in {cleared:.1f} s")
+        cold = _child("full", data_dir)
+        print(f"cold full run  {cold['total']:7.1f} s   {_stages(cold)}")
+        print(f"               client peak {cold['client_peak_mb']:.0f} MB, "
+              f"server peak {cold['server_peak_mb'] or 0:.0f} MB")  # fmt: skip
+        print(f"               {json.dumps(cold['notes'])}")
+        warm = _child("full", data_dir)
+        print(f"warm full run  {warm['total']:7.1f} s   {_stages(warm)}")
+        since = new_posts(data_dir, 100, args.seed)
+        incr = _child("incremental", data_dir, since)
+        print(f"incremental    {incr['total']:7.2f} s   after 100 new posts: {_stages(incr)}")
+        print(f"               {json.dumps(incr['notes'])}")
+        totals[size] = (float(cold["total"]), float(warm["total"]))  # type: ignore[arg-type]
+    if len(sizes) >= 2:
+        small, big = sizes[0], sizes[-1]
+        ratio = math.log(big / small)
+        for n, label in enumerate(("cold", "warm")):
+            exponent = math.log(totals[big][n] / totals[small][n]) / ratio
+            print(f"growth exponent ({label}) {small:,} -> {big:,}: {exponent:.2f}")
+    pagerank_backends(OUT / f"db-{sizes[-1]}-{args.seed}")
+
+
+if __name__ == "__main__":
+    main()
