@@ -24,6 +24,7 @@ databases are cached under ``bench/out/`` (the first import of 100k takes about 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import math
 import random
@@ -185,8 +186,9 @@ def new_posts(data_dir: Path, count: int, seed: int) -> datetime:
 
 def pagerank_backends(data_dir: Path) -> None:
     """networkx default vs Rapport's pure Python vs igraph PRPACK on the stored influence graph."""
-    import igraph
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped]
+
+    igraph = importlib.import_module("igraph")  # optional: pip install -e '.[bench]'
 
     from graph import influence, questions
 

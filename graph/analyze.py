@@ -88,8 +88,22 @@ def _sync(
     report.notes["unchanged"] = done.unchanged
 
 
-def _set_scores(repository: Repository, scores: dict[str, dict[str, object]]) -> int:
-    rows = [{"id": cid, "props": props} for cid, props in scores.items()]
+def _set_scores(repository: Repository, state: _State, scores: dict[str, dict[str, object]]) -> int:
+    """Store the scores that differ from what the graph holds; returns how many customers.
+
+    An incremental run writes its few scores without reading every customer's first."""
+    if state.scope is not None:
+        rows = [{"id": cid, "props": props} for cid, props in scores.items()]
+        return repository.write_rows("analytics/set_customer_scores", rows)
+    stored = state.projection.customer_scores
+    changed = {
+        cid: props
+        for cid, props in scores.items()
+        if any(stored.get(cid, {}).get(k) != v for k, v in props.items())
+    }
+    for cid, props in changed.items():
+        stored.setdefault(cid, {}).update(props)
+    rows = [{"id": cid, "props": props} for cid, props in changed.items()]
     return repository.write_rows("analytics/set_customer_scores", rows)
 
 
@@ -124,6 +138,7 @@ def run_influence(
     )  # fmt: skip
     _set_scores(
         repository,
+        state,
         {c: {"influence": round(s, 8), "influenceRank": ranks[c]} for c, s in scores.items()},
     )
     report.notes.update(edges=len(edges), conversions=len(found), customers=len(scores))
@@ -136,7 +151,7 @@ def run_communities(
     if state.graph is None:
         run_influence(repository, run, state, StageReport("influence"))
     found = community_detection.communities(state.graph, seed=7)
-    report.written = _set_scores(repository, {c: {"community": k} for c, k in found.items()})
+    report.written = _set_scores(repository, state, {c: {"community": k} for c, k in found.items()})
     report.notes["communities"] = len(set(found.values()))
 
 
@@ -226,6 +241,7 @@ def run_interests(
             sentiment[customer].append(value)
     _set_scores(
         repository,
+        state,
         {c: {"sentimentAvg": round(sum(v) / len(v), 4)} for c, v in sentiment.items()},
     )
     report.notes["pairs"] = len(weights)

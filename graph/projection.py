@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 
 from graph.influence import Praise, Purchase
@@ -148,21 +149,41 @@ class Projection:
         ]
 
     @cached_property
+    def _purchases(self) -> dict[str, tuple[datetime | None, list[str]]]:
+        rows = self.repository.read("analytics/purchase_baskets")
+        return {
+            row["purchase"]: (
+                from_db_time(row["at"]) if row.get("at") is not None else None,
+                list(row["products"]),
+            )
+            for row in rows
+        }
+
+    @cached_property
     def baskets(self) -> dict[str, list[str]]:
         """The products of every purchase."""
-        rows = self.repository.read("analytics/purchase_baskets")
-        return {row["purchase"]: list(row["products"]) for row in rows}
+        return {purchase: products for purchase, (_, products) in self._purchases.items()}
 
     @cached_property
     def purchases(self) -> list[Purchase]:
         """Every (customer, product, time) of every dated purchase."""
-        baskets = self.baskets
-        return [
-            Purchase(row["customer"], product, from_db_time(at), purchase)
-            for row in self.repository.read("analytics/customer_purchases")
-            for purchase, at in zip(row["purchases"], row["ats"], strict=True)
-            for product in baskets.get(purchase, ())
-        ]
+        known = self._purchases
+        found = []
+        for row in self.repository.read("analytics/customer_purchases"):
+            for purchase in row["purchases"]:
+                at, products = known.get(purchase, (None, []))
+                if at is not None:
+                    found += [Purchase(row["customer"], p, at, purchase) for p in products]
+        return found
+
+    @cached_property
+    def customer_scores(self) -> dict[str, dict[str, object]]:
+        """The scores stored on customers by earlier runs (to write only the changed ones)."""
+        keys = ("influence", "influenceRank", "community", "sentimentAvg")
+        return {
+            row["id"]: {k: row[k] for k in keys if row.get(k) is not None}
+            for row in self.repository.read("analytics/customer_scores")
+        }
 
     @cached_property
     def topic_mentions(self) -> list[tuple[str, str, float | None]]:
