@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench clean install
+.PHONY: demo test lint typecheck unit bench bench-analytics clean install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Rapport needs Python >= 3.11"'
@@ -21,6 +21,7 @@ demo: $(STAMP)
 	$(BIN)/rapport import sample
 	$(BIN)/rapport analyze
 	$(BIN)/rapport db status
+	$(BIN)/rapport alerts list --first 3
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -36,6 +37,11 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_writes.py
+
+# scipy (networkx's default PageRank) and igraph are only needed to compare PageRank backends.
+bench-analytics: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/bench_analytics.py
 
 clean:
 	rm -rf $(VENV) .rapport .mypy_cache .ruff_cache .pytest_cache *.egg-info
