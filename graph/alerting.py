@@ -135,7 +135,7 @@ def _reasons(
         reasons.append("mentions our brand")
     if signal.influence_percentile > 0:
         reasons.append(
-            f"author more influential than {signal.influence_percentile:.0%} of customers"
+            f"author's influence at the {signal.influence_percentile:.1%} percentile of customers"
         )
     if signal.followers or signal.likes or signal.shares:
         reasons.append(
