@@ -162,13 +162,14 @@ def new_posts(data_dir: Path, count: int, seed: int) -> datetime:
     ]
     products = [(r["sku"], r["name"]) for r in repo.read("read/catalog_products")]
     since = datetime.now(UTC) - timedelta(seconds=1)
+    run = int(since.timestamp())  # new ids every time: each run's complaints are new
     records: list[model.Record] = []
     for n in range(count):
         account = rng.choice(accounts)
         sku, name = rng.choice(products)
         angry = n % 10 < 3
         text = rng.choice(COMPLAINTS if angry else CHATTER).format(name=name)
-        post = f"twitter:bench-{seed}-{n}"
+        post = f"twitter:bench-{run}-{n}"
         records += [
             model.Post(id=post, platform="twitter", text=text, at=datetime.now(UTC),
                        sentiment=-0.8 if angry else 0.2, source="bench"),

@@ -13,11 +13,12 @@ edge twice, the next run sees the pair twice, deletes both and creates it once.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from graph.model import Derived
-from graph.repository import Repository, Row
+from graph.projection import columns
+from graph.repository import Repository
 from graph.writes import BatchWriter
 
 Pair = tuple[str, str]
@@ -42,22 +43,16 @@ def stored_digests(
     """The ``(start, end) -> digest`` of the ``kind`` edges in the graph, and the pairs held more
     than once (``scope``: only those of these customers, for the kinds that have a scoped read)."""
     if scope is None:
-        rows = repository.read(f"analytics/digests_{_stem(kind)}")
+        cols = columns(repository, f"analytics/digests_{_stem(kind)}")
     else:
-        rows = repository.read(f"analytics/digests_{_stem(kind)}_of", ids=sorted(scope))
+        cols = columns(repository, f"analytics/digests_{_stem(kind)}_of", ids=sorted(scope))
     stored: dict[Pair, str] = {}
     twice: set[Pair] = set()
-    for pair, digest in _pairs(rows):
-        if pair in stored:
-            twice.add(pair)
-        stored[pair] = digest
+    for start, end, digest in zip(cols["starts"], cols["ends"], cols["digests"], strict=True):
+        if (start, end) in stored:
+            twice.add((start, end))
+        stored[start, end] = digest
     return stored, twice
-
-
-def _pairs(rows: Iterable[Row]) -> Iterator[tuple[Pair, str]]:
-    for row in rows:
-        for end, digest in zip(row["ends"], row["digests"], strict=True):
-            yield (row["start"], end), digest
 
 
 @dataclass(frozen=True, slots=True)

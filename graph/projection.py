@@ -12,10 +12,11 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 
 from graph.influence import Praise, Purchase
-from graph.model import from_db_time
-from graph.repository import Repository, Row
+from graph.model import parse_db_time
+from graph.repository import Repository
 from graph.warmth import Contact, Sale
 
 Pair = tuple[str, str]
@@ -39,6 +40,25 @@ class InfluenceInputs:
 _REFERENCE_KINDS = {"REPLIES_TO": "replies", "RESHARES": "reshares", "QUOTES": "quotes"}
 
 
+NULL_NUMBER = -1.0e18
+"""How a projection column says "no value" for a number (collect() would drop a null)."""
+
+
+def columns(repository: Repository, name: str, **params: Any) -> dict[str, list[Any]]:
+    """The parallel columns of projection ``name`` (empty lists when nothing matched)."""
+    rows = repository.read(name, **params)
+    return rows[0] if rows else defaultdict(list)
+
+
+def number(value: Any) -> float | None:
+    """A projected number, or ``None`` for :data:`NULL_NUMBER`.
+
+    >>> number(-0.4), number(NULL_NUMBER)
+    (-0.4, None)
+    """
+    return None if value is None or value <= NULL_NUMBER / 2 else value
+
+
 def customer_pairs(owners: Mapping[str, Sequence[str]], edges: Iterable[Pair]) -> Iterator[Pair]:
     """Turn edges between accounts into edges between their owners (no self-pairs).
 
@@ -52,43 +72,44 @@ def customer_pairs(owners: Mapping[str, Sequence[str]], edges: Iterable[Pair]) -
                     yield actor, target
 
 
-def _grouped(rows: Iterable[Row], key: str, values: str) -> Iterator[Pair]:
-    for row in rows:
-        for value in row[values]:
-            yield row[key], value
+def _zip(cols: dict[str, list[Any]], *names: str) -> Iterator[tuple[Any, ...]]:
+    return zip(*(cols[n] for n in names), strict=True)
 
 
 class Projection:
     """The subgraph the analytics read, each part loaded on first use and kept for the run.
 
-    Every read is one hop, grouped per node (one Bolt record per node, not per edge); multi-hop
-    facts (customer follows customer through their accounts) are joined here in Python, which is
-    much faster on ArcadeDB than the equivalent four-hop pattern.
+    Every read is one hop, returned as one row of parallel columns (decoding a Bolt record per
+    fact costs far more); multi-hop facts (customer follows customer through their accounts) are
+    joined here in Python, which is much faster on ArcadeDB than the equivalent four-hop pattern.
     """
 
     def __init__(self, repository: Repository, *, min_praise_sentiment: float = 0.3) -> None:
         self.repository = repository
         self.min_praise_sentiment = min_praise_sentiment
 
+    def _pairs(self, name: str, a: str, b: str) -> list[Pair]:
+        return list(_zip(columns(self.repository, name), a, b))
+
     @cached_property
     def owners(self) -> dict[str, list[str]]:
         """The customers owning each social account."""
         found: dict[str, list[str]] = defaultdict(list)
-        rows = self.repository.read("analytics/customer_accounts")
-        for customer, account in _grouped(rows, "customer", "accounts"):
+        for customer, account in self._pairs(
+            "analytics/customer_accounts", "customers", "accounts"
+        ):
             found[account].append(customer)
         return dict(found)
 
     @cached_property
     def post_authors(self) -> dict[str, list[str]]:
         """The customers who wrote each post (through the account that posted it)."""
-        found: dict[str, list[str]] = {}
-        for row in self.repository.read("analytics/account_posts"):
-            customers = self.owners.get(row["account"])
-            if customers:
-                for post in row["posts"]:
-                    found[post] = customers
-        return found
+        owners = self.owners
+        return {
+            post: owners[account]
+            for account, post in self._pairs("analytics/account_posts", "accounts", "posts")
+            if account in owners
+        }
 
     def _post_pairs(
         self, edges: Iterable[Pair], targets: Mapping[str, Sequence[str]]
@@ -107,57 +128,58 @@ class Projection:
     @cached_property
     def follows(self) -> list[Pair]:
         """(follower, followed) between customers, through their accounts."""
-        rows = self.repository.read("analytics/account_follows")
-        return list(customer_pairs(self.owners, _grouped(rows, "account", "follows")))
+        edges = self._pairs("analytics/account_follows", "followers", "followed")
+        return list(customer_pairs(self.owners, edges))
 
     @cached_property
     def knows(self) -> list[Pair]:
         """(customer, customer they know)."""
-        return list(_grouped(self.repository.read("analytics/customer_knows"), "customer", "knows"))
+        return self._pairs("analytics/customer_knows", "customers", "knows")
 
     @cached_property
     def referrals(self) -> list[Pair]:
         """(referrer, referred)."""
-        rows = self.repository.read("analytics/customer_referrals")
-        return list(_grouped(rows, "customer", "referred"))
+        return self._pairs("analytics/customer_referrals", "customers", "referred")
 
     @cached_property
     def mentions(self) -> list[Pair]:
         """(author, mentioned customer) for every mention in a customer's post."""
-        rows = self.repository.read("analytics/post_mentions")
-        return self._post_pairs(_grouped(rows, "post", "accounts"), self.owners)
+        edges = self._pairs("analytics/post_mentions", "posts", "accounts")
+        return self._post_pairs(edges, self.owners)
 
     @cached_property
     def references(self) -> dict[str, list[Pair]]:
         """(author, author of the post referred to) per kind: replies, reshares, quotes."""
         edges: dict[str, list[Pair]] = {kind: [] for kind in _REFERENCE_KINDS.values()}
-        for row in self.repository.read("analytics/post_references"):
-            edges[_REFERENCE_KINDS[row["kind"]]].append((row["post"], row["target"]))
+        cols = columns(self.repository, "analytics/post_references")
+        for post, kind, target in _zip(cols, "posts", "kinds", "targets"):
+            edges[_REFERENCE_KINDS[kind]].append((post, target))
         return {kind: self._post_pairs(pairs, self.post_authors) for kind, pairs in edges.items()}
 
     @cached_property
     def praise(self) -> list[Praise]:
         """Customers' positive posts about products."""
-        rows = self.repository.read(
-            "analytics/post_praise", min_sentiment=self.min_praise_sentiment
+        cols = columns(
+            self.repository, "analytics/post_praise", min_sentiment=self.min_praise_sentiment
         )
+        authors = self.post_authors
         return [
-            Praise(customer, product, from_db_time(row["at"]), row["post"])
-            for row in rows
-            for customer in self.post_authors.get(row["post"], ())
-            for product in row["products"]
+            Praise(customer, product, parse_db_time(at), post)
+            for post, at, product in _zip(cols, "posts", "ats", "products")
+            for customer in authors.get(post, ())
         ]
 
     @cached_property
     def _purchases(self) -> dict[str, tuple[datetime | None, list[str]]]:
-        rows = self.repository.read("analytics/purchase_baskets")
-        return {
-            row["purchase"]: (
-                from_db_time(row["at"]) if row.get("at") is not None else None,
-                list(row["products"]),
-            )
-            for row in rows
-        }
+        cols = columns(self.repository, "analytics/purchase_baskets")
+        found: dict[str, tuple[datetime | None, list[str]]] = {}
+        for purchase, at, product in _zip(cols, "purchases", "ats", "products"):
+            held = found.get(purchase)
+            if held is None:
+                found[purchase] = (parse_db_time(at) if at else None, [product])
+            else:
+                held[1].append(product)
+        return found
 
     @cached_property
     def baskets(self) -> dict[str, list[str]]:
@@ -169,30 +191,34 @@ class Projection:
         """Every (customer, product, time) of every dated purchase."""
         known = self._purchases
         found = []
-        for row in self.repository.read("analytics/customer_purchases"):
-            for purchase in row["purchases"]:
-                at, products = known.get(purchase, (None, []))
-                if at is not None:
-                    found += [Purchase(row["customer"], p, at, purchase) for p in products]
+        for customer, purchase in self._pairs(
+            "analytics/customer_purchases", "customers", "purchases"
+        ):
+            at, products = known.get(purchase, (None, []))
+            if at is not None:
+                found += [Purchase(customer, p, at, purchase) for p in products]
         return found
 
     @cached_property
     def customer_scores(self) -> dict[str, dict[str, object]]:
         """The scores stored on customers by earlier runs (to write only the changed ones)."""
         keys = ("influence", "influenceRank", "community", "sentimentAvg")
-        return {
-            row["id"]: {k: row[k] for k in keys if row.get(k) is not None}
-            for row in self.repository.read("analytics/customer_scores")
-        }
+        cols = columns(self.repository, "analytics/customer_scores")
+        found: dict[str, dict[str, object]] = {}
+        for cid, *values in _zip(cols, "ids", *keys):
+            scores = {k: number(v) for k, v in zip(keys, values, strict=True)}
+            found[cid] = {k: v for k, v in scores.items() if v is not None}
+        return found
 
     @cached_property
     def topic_mentions(self) -> list[tuple[str, str, float | None]]:
         """(customer, topic, sentiment) for every tagged post of a customer."""
+        cols = columns(self.repository, "analytics/post_topics")
+        authors = self.post_authors
         return [
-            (customer, topic, row.get("sentiment"))
-            for row in self.repository.read("analytics/post_topics")
-            for customer in self.post_authors.get(row["post"], ())
-            for topic in row["topics"]
+            (customer, topic, number(sentiment))
+            for post, sentiment, topic in _zip(cols, "posts", "sentiments", "topics")
+            for customer in authors.get(post, ())
         ]
 
     def influence_inputs(self) -> InfluenceInputs:
@@ -239,35 +265,32 @@ def load_contacts(
     With ``customers``, only theirs (one indexed lookup per customer instead of a scan).
     """
     suffix, params = ("", {}) if customers is None else ("_of", {"customers": sorted(customers)})
+    cols = columns(repository, f"analytics/employee_customer_contacts{suffix}", **params)
     contacts = [
         Contact(
-            employee=r["employee"],
-            customer=r["customer"],
-            channel=r.get("channel") or "other",
-            at=from_db_time(r["at"]),
-            direction=r.get("direction"),
-            sentiment=r.get("sentiment"),
-            id=r["id"],
-            subject=r.get("subject"),
+            employee=e, customer=c, channel=channel or "other", at=parse_db_time(at),
+            direction=direction or None, sentiment=number(sentiment), id=i,
+            subject=subject or None,
         )
-        for r in repository.read(f"analytics/employee_customer_contacts{suffix}", **params)
-    ]
+        for e, c, i, channel, at, direction, sentiment, subject in _zip(
+            cols, "employees", "customers", "ids", "channels", "ats", "directions",
+            "sentiments", "subjects",
+        )
+    ]  # fmt: skip
+    cols = columns(repository, f"analytics/employee_customer_replies{suffix}", **params)
     contacts += [
         Contact(
-            employee=r["employee"],
-            customer=r["customer"],
-            channel="social",
-            at=from_db_time(r["at"]),
-            direction="outbound",
-            sentiment=r.get("sentiment"),
-            id=r["id"],
-            subject=r.get("subject"),
+            employee=e, customer=c, channel="social", at=parse_db_time(at),
+            direction="outbound", sentiment=number(sentiment), id=i, subject=subject or None,
         )
-        for r in repository.read(f"analytics/employee_customer_replies{suffix}", **params)
-    ]
+        for e, c, i, at, sentiment, subject in _zip(
+            cols, "employees", "customers", "ids", "ats", "sentiments", "subjects"
+        )
+    ]  # fmt: skip
+    cols = columns(repository, f"analytics/employee_customer_sales{suffix}", **params)
     sales = [
-        Sale(r["employee"], r["customer"], from_db_time(r["at"]), r.get("total"), r["id"])
-        for r in repository.read(f"analytics/employee_customer_sales{suffix}", **params)
+        Sale(e, c, parse_db_time(at), number(total), i)
+        for e, c, i, at, total in _zip(cols, "employees", "customers", "ids", "ats", "totals")
     ]
     return contacts, sales
 

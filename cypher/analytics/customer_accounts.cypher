@@ -1,5 +1,8 @@
-// Purpose: projection for the analytics: each customer's social accounts.
+// Purpose: projection for the analytics: who owns which social account.
+// Projections return one row of parallel columns (much faster to decode than a row per fact);
+// collect() drops nulls, so nullable values are coalesced: text to '', numbers to -1.0e18, times
+// are returned as text (toString) and parsed in Python.
 // Parameters: none.
-// Returns: customer, accounts (list of SocialAccount ids).
+// Returns: customers, accounts (parallel columns, one entry per OWNS).
 MATCH (c:Customer)-[:OWNS]->(s:SocialAccount)
-RETURN c.id AS customer, collect(s.id) AS accounts
+RETURN collect(c.id) AS customers, collect(s.id) AS accounts

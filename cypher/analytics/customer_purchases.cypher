@@ -1,6 +1,8 @@
-// Purpose: projection for the analytics: each customer's purchases (their time and products come
-// from analytics/purchase_baskets).
+// Purpose: projection for the analytics: who made each purchase.
+// Projections return one row of parallel columns (much faster to decode than a row per fact);
+// collect() drops nulls, so nullable values are coalesced: text to '', numbers to -1.0e18, times
+// are returned as text (toString) and parsed in Python.
 // Parameters: none.
-// Returns: customer, purchases (list of Purchase ids).
+// Returns: customers, purchases (parallel columns).
 MATCH (c:Customer)-[:MADE]->(pu:Purchase)
-RETURN c.id AS customer, collect(pu.id) AS purchases
+RETURN collect(c.id) AS customers, collect(pu.id) AS purchases

@@ -1,5 +1,8 @@
-// Purpose: projection for the analytics: whom each customer referred.
+// Purpose: projection for the analytics: who referred whom.
+// Projections return one row of parallel columns (much faster to decode than a row per fact);
+// collect() drops nulls, so nullable values are coalesced: text to '', numbers to -1.0e18, times
+// are returned as text (toString) and parsed in Python.
 // Parameters: none.
-// Returns: customer, referred (list of Customer ids).
+// Returns: customers, referred (parallel columns).
 MATCH (a:Customer)-[:REFERRED]->(b:Customer)
-RETURN a.id AS customer, collect(b.id) AS referred
+RETURN collect(a.id) AS customers, collect(b.id) AS referred

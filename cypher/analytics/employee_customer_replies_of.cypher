@@ -1,9 +1,13 @@
 // Purpose: as analytics/employee_customer_replies, for the given customers only (starting at the
 // customer, see employee_customer_sales_of).
 // Parameters: $customers: customer ids.
-// Returns: employee, customer, id, at, sentiment, subject.
+// Projections return one row of parallel columns (much faster to decode than a row per fact);
+// collect() drops nulls, so nullable values are coalesced: text to '', numbers to -1.0e18, times
+// are returned as text (toString) and parsed in Python.
+// Returns: employees, customers, ids, ats, sentiments, subjects (parallel columns).
 UNWIND $customers AS cid
 MATCH (c:Customer {id: cid})-[:OWNS]->(:SocialAccount)-[:POSTED]->(:Post)<-[:REPLIES_TO]-(r:Post)<-[:WROTE]-(e:Employee)
 WHERE r.at IS NOT NULL
-RETURN e.id AS employee, c.id AS customer, r.id AS id, r.at AS at, r.sentiment AS sentiment,
-       substring(r.text, 0, 120) AS subject
+RETURN collect(e.id) AS employees, collect(c.id) AS customers, collect(r.id) AS ids,
+       collect(toString(r.at)) AS ats, collect(coalesce(r.sentiment, -1.0e18)) AS sentiments,
+       collect(coalesce(substring(r.text, 0, 120), '')) AS subjects

@@ -1,5 +1,8 @@
 // Purpose: projection for the analytics: the accounts each post mentions.
+// Projections return one row of parallel columns (much faster to decode than a row per fact);
+// collect() drops nulls, so nullable values are coalesced: text to '', numbers to -1.0e18, times
+// are returned as text (toString) and parsed in Python.
 // Parameters: none.
-// Returns: post, accounts (list of SocialAccount ids).
+// Returns: posts, accounts (parallel columns, one entry per MENTIONS).
 MATCH (p:Post)-[:MENTIONS]->(s:SocialAccount)
-RETURN p.id AS post, collect(s.id) AS accounts
+RETURN collect(p.id) AS posts, collect(s.id) AS accounts
