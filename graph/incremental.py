@@ -34,17 +34,24 @@ class Touched:
     purchases: int = 0
 
 
+def _ids(repository: Repository, name: str, since: datetime) -> list[str]:
+    rows = repository.read(name, since=since)
+    return list(rows[0]["ids"]) if rows else []
+
+
 def touched_since(repository: Repository, since: datetime) -> Touched:
     """What was written after ``since`` and whom it concerns."""
-    found = Touched()
     moment = to_utc(since)
-    for row in repository.read("analytics/touched_posts", since=moment):
-        found.posts.append(row["post"])
-        found.customers.update(c for c in row["customers"] if c)
-    for name, attr in (("interactions", "interactions"), ("purchases", "purchases")):
-        for row in repository.read(f"analytics/touched_{name}", since=moment):
-            setattr(found, attr, int(row[attr]))
+    found = Touched(posts=_ids(repository, "analytics/touched_posts", moment))
+    if found.posts:
+        for row in repository.read("analytics/post_customers_of", ids=found.posts):
             found.customers.update(c for c in row["customers"] if c)
+    for kind in ("interaction", "purchase"):
+        ids = _ids(repository, f"analytics/touched_{kind}s", moment)
+        setattr(found, f"{kind}s", len(ids))
+        if ids:
+            for row in repository.read(f"analytics/{kind}_customers_of", ids=ids):
+                found.customers.update(c for c in row["customers"] if c)
     return found
 
 

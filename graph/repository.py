@@ -62,7 +62,7 @@ class Repository:
         )
         # dict(record), not record.data(): the values are already plain (no nodes are returned)
         # and data()'s recursive conversion costs a third of the time of a large read.
-        return [dict(record.items()) for record in result.records]
+        return [dict(zip(record.keys(), record.values(), strict=True)) for record in result.records]
 
     def read(self, name: str, **params: Any) -> list[Row]:
         """Run read statement ``name`` and return its rows as dicts."""
