@@ -9,7 +9,6 @@ record made it; ``updatedAt`` is stamped by the database on every write.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
@@ -587,8 +586,8 @@ class Derived(Relationship):
             for attr, key in _property_names(type(self))
             if key not in _NOT_DIGESTED
         ]
-        text = json.dumps(values, default=str, separators=(",", ":"))
-        return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+        # repr, not json: several times faster, and stable for str, int, float, datetime, tuple.
+        return hashlib.blake2b(repr(values).encode(), digest_size=8).hexdigest()
 
     def _derived(self) -> dict[str, Any]:
         return {"digest": self.digest()}
