@@ -125,27 +125,29 @@ def severity(signal: PostSignal) -> float:
     return round(score, 3)
 
 
-def _reasons(
+def reasons(
     signal: PostSignal, policy: AlertPolicy, assignee: str | None, team: str
 ) -> tuple[str, ...]:
-    reasons = [f"sentiment {signal.sentiment:+.2f} is at or below {policy.threshold:+.2f}"]
+    """Why the post alerts and how severe it is, in short sentences; the last one says who
+    answers (``assignee``, else the on-duty ``team``)."""
+    found = [f"sentiment {signal.sentiment:+.2f} is at or below {policy.threshold:+.2f}"]
     if signal.about_our_products:
-        reasons.append("about our products")
+        found.append("about our products")
     if signal.mentions_brand:
-        reasons.append("mentions our brand")
+        found.append("mentions our brand")
     if signal.influence_percentile > 0:
-        reasons.append(
+        found.append(
             f"author's influence at the {signal.influence_percentile:.1%} percentile of customers"
         )
     if signal.followers or signal.likes or signal.shares:
-        reasons.append(
+        found.append(
             f"reach: {signal.followers} followers, {signal.likes} likes, {signal.shares} shares"
         )
     if assignee:
-        reasons.append("assigned to the employee with the warmest relationship with the author")
+        found.append("assigned to the employee with the warmest relationship with the author")
     else:
-        reasons.append(f"no employee knows the author: assigned to the {team} team on duty")
-    return tuple(reasons)
+        found.append(f"no employee knows the author: assigned to the {team} team on duty")
+    return tuple(found)
 
 
 def decide(
@@ -179,7 +181,7 @@ def decide(
         due_by=raised_at + policy.sla(level),
         assignee=warmest_employee,
         team=None if warmest_employee else on_duty_team,
-        reasons=_reasons(signal, policy, warmest_employee, on_duty_team),
+        reasons=reasons(signal, policy, warmest_employee, on_duty_team),
     )
 
 

@@ -236,13 +236,17 @@ def refresh_open(repository: Repository) -> tuple[int, int]:
     updates = []
     assigned = 0
     for row in rows:
-        level = alerting.severity(_signal(row, ranked))
+        signal = _signal(row, ranked)
+        level = alerting.severity(signal)
         raised = from_db_time(row["raisedAt"]) if row.get("raisedAt") else None
-        props: dict[str, Any] = {"severity": level}
+        employee = assignees.get(row.get("customer") or "") if row["id"] in held else None
+        # New facts about the post and author; who answers stays as decided (or reassigned).
+        why = alerting.reasons(signal, settings.alert_policy, employee, row.get("team") or "")
+        kept = tuple(row.get("reasons") or ())[-1:] if not employee else why[-1:]
+        props: dict[str, Any] = {"severity": level, "reasons": [*why[:-1], *kept]}
         if raised is not None:
             props["dueBy"] = raised + settings.alert_policy.sla(level)
         updates.append({"id": row["id"], "props": props})
-        employee = assignees.get(row.get("customer") or "") if row["id"] in held else None
         if employee:
             repository.write("alerts/assign", id=row["id"], employee=employee)
             assigned += 1

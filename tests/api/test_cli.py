@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from api.cli.app import app
 from graph.connection import Connection
+from graph.errors import ConfigError
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 runner = CliRunner()
@@ -53,3 +54,18 @@ def test_bad_uri_is_an_error_with_a_hint_not_a_traceback(run_rapport: Run) -> No
     assert "neo4j://" in result.stderr
     assert "hint" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_incremental_analysis_needs_an_earlier_run(server: Connection, data_dir: Path) -> None:
+    args = ["--data-dir", str(data_dir), "--db-name", "cli_incremental"]
+    first = runner.invoke(app, [*args, "analyze", "--incremental"])
+    assert isinstance(first.exception, ConfigError)
+    assert "no earlier analysis" in str(first.exception)
+    assert "--since" in str(first.exception)
+    full = runner.invoke(app, [*args, "analyze"])
+    assert full.exit_code == 0, full.output
+    assert "alerts" in full.output
+    again = runner.invoke(app, [*args, "analyze", "--incremental"])
+    assert again.exit_code == 0, again.output
+    assert "touched" in again.output
+    assert "influence" not in again.output  # global stages wait for the next full run

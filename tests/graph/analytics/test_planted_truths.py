@@ -82,6 +82,9 @@ def test_the_angry_post_is_the_most_severe_open_alert(repo: Repository, planted:
     assert top.raised_at is not None
     assert top.due_by == top.raised_at + timedelta(hours=4)
     assert top.severity > (queue[1].severity or 0)
+    # Raised at import (no influence known yet), re-scored by analyze: the reasons say why.
+    assert any("percentile" in reason for reason in top.reasons)
+    assert top.reasons[-1].startswith("assigned to the employee with the warmest relationship")
 
 
 def test_a_second_analysis_rewrites_nothing_removes_nothing_duplicates_nothing(
