@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench bench-analytics clean install
+.PHONY: demo test lint typecheck unit bench bench-analytics schema serve clean install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Rapport needs Python >= 3.11"'
@@ -22,6 +22,13 @@ demo: $(STAMP)
 	$(BIN)/rapport analyze
 	$(BIN)/rapport db status
 	$(BIN)/rapport alerts list --first 3
+
+# schema.graphql is exported from the code; a test fails when it is stale.
+schema: $(STAMP)
+	$(BIN)/strawberry export-schema api.graphql.schema:schema --output schema.graphql
+
+serve: $(STAMP)
+	$(BIN)/rapport serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

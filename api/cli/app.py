@@ -11,6 +11,7 @@ from api.cli import alerts, db, explain, identities, questions
 from api.cli.analyze import analyze_command
 from api.cli.common import configure_logging, console, repository
 from api.cli.imports import generate_command, import_command
+from api.cli.serve import serve_command
 from graph import schema
 from graph.settings import load_settings
 
@@ -32,6 +33,7 @@ app.command("customer")(questions.customer_command)
 app.command("influencers")(questions.influencers_command)
 app.command("path")(questions.path_command)
 app.command("campaign")(questions.campaign_command)
+app.command("serve")(serve_command)
 app.command("import")(import_command)
 app.command("generate")(generate_command)
 app.command("analyze")(analyze_command)

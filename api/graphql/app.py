@@ -1,0 +1,56 @@
+"""The FastAPI app: GraphQL at /graphql (GraphiQL switchable), /healthz and /readyz."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from strawberry.fastapi import GraphQLRouter
+
+from api.graphql.schema import Context, Shared, schema
+from graph.connection import connect
+from graph.errors import RapportError
+from graph.repository import Repository
+from graph.settings import Settings
+
+
+def create_app(settings: Settings, *, graphiql: bool = True) -> FastAPI:
+    """The app, connected to the database for its whole life (one connection, one lease)."""
+    state: dict[str, Shared] = {}
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        connection = connect(settings)
+        state["shared"] = Shared(Repository(connection))
+        try:
+            yield
+        finally:
+            connection.close()
+
+    async def context() -> Context:
+        return Context(state["shared"])
+
+    app = FastAPI(title="Rapport", lifespan=lifespan)
+    router: GraphQLRouter[Context, None] = GraphQLRouter(
+        schema, context_getter=context, graphql_ide="graphiql" if graphiql else None,
+        allow_queries_via_get=False,
+    )  # fmt: skip
+    app.include_router(router, prefix="/graphql")
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        """The process is up."""
+        return {"status": "ok"}
+
+    @app.get("/readyz", response_model=None)
+    def readyz() -> JSONResponse | dict[str, str]:
+        """The database answers."""
+        try:
+            state["shared"].repository.read("read/ping")
+        except (RapportError, KeyError, OSError) as exc:
+            return JSONResponse({"status": "unavailable", "error": str(exc)}, status_code=503)
+        return {"status": "ready"}
+
+    return app

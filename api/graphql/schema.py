@@ -1,0 +1,232 @@
+"""The GraphQL schema: the product's questions and the alert actions (first slice of issue 5).
+
+Resolvers are thin: they call ``graph.questions``, ``graph.alerts`` and ``importers.live`` and
+wrap the answers in the types of :mod:`api.graphql.types`. A :class:`RapportError` becomes a
+GraphQL error whose ``extensions`` carry its stable ``code`` and ``hint`` (never a stack trace).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.fastapi import BaseContext
+from strawberry.types import Info
+
+from api.graphql.types import (
+    Alert,
+    CampaignSeeds,
+    EmployeeWarmth,
+    IngestedPost,
+    PostInput,
+    RankedCustomer,
+    Recommendation,
+    WeekSentiment,
+)
+from graph import alerts, questions
+from graph.errors import RapportError
+from graph.repository import Repository
+from importers.directory import load_directory
+from importers.enrichment import PostEnrichment
+from importers.live import LivePost, ingest_post
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass
+class Shared:
+    """What all requests share: the repository, and the enrichment pipeline once built."""
+
+    repository: Repository
+    enrichment: PostEnrichment | None = None
+
+
+class Context(BaseContext):
+    """One request's context: the shared repository and pipeline."""
+
+    def __init__(self, shared: Shared) -> None:
+        super().__init__()
+        self.shared = shared
+
+    @property
+    def repository(self) -> Repository:
+        """The repository every resolver reads and writes through."""
+        return self.shared.repository
+
+    def pipeline(self) -> PostEnrichment:
+        """The post enrichment pipeline (built from the catalog on first use)."""
+        if self.shared.enrichment is None:
+            self.shared.enrichment = PostEnrichment.from_graph(
+                self.repository, load_directory(self.repository)
+            )
+        return self.shared.enrichment
+
+
+def typed_errors(resolver: Callable[P, R]) -> Callable[P, R]:
+    """Turn a RapportError into a GraphQL error with ``extensions.code`` and ``hint``."""
+
+    @wraps(resolver)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return resolver(*args, **kwargs)
+        except RapportError as exc:
+            raise GraphQLError(
+                exc.message, extensions={"code": exc.code, "hint": exc.hint or ""}
+            ) from None
+
+    return run
+
+
+def _repo(info: Info[Context, Any]) -> Repository:
+    return info.context.repository
+
+
+@strawberry.type(description="A customer, their scores, and the answers about them.")
+class Customer:
+    id: strawberry.ID
+    name: str | None
+    email: str | None
+    city: str | None
+    tier: str | None
+    influence: float | None
+    influence_rank: int | None
+    community: int | None
+    sentiment_avg: float | None
+
+    @strawberry.field(description="The employees warmest with this customer, warmest first.")
+    @typed_errors
+    def warmest_employees(self, info: Info[Context, Any], first: int = 3) -> list[EmployeeWarmth]:
+        found = questions.warmest_employees(_repo(info), str(self.id), first=first)
+        return [EmployeeWarmth.of(w) for w in found]
+
+    @strawberry.field(description="The best next products for this customer, with reasons.")
+    @typed_errors
+    def recommendations(self, info: Info[Context, Any], first: int = 5) -> list[Recommendation]:
+        found = questions.recommendations(_repo(info), str(self.id), first=first)
+        return [Recommendation.of(r) for r in found]
+
+    @strawberry.field(description="Post sentiment per ISO week, the last `weeks` weeks.")
+    @typed_errors
+    def sentiment_timeline(self, info: Info[Context, Any], weeks: int = 12) -> list[WeekSentiment]:
+        found = questions.sentiment_timeline(_repo(info), str(self.id), weeks=weeks)
+        return [WeekSentiment.of(w) for w in found]
+
+
+def _ranked(found: list[questions.Ranked]) -> list[RankedCustomer]:
+    return [
+        RankedCustomer(
+            customer_id=strawberry.ID(r.customer), name=r.name, score=r.score, rank=r.rank
+        )
+        for r in found
+    ]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="One customer by id.")
+    @typed_errors
+    def customer(self, info: Info[Context, Any], id: strawberry.ID) -> Customer:
+        p = questions.customer_profile(_repo(info), str(id))
+        return Customer(
+            id=strawberry.ID(p.id), name=p.name, email=p.email, city=p.city, tier=p.tier,
+            influence=p.influence, influence_rank=p.rank, community=p.community,
+            sentiment_avg=p.sentiment_avg,
+        )  # fmt: skip
+
+    @strawberry.field(
+        description="Top influencers: overall, who converted most buyers of a product, or who "
+        "leads the conversation on a topic."
+    )
+    @typed_errors
+    def influencers(
+        self,
+        info: Info[Context, Any],
+        first: int = 10,
+        product_id: strawberry.ID | None = None,
+        topic: str | None = None,
+    ) -> list[RankedCustomer]:
+        repo = _repo(info)
+        if product_id is not None:
+            return _ranked(questions.product_influencers(repo, str(product_id), first=first))
+        if topic is not None:
+            return _ranked(questions.topic_influencers(repo, topic, first=first))
+        return _ranked(questions.top_influencers(repo, first=first))
+
+    @strawberry.field(description="The strongest chain of influence between two customers.")
+    @typed_errors
+    def influence_path(
+        self, info: Info[Context, Any], from_id: strawberry.ID, to_id: strawberry.ID
+    ) -> list[strawberry.ID] | None:
+        path = questions.influence_path(_repo(info), str(from_id), str(to_id))
+        return None if path is None else [strawberry.ID(c) for c in path]
+
+    @strawberry.field(description="The k customers with the largest expected spread (CELF).")
+    @typed_errors
+    def campaign_seeds(
+        self,
+        info: Info[Context, Any],
+        k: int = 5,
+        product_id: strawberry.ID | None = None,
+        topic: str | None = None,
+    ) -> CampaignSeeds:
+        seeds, spread = questions.campaign_seeds(
+            _repo(info), k=k, product=str(product_id) if product_id else None, topic=topic
+        )
+        return CampaignSeeds(customer_ids=[strawberry.ID(s) for s in seeds], expected_spread=spread)
+
+    @strawberry.field(
+        description="Alerts, most severe first (status: open, acknowledged, resolved)."
+    )
+    @typed_errors
+    def alerts(
+        self, info: Info[Context, Any], status: str | None = "open", first: int = 20
+    ) -> list[Alert]:
+        if not 1 <= first <= questions.MAX_FIRST:
+            raise RapportError(f"first must be 1..{questions.MAX_FIRST}", hint="ask for fewer")
+        return [Alert.of(a) for a in alerts.list_alerts(_repo(info), status=status, first=first)]
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Ingest one post now; returns it and the alert it raised.")
+    @typed_errors
+    def ingest_post(self, info: Info[Context, Any], post: PostInput) -> IngestedPost:
+        live = LivePost(
+            handle=post.handle, text=post.text, platform=post.platform, post_id=post.post_id,
+            at=post.at, in_reply_to=str(post.in_reply_to) if post.in_reply_to else None,
+            followers=post.followers,
+        )  # fmt: skip
+        done = ingest_post(info.context.repository, live, enrichment=info.context.pipeline())
+        p = done.post
+        return IngestedPost(
+            post_id=strawberry.ID(p.id), sentiment=p.sentiment, sentiment_label=p.sentiment_label,
+            intent=p.intent, category=p.category,
+            alert=Alert.of(done.alert) if done.alert else None,
+        )  # fmt: skip
+
+    @strawberry.mutation(description="Someone is on it.")
+    @typed_errors
+    def acknowledge_alert(self, info: Info[Context, Any], id: strawberry.ID) -> Alert:
+        return Alert.of(alerts.acknowledge(_repo(info), str(id)))
+
+    @strawberry.mutation(description="Give the alert to an employee.")
+    @typed_errors
+    def assign_alert(
+        self, info: Info[Context, Any], id: strawberry.ID, employee_id: strawberry.ID
+    ) -> Alert:
+        return Alert.of(alerts.assign(_repo(info), str(id), str(employee_id)))
+
+    @strawberry.mutation(description="Resolve the alert, with an optional note on how.")
+    @typed_errors
+    def resolve_alert(
+        self, info: Info[Context, Any], id: strawberry.ID, resolution: str | None = None
+    ) -> Alert:
+        return Alert.of(alerts.resolve(_repo(info), str(id), resolution=resolution))
+
+
+schema = strawberry.Schema(query=Query, mutation=Mutation)

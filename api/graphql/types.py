@@ -1,0 +1,159 @@
+"""GraphQL types: views of the graph's records and of the analytics' answers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+
+from graph import alerts, questions, recommend, sentiment_trend
+
+
+@strawberry.type(description="One part of a warmth score (a channel, the bonus, sales).")
+class BreakdownItem:
+    part: str
+    value: float
+
+
+@strawberry.type(description="An employee's warmth with a customer (0-100) and why.")
+class EmployeeWarmth:
+    employee_id: strawberry.ID
+    name: str | None
+    score: float
+    interactions: int
+    sales: int
+    last_contact_at: datetime | None
+    breakdown: list[BreakdownItem]
+
+    @classmethod
+    def of(cls, w: questions.EmployeeWarmth) -> EmployeeWarmth:
+        """From the question's answer."""
+        return cls(
+            employee_id=strawberry.ID(w.employee), name=w.name, score=w.warmth,
+            interactions=w.interactions, sales=w.sales, last_contact_at=w.last_contact_at,
+            breakdown=[BreakdownItem(part=k, value=v) for k, v in w.breakdown.items()],
+        )  # fmt: skip
+
+
+@strawberry.type(description="Why a product is recommended.")
+class Reason:
+    kind: str
+    product_id: strawberry.ID | None
+    person_id: strawberry.ID | None
+    topic: str | None
+    weight: float
+    text: str
+
+
+@strawberry.type(description="A product for a customer, its score and its reasons.")
+class Recommendation:
+    product_id: strawberry.ID
+    score: float
+    reasons: list[Reason]
+
+    @classmethod
+    def of(cls, r: recommend.Recommendation) -> Recommendation:
+        """From the analytics' answer."""
+        return cls(
+            product_id=strawberry.ID(r.product),
+            score=r.score,
+            reasons=[
+                Reason(
+                    kind=x.kind,
+                    product_id=strawberry.ID(x.product) if x.product else None,
+                    person_id=strawberry.ID(x.person) if x.person else None,
+                    topic=x.topic,
+                    weight=x.weight,
+                    text=x.text,
+                )
+                for x in r.reasons
+            ],
+        )
+
+
+@strawberry.type(description="A customer's posts in one ISO week (week = its Monday).")
+class WeekSentiment:
+    week: date
+    posts: int
+    mean: float
+    negative: int
+    positive: int
+
+    @classmethod
+    def of(cls, w: sentiment_trend.WeekSentiment) -> WeekSentiment:
+        """From the analytics' answer."""
+        return cls(
+            week=w.week, posts=w.posts, mean=w.mean, negative=w.negative, positive=w.positive
+        )
+
+
+@strawberry.type(description="A customer in a ranking; score is what the ranking is by.")
+class RankedCustomer:
+    customer_id: strawberry.ID
+    name: str | None
+    score: float
+    rank: int | None
+
+
+@strawberry.type(description="Campaign seeds and the spread they are expected to reach.")
+class CampaignSeeds:
+    customer_ids: list[strawberry.ID]
+    expected_spread: float
+
+
+@strawberry.type(description="A damage-control alert on a negative post about us.")
+class Alert:
+    id: strawberry.ID
+    kind: str | None
+    severity: float | None
+    status: str | None
+    raised_at: datetime | None
+    due_by: datetime | None
+    overdue: bool
+    team: str | None
+    reasons: list[str]
+    responded_at: datetime | None
+    response_minutes: float | None
+    post_id: strawberry.ID | None
+    text: str | None
+    customer_id: strawberry.ID | None
+    customer_name: str | None
+    assignee_id: strawberry.ID | None
+    assignee_name: str | None
+    resolution: str | None
+
+    @classmethod
+    def of(cls, a: alerts.AlertView) -> Alert:
+        """From the stored alert."""
+        return cls(
+            id=strawberry.ID(a.id), kind=a.kind, severity=a.severity, status=a.status,
+            raised_at=a.raised_at, due_by=a.due_by, overdue=a.overdue(), team=a.team,
+            reasons=list(a.reasons), responded_at=a.responded_at,
+            response_minutes=a.response_minutes,
+            post_id=strawberry.ID(a.post) if a.post else None, text=a.text,
+            customer_id=strawberry.ID(a.customer) if a.customer else None,
+            customer_name=a.customer_name,
+            assignee_id=strawberry.ID(a.assignee) if a.assignee else None,
+            assignee_name=a.assignee_name, resolution=a.resolution,
+        )  # fmt: skip
+
+
+@strawberry.type(description="What ingesting a post wrote, and the alert it raised, if any.")
+class IngestedPost:
+    post_id: strawberry.ID
+    sentiment: float | None
+    sentiment_label: str | None
+    intent: str | None
+    category: str | None
+    alert: Alert | None
+
+
+@strawberry.input(description="A post to ingest now.")
+class PostInput:
+    handle: str
+    text: str
+    platform: str = "twitter"
+    post_id: str | None = None
+    at: datetime | None = None
+    in_reply_to: strawberry.ID | None = None
+    followers: int | None = None

@@ -1,0 +1,147 @@
+"""The GraphQL API through HTTP on the embedded database, with generated data (first slice)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.graphql.app import create_app
+from api.graphql.schema import schema
+from graph.analyze import analyze
+from graph.repository import Repository
+from graph.settings import Settings
+from importers.generate import Truth, generate
+from importers.service import import_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def planted(repo: Repository, tmp_path_factory: pytest.TempPathFactory) -> Truth:
+    folder = tmp_path_factory.mktemp("api")
+    truth = generate(folder, customers=150, seed=5)
+    import_path(repo, folder, live_progress=False)
+    analyze(repo)
+    return truth
+
+
+@pytest.fixture(scope="module")
+def client(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
+) -> Iterator[TestClient]:
+    app = create_app(make_settings(db_name=repo.connection.database))
+    with TestClient(app) as http:
+        yield http
+
+
+def gql(client: TestClient, query: str, **variables: Any) -> dict[str, Any]:
+    response = client.post("/graphql", json={"query": query, "variables": variables})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def test_health_and_readiness(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").json() == {"status": "ready"}
+
+
+def test_customer_360_names_the_warmest_employee(client: TestClient, planted: Truth) -> None:
+    angry = planted.angry_post
+    body = gql(
+        client,
+        """query($id: ID!) { customer(id: $id) {
+             name influenceRank
+             warmestEmployees(first: 2) { employeeId score breakdown { part value } }
+             recommendations(first: 3) { productId score reasons { kind text } }
+             sentimentTimeline(weeks: 4) { week posts mean } } }""",
+        id=angry.customer,
+    )
+    assert "errors" not in body, body
+    customer = body["data"]["customer"]
+    assert customer["warmestEmployees"][0]["employeeId"] == angry.assignee
+    assert customer["warmestEmployees"][0]["breakdown"]
+    assert len(customer["sentimentTimeline"]) == 4
+    assert customer["sentimentTimeline"][-1]["mean"] < 0
+
+
+def test_influencers_of_the_praised_product(client: TestClient, planted: Truth) -> None:
+    top = planted.top_influencer
+    body = gql(
+        client,
+        "query($p: ID!) { influencers(productId: $p, first: 3) { customerId score } }",
+        p=top.product,
+    )
+    assert body["data"]["influencers"][0]["customerId"] == top.customer
+
+
+def test_the_angry_post_leads_the_alert_queue(client: TestClient, planted: Truth) -> None:
+    body = gql(client, "{ alerts(first: 1) { postId assigneeId severity overdue reasons } }")
+    alert = body["data"]["alerts"][0]
+    assert alert["postId"] == f"twitter:{planted.angry_post.tweet}"
+    assert alert["assigneeId"] == planted.angry_post.assignee
+
+
+def test_ingest_a_complaint_then_act_on_its_alert(client: TestClient, planted: Truth) -> None:
+    angry = planted.angry_post
+    body = gql(
+        client,
+        """mutation($post: PostInput!) { ingestPost(post: $post) {
+             postId sentiment category alert { id assigneeId status dueBy } } }""",
+        post={"handle": angry.handle, "postId": "api-1",
+              "text": "@rapportshop the Oxford Shirt fell apart again. Terrible, I want a refund"},
+    )  # fmt: skip
+    assert "errors" not in body, body
+    ingested = body["data"]["ingestPost"]
+    assert ingested["sentiment"] < 0
+    assert ingested["alert"]["assigneeId"] == angry.assignee
+    alert_id = ingested["alert"]["id"]
+    done = gql(
+        client,
+        'mutation($id: ID!) { resolveAlert(id: $id, resolution: "refunded") { status resolution } }',
+        id=alert_id,
+    )
+    assert done["data"]["resolveAlert"] == {"status": "resolved", "resolution": "refunded"}
+    again = gql(client, "mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }", id=alert_id)
+    error = again["errors"][0]
+    assert error["extensions"]["code"] == "INVALID_TRANSITION"
+    assert "reopen" in error["extensions"]["hint"]
+    assert "Traceback" not in str(again)
+
+
+def test_unknown_ids_are_typed_not_found_errors(client: TestClient) -> None:
+    body = gql(client, '{ customer(id: "c-nobody") { name } }')
+    assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert "c-nobody" in body["errors"][0]["message"]
+
+
+def test_bad_input_names_the_field(client: TestClient) -> None:
+    body = gql(
+        client,
+        "mutation($post: PostInput!) { ingestPost(post: $post) { postId } }",
+        post={"handle": "ann", "text": "hi", "platform": "myspace"},
+    )
+    assert body["errors"][0]["extensions"]["code"] == "RECORD_INVALID"
+    assert "platform" in body["errors"][0]["message"]
+
+
+def test_queries_by_get_are_refused(client: TestClient) -> None:
+    response = client.get("/graphql", params={"query": "{ alerts { id } }"})
+    assert response.status_code != 200 or "data" not in response.text
+
+
+def test_schema_graphql_is_current() -> None:
+    exported = subprocess.run(
+        [sys.executable, "-m", "strawberry", "export-schema", "api.graphql.schema:schema"],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    ).stdout  # fmt: skip
+    on_disk = (ROOT / "schema.graphql").read_text("utf-8")
+    assert exported.strip() == on_disk.strip() == str(schema).strip(), (
+        "schema.graphql is stale: run `make schema`"
+    )
