@@ -100,6 +100,20 @@ class Settings(BaseSettings):
         description="Smallest share of purchases a product pair needs to become BOUGHT_WITH.",
     )
 
+    api_max_depth: int = Field(
+        default=10, ge=2, le=100, description="Deepest GraphQL query served."
+    )
+    api_max_aliases: int = Field(
+        default=30, ge=1, le=1000, description="Most aliases one GraphQL query may use."
+    )
+    api_max_tokens: int = Field(
+        default=2000, ge=50, description="Longest GraphQL document (in tokens) parsed."
+    )
+    api_introspection: bool = Field(
+        default=True, description="Answer GraphQL introspection (switch off in production)."
+    )
+    api_graphiql: bool = Field(default=True, description="Serve the GraphiQL IDE at /graphql.")
+
     @field_validator("db_name")
     @classmethod
     def _db_name_is_safe(cls, value: str) -> str:

@@ -13,7 +13,10 @@ def serve_command(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
-    graphiql: Annotated[bool, typer.Option(help="Serve the GraphiQL IDE at /graphql.")] = True,
+    graphiql: Annotated[
+        bool | None,
+        typer.Option(help="Serve the GraphiQL IDE at /graphql [env: RAPPORT_API_GRAPHIQL]."),
+    ] = None,
 ) -> None:
     """Serve the GraphQL API (POST /graphql; GraphiQL in a browser), /healthz and /readyz."""
     import uvicorn

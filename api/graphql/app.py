@@ -9,14 +9,14 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
-from api.graphql.schema import Context, Shared, schema
+from api.graphql.schema import Context, Shared, build_schema
 from graph.connection import connect
 from graph.errors import RapportError
 from graph.repository import Repository
 from graph.settings import Settings
 
 
-def create_app(settings: Settings, *, graphiql: bool = True) -> FastAPI:
+def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
     """The app, connected to the database for its whole life (one connection, one lease)."""
     state: dict[str, Shared] = {}
 
@@ -33,10 +33,13 @@ def create_app(settings: Settings, *, graphiql: bool = True) -> FastAPI:
         return Context(state["shared"])
 
     app = FastAPI(title="Rapport", lifespan=lifespan)
+    ide = settings.api_graphiql if graphiql is None else graphiql
     router: GraphQLRouter[Context, None] = GraphQLRouter(
-        schema, context_getter=context, graphql_ide="graphiql" if graphiql else None,
+        build_schema(settings),
+        context_getter=context,
+        graphql_ide="graphiql" if ide else None,
         allow_queries_via_get=False,
-    )  # fmt: skip
+    )
     app.include_router(router, prefix="/graphql")
 
     @app.get("/healthz")

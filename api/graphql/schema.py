@@ -14,6 +14,13 @@ from typing import Any, ParamSpec, TypeVar
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
@@ -30,6 +37,7 @@ from api.graphql.types import (
 from graph import alerts, questions
 from graph.errors import RapportError
 from graph.repository import Repository
+from graph.settings import Settings
 from importers.directory import load_directory
 from importers.enrichment import PostEnrichment
 from importers.live import LivePost, ingest_post
@@ -229,4 +237,29 @@ class Mutation:
         return Alert.of(alerts.resolve(_repo(info), str(id), resolution=resolution))
 
 
-schema = strawberry.Schema(query=Query, mutation=Mutation)
+def _unexpected(error: GraphQLError) -> bool:
+    """Mask every error that is not one of ours (no code) and not a query error (no path)."""
+    extensions = error.extensions or {}
+    return "code" not in extensions and error.original_error is not None
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    """The schema with the limits of ``settings``: query depth, aliases, tokens, introspection.
+
+    Unexpected errors are masked ("Unexpected error.", no stack trace); Rapport's own errors keep
+    their message, ``code`` and ``hint``.
+    """
+    s = settings or Settings()
+    # Factories: a fresh extension per request.
+    extensions: list[Any] = [
+        lambda: QueryDepthLimiter(max_depth=s.api_max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=s.api_max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=s.api_max_tokens),
+        lambda: MaskErrors(should_mask_error=_unexpected),
+    ]
+    if not s.api_introspection:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+
+
+schema = build_schema()

@@ -145,3 +145,33 @@ def test_schema_graphql_is_current() -> None:
     assert exported.strip() == on_disk.strip() == str(schema).strip(), (
         "schema.graphql is stale: run `make schema`"
     )
+
+
+def test_a_50_deep_query_is_refused(client: TestClient) -> None:
+    deep = "{ alerts { " + "reasons " * 1 + "}" + " }"
+    nested = "query { " + 'customer(id: "x") { ' * 50 + "name" + " }" * 50 + " }"
+    body = gql(client, nested)
+    assert "errors" in body
+    assert "depth" in body["errors"][0]["message"].lower()
+    assert "data" not in body or body["data"] is None
+    assert gql(client, deep).get("errors") is None
+
+
+def test_a_500_alias_query_is_refused(client: TestClient) -> None:
+    aliases = " ".join(f"a{n}: alerts(first: 1) {{ id }}" for n in range(500))
+    response = client.post("/graphql", json={"query": "{ " + aliases + " }"})
+    body = response.json()
+    assert "errors" in body
+    message = body["errors"][0]["message"].lower()
+    assert "alias" in message or "token" in message
+
+
+def test_introspection_can_be_switched_off(
+    repo: Repository, make_settings: Callable[..., Settings]
+) -> None:
+    app = create_app(
+        make_settings(db_name=repo.connection.database, api_introspection=False), graphiql=False
+    )
+    with TestClient(app) as http:
+        body = http.post("/graphql", json={"query": "{ __schema { types { name } } }"}).json()
+    assert "errors" in body
