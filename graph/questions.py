@@ -233,6 +233,14 @@ def sentiment_timeline(
     return sentiment_trend.weekly_sentiment(points, weeks=weeks, now=now)
 
 
+def _rule(r: Row) -> related.Rule:
+    """A stored BOUGHT_WITH row as a rule."""
+    return related.Rule(
+        r["product"], r["other"], int(r["count"] or 0), float(r["support"] or 0),
+        float(r["confidence"] or 0), float(r["lift"] or 0),
+    )  # fmt: skip
+
+
 def _normalised(weights: dict[str, float]) -> dict[str, float]:
     top = max(weights.values(), default=0.0)
     return {k: v / top for k, v in weights.items()} if top > 0 else {}
@@ -258,11 +266,7 @@ def recommendations(
             if r["curated"]:
                 complements[r["product"]].add(r["other"])
             else:
-                rules[r["product"]].append(
-                    related.Rule(r["product"], r["other"], int(r["count"] or 0),
-                                 float(r["support"] or 0), float(r["confidence"] or 0),
-                                 float(r["lift"] or 0))
-                )  # fmt: skip
+                rules[r["product"]].append(_rule(r))
     bought: dict[str, list[str]] = {}
     praised: dict[str, list[str]] = {}
     if weights:
@@ -294,3 +298,61 @@ def recommendations(
         names=names,
         first=first,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class InfluenceLink:
+    """An INFLUENCES edge seen from one customer: the other customer, weight, evidence counts."""
+
+    other: str
+    name: str | None
+    weight: float
+    counts: dict[str, int]
+
+
+def influence_links(
+    repository: Repository, customer: str, *, inbound: bool, first: int = 10
+) -> list[InfluenceLink]:
+    """Who influences ``customer`` (``inbound``) or whom they influence, strongest first."""
+    _check_first(first)
+    _customer_exists(repository, customer)
+    name = "questions/influenced_by" if inbound else "questions/influences_of"
+    return [
+        InfluenceLink(
+            r["other"],
+            r.get("name"),
+            float(r["weight"] or 0.0),
+            {kind: int(r.get(kind) or 0) for kind in influence.EVIDENCE_KINDS},
+        )
+        for r in repository.read(name, id=customer, limit=first)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ProductView:
+    """A product and what is bought with it."""
+
+    id: str
+    name: str | None
+    brand: str | None
+    category: str | None
+    price: float | None
+
+
+def product(repository: Repository, product_id: str) -> ProductView:
+    """One product, or :class:`NotFound`."""
+    rows = repository.read("questions/product", id=product_id)
+    if not rows:
+        raise NotFound(f"no product {product_id!r}", hint="products are keyed by SKU")
+    r = rows[0]
+    return ProductView(r["id"], r.get("name"), r.get("brand"), r.get("category"), r.get("price"))
+
+
+def related_products(
+    repository: Repository, product_id: str, *, first: int = 5
+) -> list[related.Rule]:
+    """What is bought with ``product_id`` (stored BOUGHT_WITH), strongest first."""
+    _check_first(first)
+    rows = repository.read("questions/related_products", products=[product_id])
+    rules = [_rule(r) for r in rows if not r["curated"]]
+    return related.related_to(rules, product=product_id, first=first)

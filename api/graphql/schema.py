@@ -28,13 +28,16 @@ from api.graphql.types import (
     Alert,
     CampaignSeeds,
     EmployeeWarmth,
+    EvidenceCount,
+    EvidenceItem,
     IngestedPost,
     PostInput,
     RankedCustomer,
     Recommendation,
+    RelatedProduct,
     WeekSentiment,
 )
-from graph import alerts, questions
+from graph import alerts, explain, questions
 from graph.errors import RapportError
 from graph.repository import Repository
 from graph.settings import Settings
@@ -94,6 +97,67 @@ def _repo(info: Info[Context, Any]) -> Repository:
     return info.context.repository
 
 
+@strawberry.type(description="An influence edge seen from one customer, with its evidence.")
+class InfluenceLink:
+    customer_id: strawberry.ID
+    name: str | None
+    weight: float
+    evidence: list[EvidenceCount]
+    influencer_id: strawberry.Private[str]
+    influenced_id: strawberry.Private[str]
+
+    @strawberry.field(description="The strongest dated evidence items behind this edge.")
+    @typed_errors
+    def top_evidence(self, info: Info[Context, Any], first: int = 3) -> list[EvidenceItem]:
+        found = explain.explain_influence(
+            _repo(info), self.influencer_id, self.influenced_id, first=first
+        )
+        return [
+            EvidenceItem(kind=i.kind, at=i.at, ref=i.ref, text=i.text, weight=i.weight)
+            for i in found.items
+        ]
+
+
+def _links(found: list[questions.InfluenceLink], me: str, *, inbound: bool) -> list[InfluenceLink]:
+    return [
+        InfluenceLink(
+            customer_id=strawberry.ID(link.other),
+            name=link.name,
+            weight=link.weight,
+            evidence=[EvidenceCount(kind=k, count=n) for k, n in link.counts.items() if n],
+            influencer_id=link.other if inbound else me,
+            influenced_id=me if inbound else link.other,
+        )
+        for link in found
+    ]
+
+
+@strawberry.type(description="A product and what is bought with it.")
+class Product:
+    id: strawberry.ID
+    name: str | None
+    brand: str | None
+    category: str | None
+    price: float | None
+
+    @strawberry.field(description="Products bought with this one (support, confidence, lift).")
+    @typed_errors
+    def related_products(self, info: Info[Context, Any], first: int = 5) -> list[RelatedProduct]:
+        rules = questions.related_products(_repo(info), str(self.id), first=first)
+        names = questions.display_names(_repo(info), [r.other for r in rules])
+        return [
+            RelatedProduct(
+                product_id=strawberry.ID(r.other),
+                name=names.get(r.other),
+                count=r.count,
+                support=r.support,
+                confidence=r.confidence,
+                lift=r.lift,
+            )
+            for r in rules
+        ]
+
+
 @strawberry.type(description="A customer, their scores, and the answers about them.")
 class Customer:
     id: strawberry.ID
@@ -117,6 +181,18 @@ class Customer:
     def recommendations(self, info: Info[Context, Any], first: int = 5) -> list[Recommendation]:
         found = questions.recommendations(_repo(info), str(self.id), first=first)
         return [Recommendation.of(r) for r in found]
+
+    @strawberry.field(description="Who influences this customer, strongest first.")
+    @typed_errors
+    def influenced_by(self, info: Info[Context, Any], first: int = 5) -> list[InfluenceLink]:
+        found = questions.influence_links(_repo(info), str(self.id), inbound=True, first=first)
+        return _links(found, str(self.id), inbound=True)
+
+    @strawberry.field(description="Whom this customer influences, strongest first.")
+    @typed_errors
+    def influences(self, info: Info[Context, Any], first: int = 5) -> list[InfluenceLink]:
+        found = questions.influence_links(_repo(info), str(self.id), inbound=False, first=first)
+        return _links(found, str(self.id), inbound=False)
 
     @strawberry.field(description="Post sentiment per ISO week, the last `weeks` weeks.")
     @typed_errors
@@ -145,6 +221,14 @@ class Query:
             influence=p.influence, influence_rank=p.rank, community=p.community,
             sentiment_avg=p.sentiment_avg,
         )  # fmt: skip
+
+    @strawberry.field(description="One product by id (SKU).")
+    @typed_errors
+    def product(self, info: Info[Context, Any], id: strawberry.ID) -> Product:
+        p = questions.product(_repo(info), str(id))
+        return Product(
+            id=strawberry.ID(p.id), name=p.name, brand=p.brand, category=p.category, price=p.price
+        )
 
     @strawberry.field(
         description="Top influencers: overall, who converted most buyers of a product, or who "

@@ -157,3 +157,28 @@ class PostInput:
     at: datetime | None = None
     in_reply_to: strawberry.ID | None = None
     followers: int | None = None
+
+
+@strawberry.type(description="How often one kind of evidence supports an influence edge.")
+class EvidenceCount:
+    kind: str
+    count: int
+
+
+@strawberry.type(description="A dated fact behind a score (post, purchase, referral, follow).")
+class EvidenceItem:
+    kind: str
+    at: datetime | None
+    ref: str
+    text: str | None
+    weight: float
+
+
+@strawberry.type(description="A product bought with another: how often and how far above chance.")
+class RelatedProduct:
+    product_id: strawberry.ID
+    name: str | None
+    count: int
+    support: float
+    confidence: float
+    lift: float

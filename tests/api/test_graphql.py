@@ -175,3 +175,31 @@ def test_introspection_can_be_switched_off(
     with TestClient(app) as http:
         body = http.post("/graphql", json={"query": "{ __schema { types { name } } }"}).json()
     assert "errors" in body
+
+
+def test_who_influences_this_customer_with_evidence(client: TestClient, planted: Truth) -> None:
+    top = planted.top_influencer
+    follower = top.converted_followers[0]
+    body = gql(
+        client,
+        """query($id: ID!) { customer(id: $id) {
+             influencedBy(first: 20) { customerId weight evidence { kind count }
+                                       topEvidence(first: 2) { kind at ref } } } }""",
+        id=follower,
+    )
+    assert "errors" not in body, body
+    links = {link["customerId"]: link for link in body["data"]["customer"]["influencedBy"]}
+    link = links[top.customer]
+    assert {"kind": "conversions", "count": 1} in link["evidence"]
+    assert link["topEvidence"][0]["kind"] == "conversions"
+    assert link["topEvidence"][0]["at"]
+
+
+def test_what_goes_with_the_green_shirt(client: TestClient, planted: Truth) -> None:
+    body = gql(
+        client,
+        "query($id: ID!) { product(id: $id) { name relatedProducts(first: 2) { productId lift } } }",
+        id=planted.complements.product,
+    )
+    related = body["data"]["product"]["relatedProducts"]
+    assert tuple(r["productId"] for r in related) == planted.complements.top_two
