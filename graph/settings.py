@@ -113,6 +113,9 @@ class Settings(BaseSettings):
         default=True, description="Answer GraphQL introspection (switch off in production)."
     )
     api_graphiql: bool = Field(default=True, description="Serve the GraphiQL IDE at /graphql.")
+    api_auth: bool = Field(
+        default=True, description="Require an API key (X-API-Key header) on every GraphQL request."
+    )
 
     @field_validator("db_name")
     @classmethod

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli import alerts, db, explain, identities, questions
+from api.cli import alerts, db, explain, identities, keys, questions
 from api.cli.analyze import analyze_command
 from api.cli.common import configure_logging, console, repository
 from api.cli.imports import generate_command, import_command
@@ -34,6 +34,7 @@ app.command("influencers")(questions.influencers_command)
 app.command("path")(questions.path_command)
 app.command("campaign")(questions.campaign_command)
 app.command("serve")(serve_command)
+app.add_typer(keys.app, name="keys")
 app.command("import")(import_command)
 app.command("generate")(generate_command)
 app.command("analyze")(analyze_command)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
 from api.graphql.schema import Context, Shared, build_schema
+from api.keys import KeyStore, Unauthorized
 from graph.connection import connect
 from graph.errors import RapportError
 from graph.repository import Repository
@@ -29,8 +30,22 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
         finally:
             connection.close()
 
-    async def context() -> Context:
-        return Context(state["shared"])
+    keys = KeyStore(settings.data_dir)
+
+    async def context(request: Request) -> Context:
+        if not settings.api_auth:
+            return Context(state["shared"])
+        header = request.headers.get("x-api-key")
+        bearer = request.headers.get("authorization", "")
+        if not header and bearer.lower().startswith("bearer "):
+            header = bearer[7:]
+        try:
+            key = keys.verify(header)
+        except Unauthorized as exc:
+            raise HTTPException(
+                status_code=401, detail={"code": exc.code, "message": exc.message, "hint": exc.hint}
+            ) from None
+        return Context(state["shared"], role=key.role)
 
     app = FastAPI(title="Rapport", lifespan=lifespan)
     ide = settings.api_graphiql if graphiql is None else graphiql

@@ -37,6 +37,7 @@ from api.graphql.types import (
     RelatedProduct,
     WeekSentiment,
 )
+from api.keys import Forbidden, allows
 from graph import alerts, explain, questions
 from graph.errors import RapportError
 from graph.repository import Repository
@@ -58,11 +59,20 @@ class Shared:
 
 
 class Context(BaseContext):
-    """One request's context: the shared repository and pipeline."""
+    """One request's context: the shared repository and pipeline, and the caller's role."""
 
-    def __init__(self, shared: Shared) -> None:
+    def __init__(self, shared: Shared, role: str = "admin") -> None:
         super().__init__()
         self.shared = shared
+        self.role = role
+
+    def require(self, needed: str) -> None:
+        """:class:`Forbidden` unless the caller's role allows ``needed``."""
+        if not allows(self.role, needed):
+            raise Forbidden(
+                f"a {self.role} key cannot do this: it needs {needed}",
+                hint=f"use a key created with `rapport keys create --role {needed}`",
+            )
 
     @property
     def repository(self) -> Repository:
@@ -288,6 +298,7 @@ class Mutation:
     @strawberry.mutation(description="Ingest one post now; returns it and the alert it raised.")
     @typed_errors
     def ingest_post(self, info: Info[Context, Any], post: PostInput) -> IngestedPost:
+        info.context.require("writer")
         live = LivePost(
             handle=post.handle, text=post.text, platform=post.platform, post_id=post.post_id,
             at=post.at, in_reply_to=str(post.in_reply_to) if post.in_reply_to else None,
@@ -304,6 +315,7 @@ class Mutation:
     @strawberry.mutation(description="Someone is on it.")
     @typed_errors
     def acknowledge_alert(self, info: Info[Context, Any], id: strawberry.ID) -> Alert:
+        info.context.require("writer")
         return Alert.of(alerts.acknowledge(_repo(info), str(id)))
 
     @strawberry.mutation(description="Give the alert to an employee.")
@@ -311,6 +323,7 @@ class Mutation:
     def assign_alert(
         self, info: Info[Context, Any], id: strawberry.ID, employee_id: strawberry.ID
     ) -> Alert:
+        info.context.require("writer")
         return Alert.of(alerts.assign(_repo(info), str(id), str(employee_id)))
 
     @strawberry.mutation(description="Resolve the alert, with an optional note on how.")
@@ -318,6 +331,7 @@ class Mutation:
     def resolve_alert(
         self, info: Info[Context, Any], id: strawberry.ID, resolution: str | None = None
     ) -> Alert:
+        info.context.require("writer")
         return Alert.of(alerts.resolve(_repo(info), str(id), resolution=resolution))
 
 

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.graphql.app import create_app
 from api.graphql.schema import schema
+from api.keys import KeyStore
 from graph.analyze import analyze
 from graph.repository import Repository
 from graph.settings import Settings
@@ -35,8 +36,9 @@ def planted(repo: Repository, tmp_path_factory: pytest.TempPathFactory) -> Truth
 def client(
     repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
 ) -> Iterator[TestClient]:
-    app = create_app(make_settings(db_name=repo.connection.database))
-    with TestClient(app) as http:
+    settings = make_settings(db_name=repo.connection.database)
+    _, key = KeyStore(settings.data_dir).create("writer", "tests")
+    with TestClient(create_app(settings), headers={"X-API-Key": key}) as http:
         yield http
 
 
@@ -170,7 +172,8 @@ def test_introspection_can_be_switched_off(
     repo: Repository, make_settings: Callable[..., Settings]
 ) -> None:
     app = create_app(
-        make_settings(db_name=repo.connection.database, api_introspection=False), graphiql=False
+        make_settings(db_name=repo.connection.database, api_introspection=False, api_auth=False),
+        graphiql=False,
     )
     with TestClient(app) as http:
         body = http.post("/graphql", json={"query": "{ __schema { types { name } } }"}).json()
@@ -203,3 +206,31 @@ def test_what_goes_with_the_green_shirt(client: TestClient, planted: Truth) -> N
     )
     related = body["data"]["product"]["relatedProducts"]
     assert tuple(r["productId"] for r in related) == planted.complements.top_two
+
+
+def test_requests_without_a_valid_key_are_refused(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
+) -> None:
+    settings = make_settings(db_name=repo.connection.database)
+    store = KeyStore(settings.data_dir)
+    reader, reader_text = store.create("reader", "frontend")
+    query = {"query": "{ alerts(first: 1) { id } }"}
+    with TestClient(create_app(settings)) as http:
+        missing = http.post("/graphql", json=query)
+        assert missing.status_code == 401
+        assert missing.json()["detail"]["code"] == "UNAUTHENTICATED"
+        wrong = http.post("/graphql", json=query, headers={"X-API-Key": "rk_nope_nope"})
+        assert wrong.status_code == 401
+        ok = http.post("/graphql", json=query, headers={"Authorization": f"Bearer {reader_text}"})
+        assert ok.status_code == 200
+        assert ok.json()["data"]["alerts"]
+        refused = http.post(
+            "/graphql",
+            headers={"X-API-Key": reader_text},
+            json={"query": 'mutation { acknowledgeAlert(id: "alert:x") { status } }'},
+        ).json()
+        assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+        store.revoke(reader.id)
+        assert (
+            http.post("/graphql", json=query, headers={"X-API-Key": reader_text}).status_code == 401
+        )
