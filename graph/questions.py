@@ -24,7 +24,8 @@ PRAISE_SENTIMENT = 0.3
 MAX_FIRST = 1000
 
 
-def _check_first(first: int) -> None:
+def check_first(first: int) -> None:
+    """:class:`ConfigError` unless ``first`` is 1..MAX_FIRST (how many items a list may ask)."""
     if not 1 <= first <= MAX_FIRST:
         raise ConfigError(f"first must be 1..{MAX_FIRST}, got {first}", hint="ask for fewer")
 
@@ -47,7 +48,7 @@ def display_names(repository: Repository, ids: list[str]) -> dict[str, str]:
 
 def top_influencers(repository: Repository, *, first: int = 10) -> list[Ranked]:
     """The most influential customers overall (PageRank over INFLUENCES)."""
-    _check_first(first)
+    check_first(first)
     return [
         Ranked(row["id"], row.get("name"), float(row["influence"] or 0.0), row["rank"])
         for row in repository.read("questions/top_influencers", limit=first)
@@ -56,7 +57,7 @@ def top_influencers(repository: Repository, *, first: int = 10) -> list[Ranked]:
 
 def product_influencers(repository: Repository, product: str, *, first: int = 10) -> list[Ranked]:
     """Who converted most customers to ``product`` (score: conversions)."""
-    _check_first(first)
+    check_first(first)
     praise = [
         influence.Praise(r["customer"], product, from_db_time(r["at"]), r["post"])
         for r in repository.read(
@@ -82,7 +83,7 @@ def product_influencers(repository: Repository, product: str, *, first: int = 10
 
 def topic_influencers(repository: Repository, topic: str, *, first: int = 10) -> list[Ranked]:
     """Who leads the conversation on ``topic`` (score: posts × (1 + influence percentile))."""
-    _check_first(first)
+    check_first(first)
     posts = [
         (row["customer"], float(row.get("sentiment") or 0.0))
         for row in repository.read("questions/topic_posts", topic=topic.lower().lstrip("#"))
@@ -201,7 +202,7 @@ def warmest_employees(
     repository: Repository, customer: str, *, first: int = 3
 ) -> list[EmployeeWarmth]:
     """The employees with the warmest relationship with ``customer``, warmest first."""
-    _check_first(first)
+    check_first(first)
     _customer_exists(repository, customer)
     rows = repository.read("questions/warmest_employees", id=customer, limit=first)
     return [_employee_warmth(r) for r in rows]
@@ -250,7 +251,7 @@ def recommendations(
     repository: Repository, customer: str, *, first: int = 5
 ) -> list[recommend.Recommendation]:
     """The customer's best next products, each with its reasons (see :mod:`graph.recommend`)."""
-    _check_first(first)
+    check_first(first)
     rows = repository.read("questions/recommendation_inputs", id=customer)
     if not rows:
         raise NotFound(f"no customer {customer!r}", hint="give the id of a Customer node")
@@ -314,7 +315,7 @@ def influence_links(
     repository: Repository, customer: str, *, inbound: bool, first: int = 10
 ) -> list[InfluenceLink]:
     """Who influences ``customer`` (``inbound``) or whom they influence, strongest first."""
-    _check_first(first)
+    check_first(first)
     _customer_exists(repository, customer)
     name = "questions/influenced_by" if inbound else "questions/influences_of"
     return [
@@ -352,7 +353,7 @@ def related_products(
     repository: Repository, product_id: str, *, first: int = 5
 ) -> list[related.Rule]:
     """What is bought with ``product_id`` (stored BOUGHT_WITH), strongest first."""
-    _check_first(first)
+    check_first(first)
     rows = repository.read("questions/related_products", products=[product_id])
     rules = [_rule(r) for r in rows if not r["curated"]]
     return related.related_to(rules, product=product_id, first=first)

@@ -27,19 +27,26 @@ from strawberry.types import Info
 from api.graphql.types import (
     Alert,
     CampaignSeeds,
+    Complaint,
+    CustomerWarmth,
     EmployeeWarmth,
     EvidenceCount,
     EvidenceItem,
     IngestedPost,
+    Interest,
     PostInput,
+    PurchaseLine,
     RankedCustomer,
     Recommendation,
     RelatedProduct,
+    StageResult,
     WeekSentiment,
 )
 from api.keys import Forbidden, allows
-from graph import alerts, explain, questions
-from graph.errors import RapportError
+from graph import alerts, explain, handoff, questions
+from graph.analyze import analyze
+from graph.errors import ConfigError, RapportError
+from graph.incremental import last_run
 from graph.repository import Repository
 from graph.settings import Settings
 from importers.directory import load_directory
@@ -168,6 +175,30 @@ class Product:
         ]
 
 
+@strawberry.type(description="An employee and their customers, warmest first.")
+class Employee:
+    id: strawberry.ID
+    name: str | None
+    role: str | None
+    team: str | None
+    store: str | None
+
+    @strawberry.field(description="The employee's customers, warmest first.")
+    @typed_errors
+    def customers(self, info: Info[Context, Any], first: int = 10) -> list[CustomerWarmth]:
+        return [
+            CustomerWarmth(
+                customer_id=strawberry.ID(c.customer),
+                name=c.name,
+                warmth=c.warmth,
+                interactions=c.interactions,
+                sales=c.sales,
+                last_contact_at=c.last_contact_at,
+            )
+            for c in handoff.employee_customers(_repo(info), str(self.id), first=first)
+        ]
+
+
 @strawberry.type(description="A customer, their scores, and the answers about them.")
 class Customer:
     id: strawberry.ID
@@ -220,17 +251,71 @@ def _ranked(found: list[questions.Ranked]) -> list[RankedCustomer]:
     ]
 
 
+def _customer(p: questions.CustomerProfile) -> Customer:
+    return Customer(
+        id=strawberry.ID(p.id), name=p.name, email=p.email, city=p.city, tier=p.tier,
+        influence=p.influence, influence_rank=p.rank, community=p.community,
+        sentiment_avg=p.sentiment_avg,
+    )  # fmt: skip
+
+
+@strawberry.type(description="A customer on one page, for a colleague taking them over.")
+class HandoffBrief:
+    customer: Customer
+    purchases: list[PurchaseLine]
+    interests: list[Interest]
+    complaints: list[Complaint]
+    trusts: list[EmployeeWarmth]
+    influenced_by: list[InfluenceLink]
+    influences: list[InfluenceLink]
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="One customer by id.")
     @typed_errors
     def customer(self, info: Info[Context, Any], id: strawberry.ID) -> Customer:
-        p = questions.customer_profile(_repo(info), str(id))
-        return Customer(
-            id=strawberry.ID(p.id), name=p.name, email=p.email, city=p.city, tier=p.tier,
-            influence=p.influence, influence_rank=p.rank, community=p.community,
-            sentiment_avg=p.sentiment_avg,
-        )  # fmt: skip
+        return _customer(questions.customer_profile(_repo(info), str(id)))
+
+    @strawberry.field(description="One employee by id.")
+    @typed_errors
+    def employee(self, info: Info[Context, Any], id: strawberry.ID) -> Employee:
+        e = handoff.employee(_repo(info), str(id))
+        return Employee(
+            id=strawberry.ID(e.id), name=e.name, role=e.role, team=e.team, store=e.store
+        )
+
+    @strawberry.field(
+        description="What a colleague taking over a customer needs: purchases, interests, "
+        "complaints, who they trust, who influences them and whom they influence."
+    )
+    @typed_errors
+    def handoff_brief(
+        self, info: Info[Context, Any], customer_id: strawberry.ID, first: int = 5
+    ) -> HandoffBrief:
+        brief = handoff.handoff_brief(_repo(info), str(customer_id), first=first)
+        me = str(customer_id)
+        return HandoffBrief(
+            customer=_customer(brief.customer),
+            purchases=[
+                PurchaseLine(at=at, product_id=strawberry.ID(p), name=n)
+                for at, p, n in brief.purchases
+            ],
+            interests=[Interest(topic=t, weight=w) for t, w in brief.interests],
+            complaints=[
+                Complaint(
+                    alert_id=strawberry.ID(c.alert),
+                    status=c.status,
+                    severity=c.severity,
+                    raised_at=c.raised_at,
+                    text=c.text,
+                )
+                for c in brief.complaints
+            ],
+            trusts=[EmployeeWarmth.of(w) for w in brief.trusts],
+            influenced_by=_links(brief.influenced_by, me, inbound=True),
+            influences=_links(brief.influences, me, inbound=False),
+        )
 
     @strawberry.field(description="One product by id (SKU).")
     @typed_errors
@@ -311,6 +396,29 @@ class Mutation:
             intent=p.intent, category=p.category,
             alert=Alert.of(done.alert) if done.alert else None,
         )  # fmt: skip
+
+    @strawberry.mutation(
+        description="Recompute the analytics (admin): everything, or incrementally what the "
+        "events since the last run touch."
+    )
+    @typed_errors
+    def recompute_analytics(
+        self, info: Info[Context, Any], incremental: bool = False
+    ) -> list[StageResult]:
+        info.context.require("admin")
+        repo = _repo(info)
+        since = last_run(repo.settings, repo.connection.database) if incremental else None
+        if incremental and since is None:
+            raise ConfigError(
+                "no earlier analysis of this database to continue from",
+                hint="run a full recomputeAnalytics first",
+            )
+        report = analyze(repo, since=since)
+        return [
+            StageResult(name=st.name, seconds=round(st.seconds, 3), written=st.written,
+                        removed=st.removed)
+            for st in report.stages
+        ]  # fmt: skip
 
     @strawberry.mutation(description="Someone is on it.")
     @typed_errors

@@ -182,3 +182,43 @@ class RelatedProduct:
     support: float
     confidence: float
     lift: float
+
+
+@strawberry.type(description="One of an employee's customers and how warm they are (0-100).")
+class CustomerWarmth:
+    customer_id: strawberry.ID
+    name: str | None
+    warmth: float
+    interactions: int
+    sales: int
+    last_contact_at: datetime | None
+
+
+@strawberry.type(description="A purchase line in a hand-off brief.")
+class PurchaseLine:
+    at: datetime
+    product_id: strawberry.ID
+    name: str | None
+
+
+@strawberry.type(description="A topic a customer cares about, and how much.")
+class Interest:
+    topic: str
+    weight: float
+
+
+@strawberry.type(description="A complaint of the customer: an alert on one of their posts.")
+class Complaint:
+    alert_id: strawberry.ID
+    status: str | None
+    severity: float | None
+    raised_at: datetime | None
+    text: str | None
+
+
+@strawberry.type(description="How one stage of an analysis went.")
+class StageResult:
+    name: str
+    seconds: float
+    written: int
+    removed: int

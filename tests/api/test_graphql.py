@@ -234,3 +234,45 @@ def test_requests_without_a_valid_key_are_refused(
         assert (
             http.post("/graphql", json=query, headers={"X-API-Key": reader_text}).status_code == 401
         )
+
+
+def test_employee_customers_and_the_handoff_brief(client: TestClient, planted: Truth) -> None:
+    warm = planted.warmest_employee
+    body = gql(
+        client,
+        """query($e: ID!, $c: ID!) {
+             employee(id: $e) { name customers(first: 50) { customerId warmth } }
+             handoffBrief(customerId: $c) { customer { id name } purchases { at productId }
+               interests { topic } complaints { alertId } trusts { employeeId score }
+               influencedBy { customerId } influences { customerId } } }""",
+        e=warm.employee,
+        c=warm.customer,
+    )
+    assert "errors" not in body, body
+    customers = body["data"]["employee"]["customers"]
+    assert warm.customer in [c["customerId"] for c in customers]
+    assert [c["warmth"] for c in customers] == sorted(
+        (c["warmth"] for c in customers), reverse=True
+    )
+    brief = body["data"]["handoffBrief"]
+    assert brief["customer"]["id"] == warm.customer
+    assert brief["trusts"][0]["employeeId"] == warm.employee
+    assert brief["purchases"]
+
+
+def test_recompute_analytics_needs_an_admin_key(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
+) -> None:
+    settings = make_settings(db_name=repo.connection.database)
+    store = KeyStore(settings.data_dir)
+    _, writer = store.create("writer")
+    _, admin = store.create("admin")
+    mutation = {"query": "mutation { recomputeAnalytics(incremental: true) { name written } }"}
+    with TestClient(create_app(settings)) as http:
+        refused = http.post("/graphql", json=mutation, headers={"X-API-Key": writer}).json()
+        assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+        done = http.post("/graphql", json=mutation, headers={"X-API-Key": admin}).json()
+    assert "errors" not in done, done
+    assert [s["name"] for s in done["data"]["recomputeAnalytics"]] == [
+        "touched", "warmth", "interests", "alerts"
+    ]  # fmt: skip
