@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException
 from fastapi.responses import JSONResponse
+from starlette.requests import HTTPConnection
 from strawberry.fastapi import GraphQLRouter
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from api.graphql.schema import Context, Shared, build_schema
 from api.keys import KeyStore, Unauthorized
@@ -32,7 +34,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
 
     keys = KeyStore(settings.data_dir)
 
-    async def context(request: Request) -> Context:
+    async def context(request: HTTPConnection) -> Context:
         if not settings.api_auth:
             return Context(state["shared"])
         header = request.headers.get("x-api-key")
@@ -54,6 +56,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
         context_getter=context,
         graphql_ide="graphiql" if ide else None,
         allow_queries_via_get=False,
+        subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
     )
     app.include_router(router, prefix="/graphql")
 

@@ -7,8 +7,8 @@ GraphQL error whose ``extensions`` carry its stable ``code`` and ``hint`` (never
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import AsyncGenerator, Callable
+from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
@@ -24,6 +24,7 @@ from strawberry.extensions import (
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
+from api.graphql.events import Hub
 from api.graphql.types import (
     Alert,
     CampaignSeeds,
@@ -63,6 +64,7 @@ class Shared:
 
     repository: Repository
     enrichment: PostEnrichment | None = None
+    alerts: Hub[Alert] = field(default_factory=Hub)
 
 
 class Context(BaseContext):
@@ -391,10 +393,13 @@ class Mutation:
         )  # fmt: skip
         done = ingest_post(info.context.repository, live, enrichment=info.context.pipeline())
         p = done.post
+        alert = Alert.of(done.alert) if done.alert else None
+        if alert is not None:
+            info.context.shared.alerts.publish(alert)
         return IngestedPost(
             post_id=strawberry.ID(p.id), sentiment=p.sentiment, sentiment_label=p.sentiment_label,
             intent=p.intent, category=p.category,
-            alert=Alert.of(done.alert) if done.alert else None,
+            alert=alert,
         )  # fmt: skip
 
     @strawberry.mutation(
@@ -443,6 +448,25 @@ class Mutation:
         return Alert.of(alerts.resolve(_repo(info), str(id), resolution=resolution))
 
 
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        description="Alerts as they are raised by ingestPost, at least minSeverity severe."
+    )
+    async def alert_raised(
+        self, info: Info[Context, Any], min_severity: float = 0.0
+    ) -> AsyncGenerator[Alert, None]:
+        hub = info.context.shared.alerts
+        queue = hub.subscribe()
+        try:
+            while True:
+                alert = await queue.get()
+                if (alert.severity or 0.0) >= min_severity:
+                    yield alert
+        finally:
+            hub.unsubscribe(queue)
+
+
 def _unexpected(error: GraphQLError) -> bool:
     """Mask every error that is not one of ours (no code) and not a query error (no path)."""
     extensions = error.extensions or {}
@@ -465,7 +489,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     ]
     if not s.api_introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+    return strawberry.Schema(
+        query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions
+    )
 
 
 schema = build_schema()

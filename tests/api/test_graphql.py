@@ -276,3 +276,26 @@ def test_recompute_analytics_needs_an_admin_key(
     assert [s["name"] for s in done["data"]["recomputeAnalytics"]] == [
         "touched", "warmth", "interests", "alerts"
     ]  # fmt: skip
+
+
+def test_a_subscriber_receives_the_alert_an_ingested_complaint_raises(
+    client: TestClient, planted: Truth
+) -> None:
+    angry = planted.angry_post
+    subscription = "subscription { alertRaised(minSeverity: 0.1) { id severity assigneeId } }"
+    with client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws:
+        ws.send_json({"type": "connection_init"})
+        assert ws.receive_json()["type"] == "connection_ack"
+        ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": subscription}})
+        body = gql(
+            client,
+            "mutation($post: PostInput!) { ingestPost(post: $post) { alert { id } } }",
+            post={"handle": angry.handle, "postId": "api-sub",
+                  "text": "@rapportshop the Oxford Shirt is awful, worst purchase ever. Refund!"},
+        )  # fmt: skip
+        raised = body["data"]["ingestPost"]["alert"]["id"]
+        message = ws.receive_json()
+        assert message["type"] == "next"
+        assert message["payload"]["data"]["alertRaised"]["id"] == raised
+        assert message["payload"]["data"]["alertRaised"]["assigneeId"] == angry.assignee
+        ws.send_json({"id": "1", "type": "complete"})
