@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
@@ -24,6 +24,7 @@ from graph.errors import WriteFailed
 log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 
 def _retryable(exc: Exception) -> bool:
@@ -70,23 +71,54 @@ class Repository:
 
     def write(self, name: str, **params: Any) -> list[Row]:
         """Run write statement ``name`` in one managed transaction, retrying conflicts."""
+        return self._retrying(name, lambda: self._run(name, params, neo4j.RoutingControl.WRITE))
+
+    def write_together(
+        self,
+        statements: Sequence[tuple[str, dict[str, Any]]],
+        check: Callable[[list[list[Row]]], None] | None = None,
+    ) -> list[list[Row]]:
+        """Run several write statements in one transaction: all of them, or none.
+
+        ``check`` sees every statement's rows before the commit; raising there rolls it back.
+        Conflicts are retried like :meth:`write`.
+        """
+
+        def work(tx: neo4j.ManagedTransaction) -> list[list[Row]]:
+            results = []
+            for name, params in statements:
+                result = tx.run(cypher.load(name).text, params)
+                results.append([dict(zip(r.keys(), r.values(), strict=True)) for r in result])
+            if check is not None:
+                check(results)
+            return results
+
+        def once() -> list[list[Row]]:
+            self.round_trips += len(statements)
+            with self.connection.driver.session(database=self.connection.database) as session:
+                return session.execute_write(work)
+
+        return self._retrying(f"a transaction of {len(statements)} statement(s)", once)
+
+    def _retrying(self, what: str, attempt_once: Callable[[], T]) -> T:
+        """Run ``attempt_once``, again after a jittered back-off when writers conflicted."""
         attempts = self.settings.write_retries + 1
         for attempt in range(1, attempts + 1):
             try:
-                return self._run(name, params, neo4j.RoutingControl.WRITE)
+                return attempt_once()
             except neo4j_errors.Neo4jError as exc:
                 if not _retryable(exc) or attempt == attempts:
                     raise WriteFailed(
-                        f"{name} failed after {attempt} attempt(s): [{exc.code}] "
+                        f"{what} failed after {attempt} attempt(s): [{exc.code}] "
                         f"{exc.message or exc}",
-                        hint="see the database log; a transient error may pass if you re-run",
+                        hint="nothing of it was written; a transient error may pass if you re-run",
                     ) from exc
                 delay = min(2.0, 0.05 * 2**attempt) * (0.5 + random.random())  # noqa: S311
-                log.info("%s conflicted (%s); retry %d in %.2f s", name, exc.code, attempt, delay)
+                log.info("%s conflicted (%s); retry %d in %.2f s", what, exc.code, attempt, delay)
                 time.sleep(delay)
             except neo4j_errors.DriverError as exc:
                 if not _retryable(exc) or attempt == attempts:
-                    raise WriteFailed(f"{name} failed after {attempt} attempt(s): {exc}") from exc
+                    raise WriteFailed(f"{what} failed after {attempt} attempt(s): {exc}") from exc
                 time.sleep(min(2.0, 0.05 * 2**attempt))
         raise AssertionError("unreachable")
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph import cypher
+from graph.errors import NotFound
 from graph.model import Node, Record, Relationship
 from graph.reads import nodes_by_ids
 from graph.repository import Repository, Row
@@ -187,3 +188,55 @@ def upsert(
     with BatchWriter(repository, batch_size=batch_size) as writer:
         writer.add_all(records)
     return writer.summary
+
+
+def write_atomically(repository: Repository, records: Iterable[Record]) -> WriteSummary:
+    """Write ``records`` in one transaction: all of them, or nothing.
+
+    A relationship whose start or end node exists neither in the graph nor among ``records``
+    rolls everything back with :class:`NotFound` naming it (an API mutation must not half-write).
+    """
+    nodes: dict[str, dict[str, Row]] = {}
+    rels: dict[Pattern, dict[tuple[str, str], Row]] = {}
+    for record in records:
+        if isinstance(record, Node):
+            bucket = nodes.setdefault(record.LABEL, {})
+            row = bucket.setdefault(record.id, {"id": record.id, "props": {}})
+            row["props"].update(record.props())
+        elif isinstance(record, Relationship):
+            bucket_r = rels.setdefault(record.pattern, {})
+            row = bucket_r.setdefault(
+                (record.start_id, record.end_id),
+                {"start": record.start_id, "end": record.end_id, "props": {}},
+            )
+            row["props"].update(record.props())
+    statements = [
+        (cypher.node_write(label), {"rows": list(rows.values())}) for label, rows in nodes.items()
+    ]
+    patterns = list(rels)
+    statements += [
+        (cypher.relationship_write(p), {"rows": list(rels[p].values())}) for p in patterns
+    ]
+
+    def check(results: list[list[Row]]) -> None:
+        for pattern, rows in zip(patterns, results[len(nodes) :], strict=True):
+            written = sum(int(r.get("written") or 0) for r in rows)
+            if written < len(rels[pattern]):
+                start, rel_type, end = pattern
+                pairs = ", ".join(f"{a}->{b}" for a, b in rels[pattern])
+                raise NotFound(
+                    f"cannot write {rel_type}: a {start} or {end} among {pairs} does not exist",
+                    hint="create it first (or check the id); nothing was written",
+                )
+
+    summary = WriteSummary()
+    results = repository.write_together(statements, check)
+    for (label, _), rows in zip(nodes.items(), results, strict=False):
+        _bump(summary.nodes, label, sum(int(r.get("written") or 0) for r in rows))
+        _bump(summary.nodes_created, label, sum(int(r.get("created") or 0) for r in rows))
+    for pattern, rows in zip(patterns, results[len(nodes) :], strict=True):
+        key = _pattern_key(pattern)
+        _bump(summary.relationships, key, sum(int(r.get("written") or 0) for r in rows))
+        _bump(summary.relationships_created, key, sum(int(r.get("created") or 0) for r in rows))
+    summary.batches = len(statements)
+    return summary

@@ -24,7 +24,15 @@ from strawberry.extensions import (
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
+from api.graphql import inputs
 from api.graphql.events import Hub
+from api.graphql.inputs import (
+    CustomerInput,
+    EmployeeInput,
+    InteractionInput,
+    ProductInput,
+    PurchaseInput,
+)
 from api.graphql.types import (
     Alert,
     CampaignSeeds,
@@ -42,14 +50,17 @@ from api.graphql.types import (
     RelatedProduct,
     StageResult,
     WeekSentiment,
+    WriteResult,
 )
 from api.keys import Forbidden, allows
 from graph import alerts, explain, handoff, questions
 from graph.analyze import analyze
 from graph.errors import ConfigError, RapportError
 from graph.incremental import last_run
+from graph.model import Node, Record
 from graph.repository import Repository
 from graph.settings import Settings
+from graph.writes import write_atomically
 from importers.directory import load_directory
 from importers.enrichment import PostEnrichment
 from importers.live import LivePost, ingest_post
@@ -402,6 +413,55 @@ class Mutation:
             alert=alert,
         )  # fmt: skip
 
+    @strawberry.mutation(description="Create or update a customer.")
+    @typed_errors
+    def upsert_customer(self, info: Info[Context, Any], customer: CustomerInput) -> WriteResult:
+        return _write(info, customer.records())
+
+    @strawberry.mutation(description="Create or update an employee.")
+    @typed_errors
+    def upsert_employee(self, info: Info[Context, Any], employee: EmployeeInput) -> WriteResult:
+        return _write(info, employee.records())
+
+    @strawberry.mutation(description="Create or update a product (and its category).")
+    @typed_errors
+    def upsert_product(self, info: Info[Context, Any], product: ProductInput) -> WriteResult:
+        return _write(info, product.records())
+
+    @strawberry.mutation(
+        description="Record a purchase with its lines; the customer, products and seller must "
+        "exist. One transaction: all of it or nothing."
+    )
+    @typed_errors
+    def record_purchase(self, info: Info[Context, Any], purchase: PurchaseInput) -> WriteResult:
+        return _write(info, purchase.records())
+
+    @strawberry.mutation(description="Log an interaction between an employee and a customer.")
+    @typed_errors
+    def log_interaction(
+        self, info: Info[Context, Any], interaction: InteractionInput
+    ) -> WriteResult:
+        return _write(info, interaction.records())
+
+    @strawberry.mutation(description="A customer or employee owns a social account (confirmed).")
+    @typed_errors
+    def link_account(
+        self,
+        info: Info[Context, Any],
+        owner_id: strawberry.ID,
+        handle: str,
+        platform: str = "twitter",
+        owner_kind: str = "customer",
+    ) -> WriteResult:
+        return _write(info, inputs.link_records(str(owner_id), owner_kind, platform, handle))
+
+    @strawberry.mutation(description="One social account follows another.")
+    @typed_errors
+    def follow(
+        self, info: Info[Context, Any], follower: str, followed: str, platform: str = "twitter"
+    ) -> WriteResult:
+        return _write(info, inputs.follow_records(platform, follower, followed))
+
     @strawberry.mutation(
         description="Recompute the analytics (admin): everything, or incrementally what the "
         "events since the last run touch."
@@ -465,6 +525,14 @@ class Subscription:
                     yield alert
         finally:
             hub.unsubscribe(queue)
+
+
+def _write(info: Info[Context, Any], records: list[Record]) -> WriteResult:
+    """Write one mutation's records in one transaction (writer role)."""
+    info.context.require("writer")
+    summary = write_atomically(_repo(info), records)
+    ids = [strawberry.ID(r.id) for r in records if isinstance(r, Node)]
+    return WriteResult(ids=ids, created=summary.created, updated=summary.updated)
 
 
 def _unexpected(error: GraphQLError) -> bool:

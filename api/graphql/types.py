@@ -222,3 +222,10 @@ class StageResult:
     seconds: float
     written: int
     removed: int
+
+
+@strawberry.type(description="What a mutation wrote: created and updated records.")
+class WriteResult:
+    ids: list[strawberry.ID]
+    created: int
+    updated: int

@@ -299,3 +299,49 @@ def test_a_subscriber_receives_the_alert_an_ingested_complaint_raises(
         assert message["payload"]["data"]["alertRaised"]["id"] == raised
         assert message["payload"]["data"]["alertRaised"]["assigneeId"] == angry.assignee
         ws.send_json({"id": "1", "type": "complete"})
+
+
+def test_events_are_written_whole_or_not_at_all(client: TestClient, planted: Truth) -> None:
+    created = gql(
+        client,
+        'mutation { upsertCustomer(customer: {id: "api-c1", name: "Ada", city: "Lyon"}) '
+        "{ ids created } }",
+    )
+    assert created["data"]["upsertCustomer"] == {"ids": ["api-c1"], "created": 1}
+    assert gql(client, '{ customer(id: "api-c1") { name city } }')["data"]["customer"] == {
+        "name": "Ada", "city": "Lyon"
+    }  # fmt: skip
+    shirt = planted.complements.product
+    purchase = """mutation($p: PurchaseInput!) { recordPurchase(purchase: $p) { ids created } }"""
+    bad = gql(client, purchase, p={"id": "api-p1", "customerId": "api-c1",
+                                   "lines": [{"productId": shirt, "quantity": 1, "unitPrice": 40},
+                                             {"productId": "SKU-NOPE", "quantity": 1}]})  # fmt: skip
+    assert bad["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert "nothing was written" in bad["errors"][0]["extensions"]["hint"]
+    handoff = '{ handoffBrief(customerId: "api-c1") { purchases { productId } } }'
+    assert gql(client, handoff)["data"]["handoffBrief"]["purchases"] == []
+    good = gql(client, purchase, p={"id": "api-p1", "customerId": "api-c1",
+                                    "lines": [{"productId": shirt, "quantity": 2, "unitPrice": 40}]})  # fmt: skip
+    assert good["data"]["recordPurchase"]["ids"] == ["api-p1"]
+    assert gql(client, handoff)["data"]["handoffBrief"]["purchases"] == [{"productId": shirt}]
+
+
+def test_interactions_accounts_and_follows(client: TestClient, planted: Truth) -> None:
+    employee = planted.warmest_employee.employee
+    log = "mutation($i: InteractionInput!) { logInteraction(interaction: $i) { created } }"
+    wrong = gql(client, log, i={"customerId": "api-c1", "employeeId": employee, "channel": "fax"})
+    assert wrong["errors"][0]["extensions"]["code"] == "RECORD_INVALID"
+    assert "channel 'fax'" in wrong["errors"][0]["message"]
+    ok = gql(client, log, i={"customerId": "api-c1", "employeeId": employee, "channel": "call",
+                             "direction": "inbound", "subject": "sizes"})  # fmt: skip
+    assert ok["data"]["logInteraction"]["created"] == 3  # interaction, HAD, HANDLED
+    linked = gql(client, 'mutation { linkAccount(ownerId: "api-c1", handle: "@Ada_L") { ids } }')
+    assert linked["data"]["linkAccount"]["ids"] == ["twitter:ada_l"]
+    followed = gql(
+        client, 'mutation { follow(follower: "ada_l", followed: "rapportshop") { created } }'
+    )
+    assert followed["data"]["follow"]["created"] >= 1
+    self_follow = gql(
+        client, 'mutation { follow(follower: "ada_l", followed: "@ADA_L") { created } }'
+    )
+    assert self_follow["errors"][0]["extensions"]["code"] == "RECORD_INVALID"

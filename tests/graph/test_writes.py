@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from graph import model, reads, schema, writes
+from graph.errors import NotFound
 from graph.repository import Repository
+from graph.writes import write_atomically
 from tests import factories
 
 
@@ -108,3 +110,25 @@ def test_batches_follow_the_batch_size(repo: Repository) -> None:
     assert summary.nodes == {"Customer": 10}
     assert summary.batches == 3
     assert repo.round_trips - before == 3
+
+
+def test_an_atomic_write_is_all_or_nothing(repo: Repository) -> None:
+    done = write_atomically(
+        repo,
+        [
+            model.Customer(id="atom-1", name="Ann", source="t"),
+            model.Customer(id="atom-2", name="Bob", source="t"),
+            model.Knows(start_id="atom-1", end_id="atom-2", source="t"),
+        ],
+    )
+    assert done.nodes_created == {"Customer": 2}
+    assert sum(done.relationships_created.values()) == 1
+    with pytest.raises(NotFound, match="KNOWS"):
+        write_atomically(
+            repo,
+            [
+                model.Customer(id="atom-3", name="Cy", source="t"),
+                model.Knows(start_id="atom-3", end_id="atom-nobody", source="t"),
+            ],
+        )
+    assert "atom-3" not in reads.nodes_by_ids(repo, "Customer", ["atom-3"])  # rolled back
