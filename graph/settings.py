@@ -113,6 +113,10 @@ class Settings(BaseSettings):
         default=True, description="Answer GraphQL introspection (switch off in production)."
     )
     api_graphiql: bool = Field(default=True, description="Serve the GraphiQL IDE at /graphql.")
+    api_cors_origins: str = Field(
+        default="",
+        description="Browser origins allowed to call the API, comma-separated (none by default).",
+    )
     api_auth: bool = Field(
         default=True, description="Require an API key (X-API-Key header) on every GraphQL request."
     )

@@ -345,3 +345,17 @@ def test_interactions_accounts_and_follows(client: TestClient, planted: Truth) -
         client, 'mutation { follow(follower: "ada_l", followed: "@ADA_L") { created } }'
     )
     assert self_follow["errors"][0]["extensions"]["code"] == "RECORD_INVALID"
+
+
+def test_cors_only_for_configured_origins(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
+) -> None:
+    settings = make_settings(
+        db_name=repo.connection.database, api_cors_origins="https://crm.example", api_auth=False
+    )
+    preflight = {"Access-Control-Request-Method": "POST"}
+    with TestClient(create_app(settings)) as http:
+        allowed = http.options("/graphql", headers={**preflight, "Origin": "https://crm.example"})
+        other = http.options("/graphql", headers={**preflight, "Origin": "https://evil.example"})
+    assert allowed.headers.get("access-control-allow-origin") == "https://crm.example"
+    assert "access-control-allow-origin" not in other.headers
