@@ -19,8 +19,6 @@ Datetimes without a zone are taken to be UTC; results are in UTC.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -195,24 +193,11 @@ def response_minutes(alert_raised_at: datetime, reply_at: datetime) -> float:
     return max(0.0, seconds / 60.0)
 
 
-def percentiles(scores: Mapping[str, float]) -> dict[str, float]:
-    """Each key's percentile rank: the share of scores at or below its own (highest -> 1.0).
-
-    Equal scores share a percentile.
-
-    >>> percentiles({"a": 1.0, "b": 2.0, "c": 2.0, "d": 5.0})
-    {'a': 0.25, 'b': 0.75, 'c': 0.75, 'd': 1.0}
-    """
-    ordered = sorted(scores.values())
-    n = len(ordered)
-    return {key: bisect_right(ordered, value) / n for key, value in scores.items()}
-
-
 def rank_percentile(rank: int | None, ranked: int) -> float:
     """The percentile of ``Customer.influenceRank`` ``rank`` among ``ranked`` customers.
 
-    The share of customers at or below it: rank 1 is 1.0; no rank (never analysed) is 0.0. The
-    same value :func:`percentiles` gives from the scores, without reading every score.
+    The share of customers at or below it: rank 1 is 1.0; no rank (never analysed) is 0.0. Ranks
+    run from 1 without gaps, so this needs no other customer's score.
 
     >>> rank_percentile(1, 4), rank_percentile(4, 4), rank_percentile(None, 4)
     (1.0, 0.25, 0.0)

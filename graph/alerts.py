@@ -136,13 +136,9 @@ def warmest_employees(
     if not customers:
         return {}
     contacts, sales = load_contacts(repository, customers)
-    now = to_utc(at or datetime.now(UTC))
-    params = warmth.WarmthParams(half_life_days=repository.settings.warmth_half_life_days)
-    best: dict[str, warmth.Warmth] = {}
-    for w in warmth.warmth(contacts, sales, now=now, params=params).values():
-        held = best.get(w.customer)
-        if held is None or (w.score, held.employee) > (held.score, w.employee):
-            best[w.customer] = w
+    day = warmth.as_of_day(at or datetime.now(UTC))
+    scores = warmth.warmth(contacts, sales, now=day, params=repository.settings.warmth_params)
+    best = warmth.warmest_of_each(scores)
     return {customer: w.employee for customer, w in best.items() if w.score > 0}
 
 
@@ -272,14 +268,14 @@ def list_alerts(
             f"cannot list {first} alerts from {skip}", hint="first >= 1 and skip >= 0"
         )
     rows = repository.read(
-        "alerts/list", id=None, status=status, min_severity=min_severity, skip=skip, limit=first
+        "alerts/list", status=status, min_severity=min_severity, skip=skip, limit=first
     )
     return [AlertView.from_row(row) for row in rows]
 
 
 def get_alert(repository: Repository, alert: str) -> AlertView:
     """One alert, or :class:`NotFound`."""
-    rows = repository.read("alerts/list", id=alert, status=None, min_severity=0.0, skip=0, limit=1)
+    rows = repository.read("alerts/one", id=alert)
     if not rows:
         raise NotFound(
             f"no alert {alert!r}", hint="list them with `rapport alerts list --status open`"

@@ -158,10 +158,9 @@ def run_communities(
 def run_warmth(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
     """RAPPORT edges from contacts and sales."""
     contacts, sales = load_contacts(repository, state.scope)
-    params = warmth.WarmthParams(half_life_days=repository.settings.warmth_half_life_days)
-    # Warmth as of today (midnight UTC): decay would otherwise change every edge on every run.
-    today = run.replace(hour=0, minute=0, second=0)
-    scores = warmth.warmth(contacts, sales, now=today, params=params)
+    # Valued as of today: decay would otherwise change every edge on every run.
+    day = warmth.as_of_day(run)
+    scores = warmth.warmth(contacts, sales, now=day, params=repository.settings.warmth_params)
     _sync(
         repository,
         report,

@@ -149,8 +149,8 @@ def explain_warmth(
     """The warmth of ``employee`` with ``customer`` as of today, with its breakdown and latest
     contacts (:class:`NotFound` when they never had a contact or sale)."""
     contacts, sales = load_contacts(repository, [customer])
-    today = (now or datetime.now(UTC)).replace(hour=0, minute=0, second=0, microsecond=0)
-    params = warmth.WarmthParams(half_life_days=repository.settings.warmth_half_life_days)
+    today = warmth.as_of_day(now or datetime.now(UTC))
+    params = repository.settings.warmth_params
     scores = warmth.warmth(
         [c for c in contacts if c.employee == employee],
         [s for s in sales if s.employee == employee],

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from graph.errors import NotFound
 from graph.model import from_db_time
 from graph.questions import (
     CustomerProfile,
@@ -16,6 +15,7 @@ from graph.questions import (
     customer_profile,
     display_names,
     influence_links,
+    node_props,
     warmest_employees,
 )
 from graph.repository import Repository
@@ -35,12 +35,9 @@ class EmployeeView:
 
 def employee(repository: Repository, employee_id: str) -> EmployeeView:
     """One employee, or :class:`NotFound`."""
-    rows = repository.read("questions/employee", id=employee_id)
-    if not rows:
-        raise NotFound(f"no employee {employee_id!r}", hint="give the id of an Employee node")
-    r = rows[0]
+    r = node_props(repository, "Employee", employee_id, "give the id of an Employee node")
     return EmployeeView(
-        r["id"], r.get("name"), r.get("email"), r.get("role"), r.get("team"), r.get("store")
+        employee_id, r.get("name"), r.get("email"), r.get("role"), r.get("team"), r.get("store")
     )
 
 

@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import networkx as nx  # type: ignore[import-untyped]
 
-from graph import campaign, influence, recommend, related, sentiment_trend
+from graph import campaign, influence, reads, recommend, related, sentiment_trend
 from graph.errors import ConfigError, NotFound
 from graph.model import from_db_time
 from graph.repository import Repository, Row
 
 PRAISE_SENTIMENT = 0.3
+CUSTOMER_HINT = "give the id of a Customer node"
 MAX_FIRST = 1000
 
 
@@ -168,20 +170,24 @@ class CustomerProfile:
     sentiment_avg: float | None
 
 
+def node_props(repository: Repository, label: str, node_id: str, hint: str) -> dict[str, Any]:
+    """The stored properties of one node, or :class:`NotFound` (with ``hint``)."""
+    found = reads.nodes_by_ids(repository, label, [node_id]).get(node_id)
+    if found is None:
+        raise NotFound(f"no {label.lower()} {node_id!r}", hint=hint)
+    return found
+
+
 def _customer_exists(repository: Repository, customer: str) -> None:
-    if not repository.read("questions/customer_profile", id=customer):
-        raise NotFound(f"no customer {customer!r}", hint="give the id of a Customer node")
+    node_props(repository, "Customer", customer, CUSTOMER_HINT)
 
 
 def customer_profile(repository: Repository, customer: str) -> CustomerProfile:
     """One customer's profile and scores, or :class:`NotFound`."""
-    rows = repository.read("questions/customer_profile", id=customer)
-    if not rows:
-        raise NotFound(f"no customer {customer!r}", hint="give the id of a Customer node")
-    r = rows[0]
+    r = node_props(repository, "Customer", customer, CUSTOMER_HINT)
     return CustomerProfile(
-        r["id"], r.get("name"), r.get("email"), r.get("city"), r.get("tier"),
-        r.get("influence"), r.get("rank"), r.get("community"), r.get("sentimentAvg"),
+        customer, r.get("name"), r.get("email"), r.get("city"), r.get("tier"),
+        r.get("influence"), r.get("influenceRank"), r.get("community"), r.get("sentimentAvg"),
     )  # fmt: skip
 
 
@@ -254,7 +260,7 @@ def recommendations(
     check_first(first)
     rows = repository.read("questions/recommendation_inputs", id=customer)
     if not rows:
-        raise NotFound(f"no customer {customer!r}", hint="give the id of a Customer node")
+        raise NotFound(f"no customer {customer!r}", hint=CUSTOMER_HINT)
     row = rows[0]
     owned = [p for p in row["owned"] if p]
     weights = _normalised(
@@ -342,11 +348,8 @@ class ProductView:
 
 def product(repository: Repository, product_id: str) -> ProductView:
     """One product, or :class:`NotFound`."""
-    rows = repository.read("questions/product", id=product_id)
-    if not rows:
-        raise NotFound(f"no product {product_id!r}", hint="products are keyed by SKU")
-    r = rows[0]
-    return ProductView(r["id"], r.get("name"), r.get("brand"), r.get("category"), r.get("price"))
+    r = node_props(repository, "Product", product_id, "products are keyed by SKU")
+    return ProductView(product_id, r.get("name"), r.get("brand"), r.get("category"), r.get("price"))
 
 
 def related_products(

@@ -17,6 +17,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.alerting import AlertPolicy
 from graph.errors import ConfigError, UnknownUriScheme
+from graph.warmth import WarmthParams
 
 EMBEDDED = "embedded"
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
@@ -171,6 +172,11 @@ class Settings(BaseSettings):
             sla_normal=timedelta(hours=self.alert_sla_hours),
             urgent_at=self.alert_urgent_at,
         )
+
+    @property
+    def warmth_params(self) -> WarmthParams:
+        """How warmth is computed, from the ``RAPPORT_WARMTH_*`` settings."""
+        return WarmthParams(half_life_days=self.warmth_half_life_days)
 
     @property
     def is_embedded(self) -> bool:

@@ -219,6 +219,32 @@ def _warmest_first(scores: Iterable[Warmth], other: Callable[[Warmth], str]) -> 
     return sorted(scores, key=key)
 
 
+def warmest_of_each(scores: Mapping[tuple[str, str], Warmth]) -> dict[str, Warmth]:
+    """Each customer's warmest employee, ordered as :func:`warmest` orders them.
+
+    >>> now = datetime(2025, 6, 1)
+    >>> scores = warmth(
+    ...     [Contact("ann", "c1", "email", now), Contact("bob", "c1", "call", now)], [], now=now
+    ... )
+    >>> warmest_of_each(scores)["c1"].employee
+    'bob'
+    """
+    by_customer: dict[str, list[Warmth]] = {}
+    for w in scores.values():
+        by_customer.setdefault(w.customer, []).append(w)
+    return {c: _warmest_first(ws, lambda w: w.employee)[0] for c, ws in by_customer.items()}
+
+
+def as_of_day(moment: datetime) -> datetime:
+    """Midnight UTC of ``moment``'s day. Warmth is valued per day, so the scores stored by two
+    runs on the same day are equal (and not rewritten).
+
+    >>> as_of_day(datetime(2025, 6, 1, 17, 45, 3)).isoformat()
+    '2025-06-01T00:00:00+00:00'
+    """
+    return to_utc(moment).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 def _check_first(first: int) -> None:
     if first < 0:
         raise ValueError(f"first must be >= 0, got {first}")

@@ -386,8 +386,7 @@ class Query:
     def alerts(
         self, info: Info[Context, Any], status: str | None = "open", first: int = 20
     ) -> list[Alert]:
-        if not 1 <= first <= questions.MAX_FIRST:
-            raise RapportError(f"first must be 1..{questions.MAX_FIRST}", hint="ask for fewer")
+        questions.check_first(first)
         return [Alert.of(a) for a in alerts.list_alerts(_repo(info), status=status, first=first)]
 
 

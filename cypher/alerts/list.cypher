@@ -1,12 +1,11 @@
 // Purpose: alerts with their post, author and assignee, most severe first (the on-duty queue).
 // Parameters: $status: open|acknowledged|resolved or null for all; $min_severity: 0..1;
-// $id: one alert id or null; $skip, $limit: paging.
+// $skip, $limit: paging.
 // Returns: id, kind, severity, status, raisedAt, dueBy, team, reasons, respondedAt,
 // responseMinutes, acknowledgedAt, resolvedAt, resolution, post, text, postedAt, sentiment,
 // account, customer, customerName, assignee, assigneeName.
 MATCH (a:Alert)
-WHERE ($id IS NULL OR a.id = $id)
-  AND ($status IS NULL OR a.status = $status)
+WHERE ($status IS NULL OR a.status = $status)
   AND coalesce(a.severity, 0.0) >= $min_severity
 OPTIONAL MATCH (a)-[:ON]->(p:Post)
 OPTIONAL MATCH (p)<-[:POSTED]-(s:SocialAccount)

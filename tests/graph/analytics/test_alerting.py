@@ -12,7 +12,7 @@ from graph.alerting import (
     AlertPolicy,
     PostSignal,
     decide,
-    percentiles,
+    rank_percentile,
     response_minutes,
     severity,
     should_alert,
@@ -133,16 +133,15 @@ def test_response_minutes() -> None:
     assert response_minutes(AT, AT - timedelta(minutes=5)) == 0.0  # replied before the alert
 
 
-def test_percentiles_rank_highest_at_one_and_share_ties() -> None:
-    scores = {"a": 0.1, "b": 3.0, "c": 3.0, "d": 7.5, "e": -2.0}
-    assert percentiles(scores) == {"e": 0.2, "a": 0.4, "b": 0.8, "c": 0.8, "d": 1.0}
-    assert percentiles({"solo": 4.0}) == {"solo": 1.0}
-    assert percentiles({}) == {}
+def test_rank_percentile_is_one_for_the_top_and_zero_without_a_rank() -> None:
+    assert rank_percentile(1, 5) == 1.0
+    assert rank_percentile(5, 5) == 0.2
+    assert rank_percentile(3, 4) == 0.5
+    assert rank_percentile(None, 5) == 0.0
+    assert rank_percentile(2, 0) == 0.0
 
 
-def test_percentiles_feed_severity() -> None:
-    rank = percentiles({"c1": 10.0, "c2": 1.0, "c3": 5.0, "c4": 0.5})
-    assert rank["c1"] == 1.0
-    louder = severity(replace(ANGRY, influence_percentile=rank["c1"]))
-    quieter = severity(replace(ANGRY, influence_percentile=rank["c4"]))
+def test_rank_percentile_feeds_severity() -> None:
+    louder = severity(replace(ANGRY, influence_percentile=rank_percentile(1, 4)))
+    quieter = severity(replace(ANGRY, influence_percentile=rank_percentile(4, 4)))
     assert louder - quieter == pytest.approx(0.35 * (1.0 - 0.25), abs=1e-3)
