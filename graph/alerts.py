@@ -259,10 +259,7 @@ def list_alerts(
     skip: int = 0,
 ) -> list[AlertView]:
     """Alerts, most severe first, optionally of one ``status`` and at least ``min_severity``."""
-    if status is not None and status not in alerting.STATUSES:
-        raise ConfigError(
-            f"unknown alert status {status!r}", hint=f"use one of: {', '.join(alerting.STATUSES)}"
-        )
+    _check_status(status)
     if first < 1 or skip < 0:
         raise ConfigError(
             f"cannot list {first} alerts from {skip}", hint="first >= 1 and skip >= 0"
@@ -271,6 +268,22 @@ def list_alerts(
         "alerts/list", status=status, min_severity=min_severity, skip=skip, limit=first
     )
     return [AlertView.from_row(row) for row in rows]
+
+
+def count_alerts(
+    repository: Repository, *, status: str | None = None, min_severity: float = 0.0
+) -> int:
+    """How many alerts :func:`list_alerts` would page through."""
+    _check_status(status)
+    rows = repository.read("alerts/count", status=status, min_severity=min_severity)
+    return int(rows[0]["total"]) if rows else 0
+
+
+def _check_status(status: str | None) -> None:
+    if status is not None and status not in alerting.STATUSES:
+        raise ConfigError(
+            f"unknown alert status {status!r}", hint=f"use one of: {', '.join(alerting.STATUSES)}"
+        )
 
 
 def get_alert(repository: Repository, alert: str) -> AlertView:

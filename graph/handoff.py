@@ -3,8 +3,10 @@ to take a customer over (purchases, interests, complaints, who they trust and in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from graph.model import from_db_time
 from graph.questions import (
@@ -32,13 +34,16 @@ class EmployeeView:
     team: str | None
     store: str | None
 
+    @classmethod
+    def of(cls, id: str, r: dict[str, Any]) -> EmployeeView:
+        """From the node's stored properties."""
+        return cls(id, r.get("name"), r.get("email"), r.get("role"), r.get("team"), r.get("store"))
+
 
 def employee(repository: Repository, employee_id: str) -> EmployeeView:
     """One employee, or :class:`NotFound`."""
     r = node_props(repository, "Employee", employee_id, "give the id of an Employee node")
-    return EmployeeView(
-        employee_id, r.get("name"), r.get("email"), r.get("role"), r.get("team"), r.get("store")
-    )
+    return EmployeeView.of(employee_id, r)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,17 +64,26 @@ def employee_customers(
     """The employee's customers, warmest first."""
     check_first(first)
     employee(repository, employee_id)
-    return [
-        CustomerWarmth(
-            r["customer"],
-            r.get("name"),
-            float(r["warmth"] or 0.0),
-            int(r["interactions"] or 0),
-            int(r["sales"] or 0),
-            from_db_time(r["lastContactAt"]) if r.get("lastContactAt") else None,
+    return employee_customers_of(repository, [employee_id])[employee_id][:first]
+
+
+def employee_customers_of(
+    repository: Repository, employees: Sequence[str]
+) -> dict[str, list[CustomerWarmth]]:
+    """Every customer of each employee, warmest first, by employee id (one read for all)."""
+    found: dict[str, list[CustomerWarmth]] = {e: [] for e in employees}
+    for r in repository.read("questions/employee_customers_of", ids=list(employees)):
+        found[r["employee"]].append(
+            CustomerWarmth(
+                r["customer"],
+                r.get("name"),
+                float(r["warmth"] or 0.0),
+                int(r["interactions"] or 0),
+                int(r["sales"] or 0),
+                from_db_time(r["lastContactAt"]) if r.get("lastContactAt") else None,
+            )
         )
-        for r in repository.read("questions/employee_customers", id=employee_id, limit=first)
-    ]
+    return {e: sorted(cs, key=lambda c: (-c.warmth, c.customer)) for e, cs in found.items()}
 
 
 @dataclass(frozen=True, slots=True)

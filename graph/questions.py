@@ -10,13 +10,14 @@ They read what ``rapport analyze`` stored (INFLUENCES, RAPPORT, BOUGHT_WITH, INT
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import networkx as nx  # type: ignore[import-untyped]
 
-from graph import campaign, influence, reads, recommend, related, sentiment_trend
+from graph import activity, campaign, influence, paging, reads, recommend, related, sentiment_trend
 from graph.errors import ConfigError, NotFound
 from graph.model import from_db_time
 from graph.repository import Repository, Row
@@ -28,8 +29,7 @@ MAX_FIRST = 1000
 
 def check_first(first: int) -> None:
     """:class:`ConfigError` unless ``first`` is 1..MAX_FIRST (how many items a list may ask)."""
-    if not 1 <= first <= MAX_FIRST:
-        raise ConfigError(f"first must be 1..{MAX_FIRST}, got {first}", hint="ask for fewer")
+    paging.check_first(first, MAX_FIRST)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +169,14 @@ class CustomerProfile:
     community: int | None
     sentiment_avg: float | None
 
+    @classmethod
+    def of(cls, id: str, r: dict[str, Any]) -> CustomerProfile:
+        """From the node's stored properties."""
+        return cls(
+            id, r.get("name"), r.get("email"), r.get("city"), r.get("tier"), r.get("influence"),
+            r.get("influenceRank"), r.get("community"), r.get("sentimentAvg"),
+        )  # fmt: skip
+
 
 def node_props(repository: Repository, label: str, node_id: str, hint: str) -> dict[str, Any]:
     """The stored properties of one node, or :class:`NotFound` (with ``hint``)."""
@@ -184,11 +192,7 @@ def _customer_exists(repository: Repository, customer: str) -> None:
 
 def customer_profile(repository: Repository, customer: str) -> CustomerProfile:
     """One customer's profile and scores, or :class:`NotFound`."""
-    r = node_props(repository, "Customer", customer, CUSTOMER_HINT)
-    return CustomerProfile(
-        customer, r.get("name"), r.get("email"), r.get("city"), r.get("tier"),
-        r.get("influence"), r.get("influenceRank"), r.get("community"), r.get("sentimentAvg"),
-    )  # fmt: skip
+    return CustomerProfile.of(customer, node_props(repository, "Customer", customer, CUSTOMER_HINT))
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,8 +214,17 @@ def warmest_employees(
     """The employees with the warmest relationship with ``customer``, warmest first."""
     check_first(first)
     _customer_exists(repository, customer)
-    rows = repository.read("questions/warmest_employees", id=customer, limit=first)
-    return [_employee_warmth(r) for r in rows]
+    return warmest_employees_of(repository, [customer], first=first)[customer]
+
+
+def warmest_employees_of(
+    repository: Repository, customers: Sequence[str], *, first: int = 3
+) -> dict[str, list[EmployeeWarmth]]:
+    """The warmest employees of each customer (one read for all of them), by customer id."""
+    found: dict[str, list[EmployeeWarmth]] = {c: [] for c in customers}
+    for r in repository.read("questions/warmest_employees_of", ids=list(customers)):
+        found[r["customer"]].append(_employee_warmth(r))
+    return {c: sorted(ws, key=lambda w: (-w.warmth, w.employee))[:first] for c, ws in found.items()}
 
 
 def _employee_warmth(r: Row) -> EmployeeWarmth:
@@ -233,11 +246,16 @@ def sentiment_timeline(
     """The customer's post sentiment per ISO week (the last ``weeks`` weeks up to their latest
     post, or up to ``now``)."""
     _customer_exists(repository, customer)
-    points = [
-        (from_db_time(r["at"]), float(r["sentiment"]))
-        for r in repository.read("questions/customer_posts", id=customer)
-    ]
-    return sentiment_trend.weekly_sentiment(points, weeks=weeks, now=now)
+    posts = activity.posts_of(repository, [customer])[customer]
+    return weekly_sentiment_of(posts, weeks=weeks, now=now)
+
+
+def weekly_sentiment_of(
+    posts: Sequence[activity.PostView], *, weeks: int | None = 12, now: datetime | None = None
+) -> list[sentiment_trend.WeekSentiment]:
+    """Weekly sentiment of these posts (the dated ones with a sentiment)."""
+    points = [(p.at, float(p.sentiment)) for p in posts if p.at and p.sentiment is not None]
+    return sentiment_trend.weekly_sentiment(sorted(points), weeks=weeks, now=now)
 
 
 def _rule(r: Row) -> related.Rule:
@@ -323,16 +341,27 @@ def influence_links(
     """Who influences ``customer`` (``inbound``) or whom they influence, strongest first."""
     check_first(first)
     _customer_exists(repository, customer)
-    name = "questions/influenced_by" if inbound else "questions/influences_of"
-    return [
-        InfluenceLink(
-            r["other"],
-            r.get("name"),
-            float(r["weight"] or 0.0),
-            {kind: int(r.get(kind) or 0) for kind in influence.EVIDENCE_KINDS},
+    return influence_links_of(repository, [customer], inbound=inbound, first=first)[customer]
+
+
+def influence_links_of(
+    repository: Repository, customers: Sequence[str], *, inbound: bool, first: int = 10
+) -> dict[str, list[InfluenceLink]]:
+    """:func:`influence_links` of each customer, by customer id (one read for all of them)."""
+    name = "questions/influencers_of" if inbound else "questions/influenced_of"
+    found: dict[str, list[InfluenceLink]] = {c: [] for c in customers}
+    for r in repository.read(name, ids=list(customers)):
+        found[r["customer"]].append(
+            InfluenceLink(
+                r["other"],
+                r.get("name"),
+                float(r["weight"] or 0.0),
+                {kind: int(r.get(kind) or 0) for kind in influence.EVIDENCE_KINDS},
+            )
         )
-        for r in repository.read(name, id=customer, limit=first)
-    ]
+    return {
+        c: sorted(links, key=lambda k: (-k.weight, k.other))[:first] for c, links in found.items()
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,11 +374,16 @@ class ProductView:
     category: str | None
     price: float | None
 
+    @classmethod
+    def of(cls, id: str, r: dict[str, Any]) -> ProductView:
+        """From the node's stored properties."""
+        return cls(id, r.get("name"), r.get("brand"), r.get("category"), r.get("price"))
+
 
 def product(repository: Repository, product_id: str) -> ProductView:
     """One product, or :class:`NotFound`."""
     r = node_props(repository, "Product", product_id, "products are keyed by SKU")
-    return ProductView(product_id, r.get("name"), r.get("brand"), r.get("category"), r.get("price"))
+    return ProductView.of(product_id, r)
 
 
 def related_products(
@@ -357,6 +391,15 @@ def related_products(
 ) -> list[related.Rule]:
     """What is bought with ``product_id`` (stored BOUGHT_WITH), strongest first."""
     check_first(first)
-    rows = repository.read("questions/related_products", products=[product_id])
-    rules = [_rule(r) for r in rows if not r["curated"]]
-    return related.related_to(rules, product=product_id, first=first)
+    return related_products_of(repository, [product_id], first=first)[product_id]
+
+
+def related_products_of(
+    repository: Repository, products: Sequence[str], *, first: int = 5
+) -> dict[str, list[related.Rule]]:
+    """:func:`related_products` of each product, by product id (one read for all of them)."""
+    rules: dict[str, list[related.Rule]] = {p: [] for p in products}
+    for r in repository.read("questions/related_products", products=list(products)):
+        if not r["curated"]:
+            rules[r["product"]].append(_rule(r))
+    return {p: related.related_to(rs, product=p, first=first) for p, rs in rules.items()}

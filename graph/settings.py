@@ -104,6 +104,9 @@ class Settings(BaseSettings):
     api_max_depth: int = Field(
         default=10, ge=2, le=100, description="Deepest GraphQL query served."
     )
+    api_max_page: int = Field(
+        default=100, ge=1, le=1000, description="Most items one GraphQL list field returns."
+    )
     api_max_aliases: int = Field(
         default=30, ge=1, le=1000, description="Most aliases one GraphQL query may use."
     )

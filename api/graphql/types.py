@@ -3,10 +3,38 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from api.graphql.context import AnyInfo
 from graph import alerts, questions, recommend, sentiment_trend
+
+if TYPE_CHECKING:
+    from api.graphql.nodes import Customer, Employee, Product
+
+# The node types read these answers' ids through the request's loaders (module cycle: lazy).
+CustomerRef = Annotated["Customer", strawberry.lazy("api.graphql.nodes")]
+EmployeeRef = Annotated["Employee", strawberry.lazy("api.graphql.nodes")]
+ProductRef = Annotated["Product", strawberry.lazy("api.graphql.nodes")]
+
+
+async def _customer(info: AnyInfo, id: strawberry.ID | None) -> CustomerRef | None:
+    from api.graphql.nodes import load_customer
+
+    return await load_customer(info, str(id)) if id else None
+
+
+async def _employee(info: AnyInfo, id: strawberry.ID | None) -> EmployeeRef | None:
+    from api.graphql.nodes import load_employee
+
+    return await load_employee(info, str(id)) if id else None
+
+
+async def _product(info: AnyInfo, id: strawberry.ID | None) -> ProductRef | None:
+    from api.graphql.nodes import load_product
+
+    return await load_product(info, str(id)) if id else None
 
 
 @strawberry.type(description="One part of a warmth score (a channel, the bonus, sales).")
@@ -24,6 +52,10 @@ class EmployeeWarmth:
     sales: int
     last_contact_at: datetime | None
     breakdown: list[BreakdownItem]
+
+    @strawberry.field(description="The employee.")
+    async def employee(self, info: AnyInfo) -> EmployeeRef | None:
+        return await _employee(info, self.employee_id)
 
     @classmethod
     def of(cls, w: questions.EmployeeWarmth) -> EmployeeWarmth:
@@ -50,6 +82,10 @@ class Recommendation:
     product_id: strawberry.ID
     score: float
     reasons: list[Reason]
+
+    @strawberry.field(description="The product recommended.")
+    async def product(self, info: AnyInfo) -> ProductRef | None:
+        return await _product(info, self.product_id)
 
     @classmethod
     def of(cls, r: recommend.Recommendation) -> Recommendation:
@@ -94,6 +130,10 @@ class RankedCustomer:
     score: float
     rank: int | None
 
+    @strawberry.field(description="The customer.")
+    async def customer(self, info: AnyInfo) -> CustomerRef | None:
+        return await _customer(info, self.customer_id)
+
 
 @strawberry.type(description="Campaign seeds and the spread they are expected to reach.")
 class CampaignSeeds:
@@ -121,6 +161,14 @@ class Alert:
     assignee_id: strawberry.ID | None
     assignee_name: str | None
     resolution: str | None
+
+    @strawberry.field(description="The author of the post, when they are a known customer.")
+    async def customer(self, info: AnyInfo) -> CustomerRef | None:
+        return await _customer(info, self.customer_id)
+
+    @strawberry.field(description="The employee the alert is assigned to.")
+    async def assignee(self, info: AnyInfo) -> EmployeeRef | None:
+        return await _employee(info, self.assignee_id)
 
     @classmethod
     def of(cls, a: alerts.AlertView) -> Alert:
@@ -177,11 +225,19 @@ class EvidenceItem:
 @strawberry.type(description="A product bought with another: how often and how far above chance.")
 class RelatedProduct:
     product_id: strawberry.ID
-    name: str | None
     count: int
     support: float
     confidence: float
     lift: float
+
+    @strawberry.field(description="The other product.")
+    async def product(self, info: AnyInfo) -> ProductRef | None:
+        return await _product(info, self.product_id)
+
+    @strawberry.field(description="The other product's name.")
+    async def name(self, info: AnyInfo) -> str | None:
+        found = await _product(info, self.product_id)
+        return found.name if found else None
 
 
 @strawberry.type(description="One of an employee's customers and how warm they are (0-100).")
@@ -192,6 +248,10 @@ class CustomerWarmth:
     interactions: int
     sales: int
     last_contact_at: datetime | None
+
+    @strawberry.field(description="The customer.")
+    async def customer(self, info: AnyInfo) -> CustomerRef | None:
+        return await _customer(info, self.customer_id)
 
 
 @strawberry.type(description="A purchase line in a hand-off brief.")

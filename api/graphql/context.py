@@ -1,0 +1,126 @@
+"""What every resolver gets: the shared repository, the caller's role, this request's loaders.
+
+Resolvers are ``async``; everything that talks to the database runs in a worker thread
+(:func:`off_loop`), so one slow query never holds up the other requests and the alert
+subscriptions served by the same event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, wraps
+from typing import Any, ParamSpec, TypeVar, cast
+
+from graphql import GraphQLError
+from strawberry.fastapi import BaseContext
+from strawberry.types import Info
+
+from api.graphql.events import Hub
+from api.keys import Forbidden, allows
+from graph.errors import RapportError
+from graph.repository import Repository
+from graph.settings import Settings
+from importers.directory import load_directory
+from importers.enrichment import PostEnrichment
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass
+class Shared:
+    """What all requests share: the repository, and the enrichment pipeline once built."""
+
+    repository: Repository
+    enrichment: PostEnrichment | None = None
+    alerts: Hub[Any] = field(default_factory=Hub)
+
+
+class Context(BaseContext):
+    """One request's context: the shared repository and pipeline, the caller's role, loaders."""
+
+    def __init__(self, shared: Shared, role: str = "admin") -> None:
+        super().__init__()
+        self.shared = shared
+        self.role = role
+
+    def require(self, needed: str) -> None:
+        """:class:`Forbidden` unless the caller's role allows ``needed``."""
+        if not allows(self.role, needed):
+            raise Forbidden(
+                f"a {self.role} key cannot do this: it needs {needed}",
+                hint=f"use a key created with `rapport keys create --role {needed}`",
+            )
+
+    @property
+    def repository(self) -> Repository:
+        """The repository every resolver reads and writes through."""
+        return self.shared.repository
+
+    @property
+    def settings(self) -> Settings:
+        """The settings the app runs with."""
+        return self.shared.repository.settings
+
+    @cached_property
+    def loaders(self) -> Any:
+        """This request's DataLoaders (created on first use, gone with the request)."""
+        from api.graphql.loaders import Loaders  # loaders import the node types, which use this
+
+        return Loaders(self.repository)
+
+    def pipeline(self) -> PostEnrichment:
+        """The post enrichment pipeline (built from the catalog on first use)."""
+        if self.shared.enrichment is None:
+            self.shared.enrichment = PostEnrichment.from_graph(
+                self.repository, load_directory(self.repository)
+            )
+        return self.shared.enrichment
+
+
+AnyInfo = Info[Context, Any]
+
+
+async def off_loop(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """Run blocking ``fn`` (database I/O, analytics) in a worker thread."""
+    return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+def _typed(exc: RapportError) -> GraphQLError:
+    return GraphQLError(exc.message, extensions={"code": exc.code, "hint": exc.hint or ""})
+
+
+def typed_errors(resolver: Callable[P, R]) -> Callable[P, R]:
+    """Turn a RapportError into a GraphQL error with ``extensions.code`` and ``hint``."""
+    if inspect.iscoroutinefunction(resolver):
+
+        @wraps(resolver)
+        async def run_async(*args: P.args, **kwargs: P.kwargs) -> Any:
+            try:
+                return await resolver(*args, **kwargs)
+            except RapportError as exc:
+                raise _typed(exc) from None
+
+        return cast(Callable[P, R], run_async)
+
+    @wraps(resolver)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return resolver(*args, **kwargs)
+        except RapportError as exc:
+            raise _typed(exc) from None
+
+    return run
+
+
+def repo(info: AnyInfo) -> Repository:
+    """The request's repository."""
+    return info.context.repository
+
+
+def page_limit(info: AnyInfo) -> int:
+    """The most items one list field may return (``RAPPORT_API_MAX_PAGE``)."""
+    return int(info.context.settings.api_max_page)

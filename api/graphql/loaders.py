@@ -1,0 +1,94 @@
+"""Per-request DataLoaders: every field that reads related data asks through one of these.
+
+A loader gathers the keys asked for in one tick of the event loop (all the customers of a page,
+say) and answers them with one batched read from :mod:`graph.activity`, :mod:`graph.questions`
+or :mod:`graph.reads`, run in a worker thread. So the database round trips of a request grow
+with the depth of the query, never with the number of items on a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from strawberry.dataloader import DataLoader
+
+from api.graphql.context import off_loop
+from graph import activity, handoff, questions, reads, related
+from graph.handoff import CustomerWarmth, EmployeeView
+from graph.questions import CustomerProfile, EmployeeWarmth, InfluenceLink, ProductView
+from graph.repository import Repository
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+# Per-customer lists are read whole and cut in the resolver; this caps what one batch keeps.
+MOST = 1000
+
+
+def _loader(
+    repository: Repository, read: Callable[[Repository, list[K]], dict[K, V]], missing: V
+) -> DataLoader[K, V]:
+    """A DataLoader answering each batch of keys with one ``read`` in a worker thread."""
+
+    async def load(keys: Sequence[K]) -> list[V]:
+        found = await off_loop(read, repository, list(keys))
+        return [found.get(k, missing) for k in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def _nodes(label: str, make: Callable[[str, dict[str, Any]], V]) -> Callable[..., dict[str, V]]:
+    def read(repository: Repository, ids: list[str]) -> dict[str, V]:
+        return {i: make(i, p) for i, p in reads.nodes_by_ids(repository, label, ids).items()}
+
+    return read
+
+
+class Loaders:
+    """The DataLoaders of one request (a fresh set per request: no stale cache across them)."""
+
+    def __init__(self, repository: Repository) -> None:
+        r = repository
+        none: Any = None
+        self.customer: DataLoader[str, CustomerProfile | None] = _loader(
+            r, _nodes("Customer", CustomerProfile.of), none
+        )
+        self.employee: DataLoader[str, EmployeeView | None] = _loader(
+            r, _nodes("Employee", EmployeeView.of), none
+        )
+        self.product: DataLoader[str, ProductView | None] = _loader(
+            r, _nodes("Product", ProductView.of), none
+        )
+        self.accounts: DataLoader[str, list[activity.AccountView]] = _loader(
+            r, activity.accounts_of, []
+        )
+        self.purchases: DataLoader[str, list[activity.PurchaseView]] = _loader(
+            r, activity.purchases_of, []
+        )
+        self.lines: DataLoader[str, list[activity.LineView]] = _loader(
+            r, activity.purchase_lines_of, []
+        )
+        self.posts: DataLoader[str, list[activity.PostView]] = _loader(r, activity.posts_of, [])
+        self.interactions: DataLoader[str, list[activity.InteractionView]] = _loader(
+            r, activity.interactions_of, []
+        )
+        self.warmest: DataLoader[str, list[EmployeeWarmth]] = _loader(
+            r, lambda repo, ids: questions.warmest_employees_of(repo, ids, first=MOST), []
+        )
+        self.influencers: DataLoader[str, list[InfluenceLink]] = _loader(
+            r,
+            lambda repo, ids: questions.influence_links_of(repo, ids, inbound=True, first=MOST),
+            [],
+        )
+        self.influenced: DataLoader[str, list[InfluenceLink]] = _loader(
+            r,
+            lambda repo, ids: questions.influence_links_of(repo, ids, inbound=False, first=MOST),
+            [],
+        )
+        self.employee_customers: DataLoader[str, list[CustomerWarmth]] = _loader(
+            r, handoff.employee_customers_of, []
+        )
+        self.related: DataLoader[str, list[related.Rule]] = _loader(
+            r, lambda repo, ids: questions.related_products_of(repo, ids, first=MOST), []
+        )

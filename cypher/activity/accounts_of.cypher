@@ -1,0 +1,8 @@
+// Purpose: the social accounts the given customers own (confirmed OWNS), for the API's loaders.
+// Parameters: $ids: customer ids.
+// Returns: owner, id, platform, handle, displayName, followers, isBrand, confidence, method.
+UNWIND $ids AS cid
+MATCH (c:Customer {id: cid})-[o:OWNS]->(s:SocialAccount)
+RETURN cid AS owner, s.id AS id, s.platform AS platform, s.handle AS handle,
+       s.displayName AS displayName, s.followers AS followers, s.isBrand AS isBrand,
+       o.confidence AS confidence, o.method AS method

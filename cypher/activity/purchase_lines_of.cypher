@@ -1,0 +1,6 @@
+// Purpose: the line items of the given purchases (API loaders).
+// Parameters: $ids: purchase ids.
+// Returns: purchase, product, quantity, unitPrice.
+UNWIND $ids AS pid
+MATCH (p:Purchase {id: pid})-[r:CONTAINS]->(x:Product)
+RETURN pid AS purchase, x.id AS product, r.quantity AS quantity, r.unitPrice AS unitPrice

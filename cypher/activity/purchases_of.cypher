@@ -1,0 +1,9 @@
+// Purpose: every purchase of the given customers, with the employee who sold it (API loaders;
+// paged, filtered and ordered in Python: one customer's purchases are a short list).
+// Parameters: $ids: customer ids.
+// Returns: customer, id, at, total, currency, channel, store, seller.
+UNWIND $ids AS cid
+MATCH (c:Customer {id: cid})-[:MADE]->(p:Purchase)
+OPTIONAL MATCH (p)<-[:SOLD]-(e:Employee)
+RETURN cid AS customer, p.id AS id, p.at AS at, p.total AS total, p.currency AS currency,
+       p.channel AS channel, p.store AS store, e.id AS seller

@@ -1,0 +1,10 @@
+// Purpose: the employees' stored warmth (RAPPORT) with each of the given customers; the warmest
+// are picked in Python (one read serves every customer of an API request).
+// Parameters: $ids: customer ids.
+// Returns: customer, employee, name, warmth, interactions, sales, lastContactAt, breakdownKeys,
+// breakdownValues.
+UNWIND $ids AS cid
+MATCH (c:Customer {id: cid})<-[r:RAPPORT]-(e:Employee)
+RETURN cid AS customer, e.id AS employee, e.name AS name, r.warmth AS warmth,
+       r.interactions AS interactions, r.sales AS sales, r.lastContactAt AS lastContactAt,
+       r.breakdownKeys AS breakdownKeys, r.breakdownValues AS breakdownValues

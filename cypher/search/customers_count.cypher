@@ -1,0 +1,8 @@
+// Purpose: how many customers match a text search and filters (a connection's totalCount).
+// Parameters: $search, $tier, $city, $community: or null.
+// Returns: total.
+MATCH (c:Customer)
+WHERE ($search IS NULL OR c.search CONTAINS $search)
+  AND ($tier IS NULL OR c.tier = $tier) AND ($city IS NULL OR c.city = $city)
+  AND ($community IS NULL OR c.community = $community)
+RETURN count(c) AS total
