@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/rapport analyze
 	$(BIN)/rapport db status
 	$(BIN)/rapport alerts list --first 3
+	$(BIN)/rapport serve --session-key writer
 
 # schema.graphql is exported from the code; a test fails when it is stale.
 schema: $(STAMP)

@@ -122,7 +122,7 @@ def handoff_brief(repository: Repository, customer: str, *, first: int = 5) -> H
     )[: first * 2]
     interests = sorted(
         ((r["topic"], float(r["weight"] or 0.0))
-         for r in repository.read("questions/customer_interests", id=customer)),
+         for r in repository.read("questions/customer_interests_of", ids=[customer])),
         key=lambda t: -t[1],
     )[:first]  # fmt: skip
     complaints = [

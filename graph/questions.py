@@ -276,53 +276,72 @@ def recommendations(
 ) -> list[recommend.Recommendation]:
     """The customer's best next products, each with its reasons (see :mod:`graph.recommend`)."""
     check_first(first)
-    rows = repository.read("questions/recommendation_inputs", id=customer)
-    if not rows:
+    found = recommendations_of(repository, [customer], first=first)
+    if customer not in found:
         raise NotFound(f"no customer {customer!r}", hint=CUSTOMER_HINT)
-    row = rows[0]
-    owned = [p for p in row["owned"] if p]
-    weights = _normalised(
-        {i: float(w or 0.0) for i, w in zip(row["influencers"], row["weights"], strict=True) if i}
-    )
+    return found[customer]
+
+
+def recommendations_of(
+    repository: Repository, customers: Sequence[str], *, first: int = 5
+) -> dict[str, list[recommend.Recommendation]]:
+    """:func:`recommendations` of each customer that exists, by customer id: five reads for
+    all of them (their products and influencers; the rules of those products; what the
+    influencers bought and praised; their interests; the names)."""
+    inputs = {
+        r["customer"]: r
+        for r in repository.read("questions/recommendation_inputs_of", ids=list(customers))
+    }
+    owned = {c: [p for p in r["owned"] if p] for c, r in inputs.items()}
+    weights = {
+        c: _normalised(
+            {i: float(w or 0.0) for i, w in zip(r["influencers"], r["weights"], strict=True) if i}
+        )
+        for c, r in inputs.items()
+    }
     rules: dict[str, list[related.Rule]] = defaultdict(list)
     complements: dict[str, set[str]] = defaultdict(set)
-    if owned:
-        for r in repository.read("questions/related_products", products=owned):
+    products = sorted({p for ps in owned.values() for p in ps})
+    if products:
+        for r in repository.read("questions/related_products", products=products):
             if r["curated"]:
                 complements[r["product"]].add(r["other"])
             else:
                 rules[r["product"]].append(_rule(r))
     bought: dict[str, list[str]] = {}
     praised: dict[str, list[str]] = {}
-    if weights:
+    people = sorted({i for ws in weights.values() for i in ws})
+    if people:
         for r in repository.read(
-            "questions/influencer_products", customers=sorted(weights),
-            min_sentiment=PRAISE_SENTIMENT,
-        ):  # fmt: skip
+            "questions/influencer_products", customers=people, min_sentiment=PRAISE_SENTIMENT
+        ):
             bought[r["customer"]] = [p for p in r["bought"] if p]
             praised[r["customer"]] = [p for p in r["praised"] if p]
-    interests: dict[str, float] = {}
-    product_topics: dict[str, set[str]] = defaultdict(set)
-    for r in repository.read("questions/customer_interests", id=customer):
-        interests[r["topic"]] = float(r["weight"] or 0.0)
+    interests: dict[str, dict[str, float]] = defaultdict(dict)
+    product_topics: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in repository.read("questions/customer_interests_of", ids=list(inputs)):
+        interests[r["customer"]][r["topic"]] = float(r["weight"] or 0.0)
         for product in r["products"]:
             if product:
-                product_topics[product].add(r["topic"])
-    people = list(weights)
-    names = display_names(repository, [*owned, *people])
-    return recommend.recommend(
-        owned=owned,
-        related={p: related.related_to(rs, product=p, first=20) for p, rs in rules.items()},
-        complements=complements,
-        influencer_purchases=bought,
-        influencer_praise=praised,
-        influencer_weight=weights,
-        interests=_normalised(interests),
-        product_topics=product_topics,
-        consumable=[p for p in row["consumable"] if p],
-        names=names,
-        first=first,
-    )
+                product_topics[r["customer"]][product].add(r["topic"])
+    names = display_names(repository, [*products, *people])
+    related_rules = {p: related.related_to(rs, product=p, first=20) for p, rs in rules.items()}
+    return {
+        c: recommend.recommend(
+            owned=owned[c],
+            related={p: related_rules[p] for p in owned[c] if p in related_rules},
+            complements=complements,
+            influencer_purchases={i: bought[i] for i in weights[c] if i in bought},
+            influencer_praise={i: praised[i] for i in weights[c] if i in praised},
+            influencer_weight=weights[c],
+            interests=_normalised(interests[c]),
+            product_topics=product_topics[c],
+            consumable=[p for p in row["consumable"] if p],
+            names=names,
+            first=first,
+        )
+        for c, row in inputs.items()
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,16 +47,18 @@ def _retryable(exc: Exception) -> bool:
 class Repository:
     """Runs named Cypher statements against one connection."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, *, tx_timeout: float | None = None) -> None:
         self.connection = connection
         self.settings = connection.settings
+        # Seconds a transaction may run; the API passes its own, shorter one.
+        self.tx_timeout = tx_timeout or connection.settings.tx_timeout
         self.round_trips = 0  # queries sent; tests use it to prove batching and DataLoaders
 
     def _run(self, name: str, params: dict[str, Any], routing: neo4j.RoutingControl) -> list[Row]:
         """One managed transaction (the driver retries transient errors) for statement ``name``."""
         self.round_trips += 1
         result = self.connection.driver.execute_query(
-            neo4j.Query(cypher.load(name).text, timeout=self.settings.tx_timeout),
+            neo4j.Query(cypher.load(name).text, timeout=self.tx_timeout),
             params,
             database_=self.connection.database,
             routing_=routing,
@@ -96,7 +98,7 @@ class Repository:
         def once() -> list[list[Row]]:
             self.round_trips += len(statements)
             with self.connection.driver.session(database=self.connection.database) as session:
-                return session.execute_write(work)
+                return session.execute_write(neo4j.unit_of_work(timeout=self.tx_timeout)(work))
 
         return self._retrying(f"a transaction of {len(statements)} statement(s)", once)
 

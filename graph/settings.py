@@ -104,6 +104,9 @@ class Settings(BaseSettings):
     api_max_depth: int = Field(
         default=10, ge=2, le=100, description="Deepest GraphQL query served."
     )
+    api_tx_timeout: float = Field(
+        default=15.0, gt=0, description="Seconds a database transaction of an API request may run."
+    )
     api_max_page: int = Field(
         default=100, ge=1, le=1000, description="Most items one GraphQL list field returns."
     )

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from api.cli.common import console, settings_from
+from api.keys import ROLES, KeyStore
 
 
 def serve_command(
@@ -17,12 +18,39 @@ def serve_command(
         bool | None,
         typer.Option(help="Serve the GraphiQL IDE at /graphql [env: RAPPORT_API_GRAPHIQL]."),
     ] = None,
+    session_key: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Create a key of this role ({', '.join(ROLES)}) for this run only: printed "
+            "now, revoked when the server stops (demos, local use)."
+        ),
+    ] = None,
 ) -> None:
     """Serve the GraphQL API (POST /graphql; GraphiQL in a browser), /healthz and /readyz."""
     import uvicorn
 
     from api.graphql.app import create_app
 
-    app = create_app(settings_from(ctx), graphiql=graphiql)
-    console.print(f"Rapport GraphQL on http://{host}:{port}/graphql (Ctrl-C stops it)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    settings = settings_from(ctx)
+    app = create_app(settings, graphiql=graphiql)
+    url = f"http://{host}:{port}/graphql"
+    keys = KeyStore(settings.data_dir)
+    key = None
+    if session_key is not None:
+        key, text = keys.create(session_key, "rapport serve --session-key")
+        console.print(f"{key.role} key for this run (revoked when the server stops):")
+        console.print(text, highlight=False, soft_wrap=True)
+        console.print(
+            f"  curl -s {url} -H 'X-API-Key: {text}' -H 'content-type: application/json' "
+            """-d '{"query": "{ influencers(first: 3) { customerId name score } }"}'""",
+            highlight=False,
+            soft_wrap=True,
+        )
+        console.print(f'  GraphiQL: open {url}, Headers tab: {{"X-API-Key": "{text}"}}',
+                      highlight=False, soft_wrap=True)  # fmt: skip
+    console.print(f"Rapport GraphQL on {url} (Ctrl-C stops it)", highlight=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        if key is not None:
+            keys.revoke(key.id)

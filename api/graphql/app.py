@@ -25,9 +25,10 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
     state: dict[str, Shared] = {}
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         connection = connect(settings)
-        state["shared"] = Shared(Repository(connection))
+        repository = Repository(connection, tx_timeout=settings.api_tx_timeout)
+        state["shared"] = app.state.shared = Shared(repository)
         try:
             yield
         finally:

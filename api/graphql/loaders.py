@@ -17,6 +17,7 @@ from api.graphql.context import off_loop
 from graph import activity, handoff, questions, reads, related
 from graph.handoff import CustomerWarmth, EmployeeView
 from graph.questions import CustomerProfile, EmployeeWarmth, InfluenceLink, ProductView
+from graph.recommend import Recommendation
 from graph.repository import Repository
 
 K = TypeVar("K")
@@ -91,4 +92,7 @@ class Loaders:
         )
         self.related: DataLoader[str, list[related.Rule]] = _loader(
             r, lambda repo, ids: questions.related_products_of(repo, ids, first=MOST), []
+        )
+        self.recommendations: DataLoader[str, list[Recommendation]] = _loader(
+            r, lambda repo, ids: questions.recommendations_of(repo, ids, first=MOST), []
         )

@@ -26,6 +26,7 @@ from graph.analyze import analyze
 from graph.errors import ConfigError
 from graph.incremental import last_run
 from graph.model import Node, Record
+from graph.repository import Repository
 from graph.writes import write_atomically
 from importers.live import Ingested, LivePost, ingest_post
 
@@ -119,7 +120,9 @@ class Mutation:
                 "no earlier analysis of this database to continue from",
                 hint="run a full recomputeAnalytics first",
             )
-        report = await off_loop(analyze, r, since=since)
+        # An analysis runs for minutes on a large graph: the default transaction timeout, not
+        # the API's.
+        report = await off_loop(analyze, Repository(r.connection), since=since)
         return [
             StageResult(name=st.name, seconds=round(st.seconds, 3), written=st.written,
                         removed=st.removed)

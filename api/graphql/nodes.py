@@ -7,6 +7,7 @@ posts, interactions, the timeline, an employee's customers) are connections.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 import strawberry
@@ -250,9 +251,9 @@ class Customer:
         filter: TimelineFilter | None = None, order: TimeOrder = TimeOrder.NEWEST_FIRST,
     ) -> Connection[TimelineEvent]:  # fmt: skip
         loaders, me = info.context.loaders, str(self.id)
-        purchases = await loaders.purchases.load(me)
-        posts = await loaders.posts.load(me)
-        interactions = await loaders.interactions.load(me)
+        purchases, posts, interactions = await asyncio.gather(
+            loaders.purchases.load(me), loaders.posts.load(me), loaders.interactions.load(me)
+        )
         kinds = [k.value for k in filter.kinds] if filter and filter.kinds else timeline.KINDS
         events = timeline.merged(
             purchases, posts, interactions, kinds=kinds, **_bounds(filter),
@@ -269,10 +270,8 @@ class Customer:
     @strawberry.field(description="The best next products for this customer, with reasons.")
     @typed_errors
     async def recommendations(self, info: AnyInfo, first: int = 5) -> list[Recommendation]:
-        found = await off_loop(
-            questions.recommendations, repo(info), str(self.id), first=_short(info, first)
-        )
-        return [Recommendation.of(r) for r in found]
+        found = await info.context.loaders.recommendations.load(str(self.id))
+        return [Recommendation.of(r) for r in found[: _short(info, first)]]
 
     @strawberry.field(description="Who influences this customer, strongest first.")
     @typed_errors

@@ -1,52 +1,23 @@
-"""The GraphQL API through HTTP on the embedded database, with generated data (first slice)."""
+"""The GraphQL API through HTTP on the embedded database, with generated data."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
 from api.graphql.app import create_app
 from api.graphql.schema import schema
 from api.keys import KeyStore
-from graph.analyze import analyze
 from graph.repository import Repository
 from graph.settings import Settings
-from importers.generate import Truth, generate
-from importers.service import import_path
+from importers.generate import Truth
+from tests.api.helpers import gql
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def planted(repo: Repository, tmp_path_factory: pytest.TempPathFactory) -> Truth:
-    folder = tmp_path_factory.mktemp("api")
-    truth = generate(folder, customers=150, seed=5)
-    import_path(repo, folder, live_progress=False)
-    analyze(repo)
-    return truth
-
-
-@pytest.fixture(scope="module")
-def client(
-    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
-) -> Iterator[TestClient]:
-    settings = make_settings(db_name=repo.connection.database)
-    _, key = KeyStore(settings.data_dir).create("writer", "tests")
-    with TestClient(create_app(settings), headers={"X-API-Key": key}) as http:
-        yield http
-
-
-def gql(client: TestClient, query: str, **variables: Any) -> dict[str, Any]:
-    response = client.post("/graphql", json={"query": query, "variables": variables})
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
 
 
 def test_health_and_readiness(client: TestClient) -> None:
@@ -163,7 +134,9 @@ def test_schema_graphql_is_current() -> None:
 
 def test_a_50_deep_query_is_refused(client: TestClient) -> None:
     # Valid field by field: who influences whom, followed 25 links (50 levels) down.
-    nested = '{ customer(id: "x") ' + "{ influencedBy { customer " * 25 + "{ name" + " } }" * 25 + " } }"
+    nested = (
+        '{ customer(id: "x") ' + "{ influencedBy { customer " * 25 + "{ name" + " } }" * 25 + " } }"
+    )
     allowed = "{ alerts(first: 2) { nodes { customer { influencedBy { customer { name } } } } } }"
     body = gql(client, nested)
     assert "errors" in body

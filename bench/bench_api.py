@@ -1,0 +1,240 @@
+"""GraphQL API latency and throughput on the 100k-customer generated dataset.
+
+On the imported and analysed database of ``bench_analytics`` (``bench/out/db-100000-7``, built
+on first use), ``rapport serve`` runs in its own process with a reader key. For each operation
+(customer 360, warmest employees, top influencers, recommendations) and 1, 8 and 32 concurrent
+clients (threads, keep-alive connections), random customers are asked for a fixed time ->
+p50, p99 and requests per second.
+
+Then the same data is read directly, without GraphQL and HTTP: the same batched statements the
+resolvers run, called in one process (``direct``); and the GraphQL schema executed in that
+process without HTTP (``in-process``). The ratios ``GraphQL over HTTP / direct`` and
+``in-process / direct`` (p50, one client) are Strawberry's and the transport's overhead.
+Targets: p99 <= 50 ms at 8 clients for each operation; GraphQL/direct ratio <= 2.
+
+    .venv/bin/python bench/bench_api.py [--size 100000] [--seconds 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+
+from api.graphql.context import Context, Shared  # noqa: E402
+from api.graphql.schema import build_schema  # noqa: E402
+from api.keys import KeyStore  # noqa: E402
+from bench.bench_analytics import imported_db  # noqa: E402
+from graph import activity, questions, reads  # noqa: E402
+from graph.connection import connect  # noqa: E402
+from graph.repository import Repository  # noqa: E402
+from graph.settings import load_settings  # noqa: E402
+
+OPERATIONS: dict[str, str] = {
+    "customer 360": """query($id: ID!) { customer(id: $id) {
+        id name email city tier influence influenceRank community sentimentAvg
+        accounts { id handle followers }
+        purchases(first: 5) { totalCount nodes { id at total lines { productId quantity } } }
+        timeline(first: 10) { nodes { kind at summary } }
+        warmestEmployees(first: 3) { employeeId name score lastContactAt }
+        influencedBy(first: 5) { customerId name weight evidence { kind count } }
+        influences(first: 5) { customerId name weight } } }""",
+    "warmest employees": """query($id: ID!) { customer(id: $id) {
+        warmestEmployees(first: 3) { employeeId name score interactions sales lastContactAt
+          breakdown { part value } } } }""",
+    "top influencers": """query($id: ID!) { influencers(first: 10) {
+        customerId name score rank } }""",
+    "recommendations": """query($id: ID!) { customer(id: $id) {
+        recommendations(first: 5) { productId score reasons { kind text weight } } } }""",
+}
+
+
+def direct(repo: Repository, op: str, customer: str) -> Any:
+    """The same data as operation ``op``, read with the resolvers' statements, no GraphQL."""
+    if op == "customer 360":
+        ids = [customer]
+        profile = reads.nodes_by_ids(repo, "Customer", ids)
+        purchases = activity.purchases_of(repo, ids)[customer]
+        newest = sorted(purchases, key=lambda p: p.at or 0, reverse=True)[:5]
+        return (
+            profile,
+            activity.accounts_of(repo, ids),
+            activity.purchase_lines_of(repo, [p.id for p in newest]),
+            activity.posts_of(repo, ids),
+            activity.interactions_of(repo, ids),
+            questions.warmest_employees_of(repo, ids, first=3),
+            questions.influence_links_of(repo, ids, inbound=True, first=5),
+            questions.influence_links_of(repo, ids, inbound=False, first=5),
+        )
+    if op == "warmest employees":
+        return questions.warmest_employees_of(repo, [customer], first=3)
+    if op == "top influencers":
+        return questions.top_influencers(repo, first=10)
+    return questions.recommendations(repo, customer, first=5)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q`` quantile (0..1) of ``values`` (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    """``rapport serve`` on ``data_dir``, once /readyz answers."""
+    env = {**os.environ, "RAPPORT_DATA_DIR": str(data_dir), "RAPPORT_API_GRAPHIQL": "false"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
+        env=env,
+        cwd=BENCH.parent,
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            pass
+        if server.poll() is not None:
+            raise SystemExit("the API server exited before it was ready")
+        time.sleep(0.5)
+    server.terminate()
+    raise SystemExit("the API server did not become ready in 300 s")
+
+
+def load(
+    url: str, key: str, query: str, customers: list[str], clients: int, seconds: float
+) -> tuple[list[float], float]:
+    """``clients`` threads asking ``query`` for random customers for ``seconds``: latencies
+    (ms) and the wall time."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+    failures: list[str] = []
+
+    def client(n: int) -> None:
+        rng = random.Random(n)
+        mine: list[float] = []
+        with httpx.Client(headers={"X-API-Key": key}, timeout=30) as http:
+            while time.perf_counter() < stop:
+                body = {"query": query, "variables": {"id": rng.choice(customers)}}
+                started = time.perf_counter()
+                response = http.post(url, json=body)
+                mine.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200 or "errors" in response.json():
+                    failures.append(response.text[:300])
+        with lock:
+            latencies.extend(mine)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failures:
+        raise SystemExit(f"{len(failures)} failed requests, first: {failures[0]}")
+    return latencies, time.perf_counter() - started
+
+
+def timed_calls(call: Callable[[str], Any], customers: list[str], n: int) -> list[float]:
+    """Latencies (ms) of ``n`` sequential calls for random customers."""
+    rng = random.Random(1)
+    out = []
+    for _ in range(n):
+        c = rng.choice(customers)
+        started = time.perf_counter()
+        call(c)
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def sample_customers(repo: Repository, size: int, count: int) -> list[str]:
+    """``count`` random customers that employees know (so every answer has content)."""
+    rng = random.Random(7)
+    ids = [f"c{n:06d}" for n in rng.sample(range(1, size + 1), min(size, count * 4))]
+    warm = [c for c, ws in questions.warmest_employees_of(repo, ids).items() if ws]
+    return warm[:count]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--clients", default="1,8,32")
+    args = parser.parse_args()
+    data_dir = imported_db(args.size, args.seed)
+    settings = load_settings(data_dir=data_dir)
+    _, key = KeyStore(data_dir).create("reader", "bench_api")
+    port = _free_port()
+    server = start_server(data_dir, port)
+    url = f"http://127.0.0.1:{port}/graphql"
+    repo = Repository(connect(settings))
+    try:
+        customers = sample_customers(repo, args.size, 500)
+        print(f"{args.size:,} customers; {len(customers)} sampled; {args.seconds:.0f} s per cell")
+        levels = [int(c) for c in args.clients.split(",")]
+        print("| operation | clients | p50 ms | p99 ms | req/s |\n|---|---|---|---|---|")
+        p50_http: dict[str, float] = {}
+        for op, query in OPERATIONS.items():
+            load(url, key, query, customers, 2, 2.0)  # warm-up
+            for clients in levels:
+                lat, wall = load(url, key, query, customers, clients, args.seconds)
+                p50, p99 = statistics.median(lat), percentile(lat, 0.99)
+                if clients == 1:
+                    p50_http[op] = p50
+                print(f"| {op} | {clients} | {p50:.1f} | {p99:.1f} | {len(lat) / wall:.0f} |")
+        schema = build_schema(settings)
+        shared = Shared(repo)
+        loop = asyncio.new_event_loop()
+
+        def in_process(query: str) -> Callable[[str], Any]:
+            def run(customer: str) -> Any:
+                ctx = Context(shared, role="reader")  # fresh loaders per request
+                result = loop.run_until_complete(
+                    schema.execute(query, variable_values={"id": customer}, context_value=ctx)
+                )
+                if result.errors:
+                    raise SystemExit(str(result.errors[0]))
+                return result.data
+
+            return run
+
+        print("\n| operation | direct p50 ms | in-process GraphQL p50 ms | HTTP GraphQL p50 ms "
+              "| in-process / direct | HTTP / direct |\n|---|---|---|---|---|---|")  # fmt: skip
+        for op, query in OPERATIONS.items():
+            timed_calls(lambda c, op=op: direct(repo, op, c), customers, 20)  # type: ignore[misc]
+            d = statistics.median(timed_calls(lambda c, op=op: direct(repo, op, c), customers, 300))  # type: ignore[misc]
+            g = statistics.median(timed_calls(in_process(query), customers, 300))
+            h = p50_http[op]
+            print(f"| {op} | {d:.2f} | {g:.2f} | {h:.2f} | {g / d:.2f} | {h / d:.2f} |")
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        repo.connection.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""Connections, search and DataLoaders through HTTP on the embedded database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from importers.generate import Truth
+from tests.api.helpers import gql
+
+PURCHASES = """query($c: ID!, $first: Int!, $after: String) { customer(id: $c) {
+  purchases(first: $first, after: $after) { totalCount
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+    edges { cursor node { id at total lines { quantity product { id name } } soldBy { id } } } } } }"""
+
+
+def _all_pages(client: TestClient, customer: str, first: int) -> list[dict[str, Any]]:
+    seen: list[dict[str, Any]] = []
+    after = None
+    while True:
+        body = gql(client, PURCHASES, c=customer, first=first, after=after)
+        assert "errors" not in body, body
+        page = body["data"]["customer"]["purchases"]
+        seen += [e["node"] for e in page["edges"]]
+        assert page["pageInfo"]["hasPreviousPage"] is (after is not None)
+        if not page["pageInfo"]["hasNextPage"]:
+            assert len(seen) == page["totalCount"]
+            return seen
+        after = page["pageInfo"]["endCursor"]
+
+
+def test_purchases_page_through_newest_first(client: TestClient, planted: Truth) -> None:
+    customer = planted.warmest_employee.customer
+    paged = _all_pages(client, customer, first=2)
+    whole = _all_pages(client, customer, first=100)
+    assert len(paged) >= 3, "the planted customer buys often"
+    assert [p["id"] for p in paged] == [p["id"] for p in whole]
+    assert len({p["id"] for p in paged}) == len(paged)
+    dates = [p["at"] for p in paged]
+    assert dates == sorted(dates, reverse=True)
+    assert all(p["lines"] and p["lines"][0]["product"]["name"] for p in paged)
+
+
+def test_a_cursor_we_did_not_hand_out_is_a_typed_error(client: TestClient, planted: Truth) -> None:
+    body = gql(client, PURCHASES, c=planted.warmest_employee.customer, first=2, after="bogus")
+    error = body["errors"][0]
+    assert error["extensions"]["code"] == "CONFIG_INVALID"
+    assert "after" in error["message"]
+    assert "endCursor" in error["extensions"]["hint"]
+
+
+def test_first_is_bounded(client: TestClient, planted: Truth) -> None:
+    body = gql(client, PURCHASES, c=planted.warmest_employee.customer, first=101)
+    error = body["errors"][0]
+    assert error["extensions"]["code"] == "CONFIG_INVALID"
+    assert "first must be 1..100, got 101" in error["message"]
+
+
+def test_the_timeline_merges_purchases_posts_and_contacts(
+    client: TestClient, planted: Truth
+) -> None:
+    query = """query($c: ID!, $kinds: [EventKind!]) { customer(id: $c) {
+      purchases(first: 1) { totalCount } posts(first: 1) { totalCount }
+      interactions(first: 1) { totalCount }
+      everything: timeline(first: 100) { totalCount nodes { kind at } }
+      onlyPosts: timeline(first: 100, filter: {kinds: $kinds}) { nodes { kind } } } }"""
+    body = gql(client, query, c=planted.angry_post.customer, kinds=["POST"])
+    assert "errors" not in body, body
+    c = body["data"]["customer"]
+    counts = [c[k]["totalCount"] for k in ("purchases", "posts", "interactions")]
+    assert c["everything"]["totalCount"] == sum(counts)
+    events = c["everything"]["nodes"]
+    dated = [e["at"] for e in events if e["at"]]
+    assert dated == sorted(dated, reverse=True)
+    assert {e["kind"] for e in c["onlyPosts"]["nodes"]} == {"POST"}
+    assert len(c["onlyPosts"]["nodes"]) == counts[1]
+
+
+def test_complaints_are_the_posts_below_a_sentiment(client: TestClient, planted: Truth) -> None:
+    query = """query($c: ID!) { customer(id: $c) {
+      accounts { id handle } posts(first: 100, filter: {maxSentiment: -0.3}) { nodes { id sentiment } } } }"""
+    body = gql(client, query, c=planted.angry_post.customer)
+    customer = body["data"]["customer"]
+    assert planted.angry_post.handle in [a["handle"] for a in customer["accounts"]]
+    posts = customer["posts"]["nodes"]
+    assert f"twitter:{planted.angry_post.tweet}" in [p["id"] for p in posts]
+    assert all(p["sentiment"] <= -0.3 for p in posts)
+
+
+def test_search_finds_customers_products_and_employees(client: TestClient, planted: Truth) -> None:
+    name = gql(
+        client, "query($c: ID!) { customer(id: $c) { name } }", c=planted.top_influencer.customer
+    )
+    full = name["data"]["customer"]["name"]
+    query = """query($text: String!) {
+      customers(search: $text, first: 5) { totalCount nodes { id } }
+      products(search: "shirt", first: 20) { nodes { id name } }
+      byInfluence: customers(first: 3) { nodes { id influence } }
+      employees(first: 100) { totalCount nodes { id name } } }"""
+    body = gql(client, query, text=full.split()[-1].upper())
+    assert "errors" not in body, body
+    data = body["data"]
+    assert planted.top_influencer.customer in [c["id"] for c in data["customers"]["nodes"]]
+    assert data["customers"]["totalCount"] >= 1
+    assert planted.complements.product in [p["id"] for p in data["products"]["nodes"]]
+    influence = [c["influence"] for c in data["byInfluence"]["nodes"]]
+    assert influence == sorted(influence, reverse=True)
+    assert planted.top_influencer.customer in [c["id"] for c in data["byInfluence"]["nodes"]]
+    names = [e["name"].lower() for e in data["employees"]["nodes"]]
+    assert names == sorted(names)
+    assert data["employees"]["totalCount"] == len(names)
+
+
+def test_customers_filter_and_order(client: TestClient) -> None:
+    body = gql(
+        client,
+        """{ gold: customers(filter: {tier: "gold"}, first: 100) { totalCount nodes { tier } }
+             all: customers(first: 1) { totalCount }
+             byName: customers(order: NAME, first: 20) { nodes { name } } }""",
+    )
+    data = body["data"]
+    assert {c["tier"] for c in data["gold"]["nodes"]} == {"gold"}
+    assert 0 < data["gold"]["totalCount"] < data["all"]["totalCount"]
+    names = [(c["name"] or "").lower() for c in data["byName"]["nodes"]]
+    assert names == sorted(names)
+
+
+# Each loader is reached from one place of the tree: a loader asked from two branches is
+# dispatched once per branch that reaches it, in an order that depends on timing.
+DEEP = """query($first: Int!) { customers(first: $first) { nodes {
+  name accounts { handle }
+  warmestEmployees(first: 2) { score employee { name } }
+  influencedBy(first: 2) { weight customer { name } }
+  purchases(first: 2) { nodes { total
+    lines { product { name relatedProducts(first: 2) { productId lift } } } } }
+  timeline(first: 3) { nodes { kind } }
+  recommendations(first: 2) { productId score }
+  sentimentTimeline(weeks: 4) { mean } } } }"""
+
+
+def test_round_trips_do_not_grow_with_the_page(client: TestClient) -> None:
+    repository = client.app.state.shared.repository  # type: ignore[attr-defined]
+
+    def trips(first: int) -> int:
+        before = repository.round_trips
+        body = gql(client, DEEP, first=first)
+        assert "errors" not in body, body
+        assert len(body["data"]["customers"]["nodes"]) == first
+        return int(repository.round_trips - before)
+
+    small, large = trips(5), trips(100)
+    assert small == large
+    # One read per loader (customers, accounts, warmth, employees, influencers, customers,
+    # purchases, lines, products, related, posts, interactions) and five for all the
+    # recommendations.
+    assert large == 17
