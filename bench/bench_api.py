@@ -57,8 +57,7 @@ OPERATIONS: dict[str, str] = {
     "warmest employees": """query($id: ID!) { customer(id: $id) {
         warmestEmployees(first: 3) { employeeId name score interactions sales lastContactAt
           breakdown { part value } } } }""",
-    "top influencers": """query($id: ID!) { influencers(first: 10) {
-        customerId name score rank } }""",
+    "top influencers": """{ influencers(first: 10) { customerId name score rank } }""",
     "recommendations": """query($id: ID!) { customer(id: $id) {
         recommendations(first: 5) { productId score reasons { kind text weight } } } }""",
 }
@@ -138,7 +137,8 @@ def load(
         mine: list[float] = []
         with httpx.Client(headers={"X-API-Key": key}, timeout=30) as http:
             while time.perf_counter() < stop:
-                body = {"query": query, "variables": {"id": rng.choice(customers)}}
+                variables = {"id": rng.choice(customers)} if "$id" in query else {}
+                body = {"query": query, "variables": variables}
                 started = time.perf_counter()
                 response = http.post(url, json=body)
                 mine.append((time.perf_counter() - started) * 1000)
@@ -213,8 +213,9 @@ def main() -> None:
         def in_process(query: str) -> Callable[[str], Any]:
             def run(customer: str) -> Any:
                 ctx = Context(shared, role="reader")  # fresh loaders per request
+                variables = {"id": customer} if "$id" in query else {}
                 result = loop.run_until_complete(
-                    schema.execute(query, variable_values={"id": customer}, context_value=ctx)
+                    schema.execute(query, variable_values=variables, context_value=ctx)
                 )
                 if result.errors:
                     raise SystemExit(str(result.errors[0]))

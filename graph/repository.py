@@ -1,9 +1,10 @@
-"""The only code that runs Cypher: named statements from ``cypher/`` through managed transactions.
+"""The only code that runs Cypher: named statements from ``cypher/``.
 
-Reads and writes go through ``driver.execute_query`` (a managed transaction: the driver retries
-transient errors). On top of that a write is retried when concurrent writers collide on a
-uniqueness constraint or exhaust the driver's retries, which ArcadeDB's optimistic MVCC
-produces under load: every write here is an idempotent ``MERGE``, so running it again is safe.
+Writes go through ``driver.execute_query`` (a managed transaction: the driver retries transient
+errors); reads run as auto-commit transactions, retried here. On top of that a write is retried
+when concurrent writers collide on a uniqueness constraint or exhaust the driver's retries,
+which ArcadeDB's optimistic MVCC produces under load: every write here is an idempotent
+``MERGE``, so running it again is safe.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
 T = TypeVar("T")
+READ_ATTEMPTS = 3
 
 
 def _retryable(exc: Exception) -> bool:
@@ -68,8 +70,27 @@ class Repository:
         return [dict(zip(record.keys(), record.values(), strict=True)) for record in result.records]
 
     def read(self, name: str, **params: Any) -> list[Row]:
-        """Run read statement ``name`` and return its rows as dicts."""
-        return self._run(name, params, neo4j.RoutingControl.READ)
+        """Run read statement ``name`` and return its rows as dicts.
+
+        An auto-commit transaction: one network exchange instead of the three (BEGIN, RUN,
+        COMMIT) of a managed one, which matters for the API's many small reads (0.6 ms against
+        1.5 ms on the embedded database). Transient failures are retried here instead.
+        """
+        query = neo4j.Query(cypher.load(name).text, timeout=self.tx_timeout)
+        for attempt in range(1, READ_ATTEMPTS + 1):
+            self.round_trips += 1
+            try:
+                with self.connection.driver.session(
+                    database=self.connection.database, default_access_mode=neo4j.READ_ACCESS
+                ) as session:
+                    result = session.run(query, params)
+                    return [dict(zip(r.keys(), r.values(), strict=True)) for r in result]
+            except (neo4j_errors.TransientError, neo4j_errors.ServiceUnavailable,
+                    neo4j_errors.SessionExpired):  # fmt: skip
+                if attempt == READ_ATTEMPTS:
+                    raise
+                time.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")
 
     def write(self, name: str, **params: Any) -> list[Row]:
         """Run write statement ``name`` in one managed transaction, retrying conflicts."""

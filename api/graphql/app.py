@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from cross_web import HTTPException as StrawberryHTTPException
 from fastapi import FastAPI, HTTPException
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
@@ -18,6 +19,19 @@ from graph.connection import connect
 from graph.errors import RapportError
 from graph.repository import Repository
 from graph.settings import Settings
+
+
+class Router(GraphQLRouter[Context, None]):
+    """Strawberry's router, refusing a JSON body that is not an object with 400 (not 500)."""
+
+    def decode_json(self, data: str | bytes) -> object:
+        """The request body; 400 unless it is a JSON object (or a list: batching, refused)."""
+        decoded = super().decode_json(data)
+        if not isinstance(decoded, dict | list):
+            raise StrawberryHTTPException(
+                400, 'the body must be a JSON object: {"query": "...", "variables": {...}}'
+            )
+        return decoded
 
 
 def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
@@ -53,7 +67,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
 
     app = FastAPI(title="Rapport", lifespan=lifespan)
     ide = settings.api_graphiql if graphiql is None else graphiql
-    router: GraphQLRouter[Context, None] = GraphQLRouter(
+    router = Router(
         build_schema(settings),
         context_getter=context,
         graphql_ide="graphiql" if ide else None,

@@ -12,14 +12,17 @@ import logging
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
+    ParserCache,
+    ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as alias_rule
+from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 
 from api.graphql.context import Context, Shared
 from api.graphql.mutations import Mutation, Subscription
@@ -47,12 +50,20 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     their message, ``code`` and ``hint``.
     """
     s = settings or Settings()
+    # The depth and alias rules (QueryDepthLimiter and MaxAliasesLimiter) are built once: the
+    # validation cache is keyed by the rules, and those extensions make new ones per request.
+    rules: list[type[ASTValidationRule]] = [
+        depth_rule(s.api_max_depth, None),
+        alias_rule(s.api_max_aliases),
+    ]
     # Factories: a fresh extension per request.
     extensions: list[Any] = [
-        lambda: QueryDepthLimiter(max_depth=s.api_max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=s.api_max_aliases),
+        lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=s.api_max_tokens),
         lambda: MaskErrors(should_mask_error=_unexpected),
+        # Frontends send the same few documents again and again: parse and validate each once.
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
     ]
     if not s.api_introspection:
         extensions.append(DisableIntrospection)

@@ -1,6 +1,6 @@
 // Purpose: fetch Alert nodes by id (for loaders and round-trip checks).
 // Parameters: $ids: list of string ids.
 // Returns: id, props (every stored property), one row per id found.
-MATCH (n:Alert)
-WHERE n.id IN $ids
+UNWIND $ids AS i
+MATCH (n:Alert {id: i})
 RETURN n.id AS id, properties(n) AS props

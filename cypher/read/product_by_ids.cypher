@@ -1,6 +1,6 @@
 // Purpose: fetch Product nodes by id (for loaders and round-trip checks).
 // Parameters: $ids: list of string ids.
 // Returns: id, props (every stored property), one row per id found.
-MATCH (n:Product)
-WHERE n.id IN $ids
+UNWIND $ids AS i
+MATCH (n:Product {id: i})
 RETURN n.id AS id, properties(n) AS props

@@ -1,6 +1,6 @@
 // Purpose: fetch Topic nodes by id (for loaders and round-trip checks).
 // Parameters: $ids: list of string ids.
 // Returns: id, props (every stored property), one row per id found.
-MATCH (n:Topic)
-WHERE n.id IN $ids
+UNWIND $ids AS i
+MATCH (n:Topic {id: i})
 RETURN n.id AS id, properties(n) AS props
