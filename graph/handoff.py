@@ -13,7 +13,6 @@ from graph.questions import (
     CustomerProfile,
     EmployeeWarmth,
     InfluenceLink,
-    check_first,
     customer_profile,
     display_names,
     influence_links,
@@ -56,15 +55,6 @@ class CustomerWarmth:
     interactions: int
     sales: int
     last_contact_at: datetime | None
-
-
-def employee_customers(
-    repository: Repository, employee_id: str, *, first: int = 10
-) -> list[CustomerWarmth]:
-    """The employee's customers, warmest first."""
-    check_first(first)
-    employee(repository, employee_id)
-    return employee_customers_of(repository, [employee_id])[employee_id][:first]
 
 
 def employee_customers_of(

@@ -405,18 +405,11 @@ def product(repository: Repository, product_id: str) -> ProductView:
     return ProductView.of(product_id, r)
 
 
-def related_products(
-    repository: Repository, product_id: str, *, first: int = 5
-) -> list[related.Rule]:
-    """What is bought with ``product_id`` (stored BOUGHT_WITH), strongest first."""
-    check_first(first)
-    return related_products_of(repository, [product_id], first=first)[product_id]
-
-
 def related_products_of(
     repository: Repository, products: Sequence[str], *, first: int = 5
 ) -> dict[str, list[related.Rule]]:
-    """:func:`related_products` of each product, by product id (one read for all of them)."""
+    """What is bought with each product (stored BOUGHT_WITH), strongest first, by product id
+    (one read for all of them)."""
     rules: dict[str, list[related.Rule]] = {p: [] for p in products}
     for r in repository.read("questions/related_products", products=list(products)):
         if not r["curated"]:
