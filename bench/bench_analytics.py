@@ -43,12 +43,12 @@ sys.path.insert(0, str(BENCH.parent))
 
 from bench.bench_import import dataset  # noqa: E402
 from graph import model  # noqa: E402
-from graph.analyze import analyze  # noqa: E402
-from graph.connection import connect  # noqa: E402
-from graph.projection import columns  # noqa: E402
-from graph.repository import Repository  # noqa: E402
+from graph.jobs.analyze import analyze  # noqa: E402
 from graph.settings import load_settings  # noqa: E402
-from graph.writes import upsert  # noqa: E402
+from graph.store.connection import connect  # noqa: E402
+from graph.store.projection import columns  # noqa: E402
+from graph.store.repository import Repository  # noqa: E402
+from graph.store.writes import upsert  # noqa: E402
 
 OUT = BENCH / "out"
 DERIVED = ("INFLUENCES", "RAPPORT", "BOUGHT_WITH", "INTERESTED_IN")
@@ -192,7 +192,8 @@ def pagerank_backends(data_dir: Path) -> None:
 
     igraph = importlib.import_module("igraph")  # optional: pip install -e '.[bench]'
 
-    from graph import influence, questions
+    from graph.analytics import influence
+    from graph.answers import questions
 
     repo = _repo(data_dir)
     graph = questions.influence_graph(repo)

@@ -36,14 +36,15 @@ import httpx
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 
+from api.auth.keys import KeyStore  # noqa: E402
 from api.graphql.context import Context, Shared  # noqa: E402
 from api.graphql.schema import build_schema  # noqa: E402
-from api.keys import KeyStore  # noqa: E402
 from bench.bench_analytics import imported_db  # noqa: E402
-from graph import activity, questions, reads  # noqa: E402
-from graph.connection import connect  # noqa: E402
-from graph.repository import Repository  # noqa: E402
+from graph.answers import activity, questions  # noqa: E402
 from graph.settings import load_settings  # noqa: E402
+from graph.store import reads  # noqa: E402
+from graph.store.connection import connect  # noqa: E402
+from graph.store.repository import Repository  # noqa: E402
 
 OPERATIONS: dict[str, str] = {
     "customer 360": """query($id: ID!) { customer(id: $id) {

@@ -1,4 +1,4 @@
-"""Enrichment throughput: posts per second through ``importers.enrich.analyse`` on one core.
+"""Enrichment throughput: posts per second through ``importers.nlp.analyse`` on one core.
 
 Builds the blank pipeline (``spacy.blank("en")``, whether or not a model is installed) with a
 catalog of 200 products and 20 employees, generates typical tweets (80-280 characters, some
@@ -18,7 +18,7 @@ import time
 
 from spacy.language import Language
 
-from importers.enrich import Catalog, CatalogEmployee, CatalogProduct, analyse, build_pipeline
+from importers.nlp import Catalog, CatalogEmployee, CatalogProduct, analyse, build_pipeline
 
 COLOURS = ["green", "navy", "red", "black", "sand", "olive", "white", "plum", "rust", "teal"]
 KINDS = ["tee", "hoodie", "jacket", "scarf", "sneakers", "jeans", "cap", "dress", "coat", "bag"]

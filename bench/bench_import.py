@@ -22,19 +22,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph import cypher, schema
-from graph.connection import Connection, connect
-from graph.embedded import admin
 from graph.model import Node, Record, Relationship
-from graph.repository import Repository
 from graph.settings import load_settings
+from graph.store import cypher, schema
+from graph.store.connection import Connection, connect
+from graph.store.embedded import admin
+from graph.store.repository import Repository
 from importers.directory import load_directory
-from importers.enrich import Catalog, CatalogEmployee, CatalogProduct, analyse, build_pipeline
-from importers.enrichment import PostEnrichment
+from importers.formats.base import Item
 from importers.formats.twitter import TwitterV2
 from importers.generate import generate
-from importers.service import import_path
-from importers.source import Item
+from importers.nlp import Catalog, CatalogEmployee, CatalogProduct, analyse, build_pipeline
+from importers.run.enrichment import PostEnrichment
+from importers.run.files import import_path
 
 BENCH_OUT = Path(__file__).resolve().parent / "out"
 

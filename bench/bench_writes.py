@@ -1,6 +1,6 @@
 """Write throughput: the repository's batched upserts against a bare UNWIND … MERGE baseline.
 
-Upserts N customers and 3N KNOWS edges through ``graph.writes.upsert`` (typed records,
+Upserts N customers and 3N KNOWS edges through ``graph.store.writes.upsert`` (typed records,
 provenance, retries), and the same data through the bare statements in ``cypher/bench/``,
 in the same run, on the embedded database. Prints nodes/s, relationships/s and the ratio
 repository / baseline (target >= 0.8).
@@ -18,11 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from graph import model, schema, writes
-from graph.connection import Connection, connect
-from graph.embedded import admin
-from graph.repository import Repository
+from graph import model
 from graph.settings import load_settings
+from graph.store import schema, writes
+from graph.store.connection import Connection, connect
+from graph.store.embedded import admin
+from graph.store.repository import Repository
 
 CITIES = ["Lyon", "Paris", "Berlin", "Madrid", "Rome", "Leeds", "Porto", "Ghent"]
 

@@ -15,9 +15,9 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph.alerting import AlertPolicy
+from graph.analytics.alert_rules import AlertPolicy
+from graph.analytics.warmth import WarmthParams
 from graph.errors import ConfigError, UnknownUriScheme
-from graph.warmth import WarmthParams
 
 EMBEDDED = "embedded"
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.repository import Repository
+from graph.store.repository import Repository
 
 
 @dataclass

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.connection import Connection, connect
-from graph.embedded import admin
-from graph.repository import Repository
 from graph.settings import Settings, load_settings
+from graph.store.connection import Connection, connect
+from graph.store.embedded import admin
+from graph.store.repository import Repository
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from api.cli.common import console, repository
-from graph import alerts
-from graph.alerting import STATUSES
-from graph.alerts import AlertView
-from importers.live import PLATFORMS, LivePost, ingest_post
+from graph.analytics.alert_rules import STATUSES
+from graph.answers import alerts
+from graph.answers.alerts import AlertView
+from importers.run.live import PLATFORMS, LivePost, ingest_post
 
 app = typer.Typer(
     help="Alerts raised by negative posts about us: list, show, acknowledge, assign, resolve.",

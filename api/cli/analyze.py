@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from api.cli.common import console, repository
-from graph.analyze import STAGES, StageReport, analyze
 from graph.errors import ConfigError
-from graph.incremental import last_run
+from graph.jobs.analyze import STAGES, StageReport, analyze
+from graph.jobs.incremental import last_run
 
 
 def _print_stage(stage: StageReport) -> None:

@@ -12,8 +12,8 @@ from api.cli.analyze import analyze_command
 from api.cli.common import configure_logging, console, repository
 from api.cli.imports import generate_command, import_command
 from api.cli.serve import serve_command
-from graph import schema
 from graph.settings import load_settings
+from graph.store import schema
 
 app = typer.Typer(
     name="rapport",

@@ -9,10 +9,10 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
-from graph.connection import Connection, connect
 from graph.errors import RapportError
-from graph.repository import Repository
 from graph.settings import Settings, load_settings
+from graph.store.connection import Connection, connect
+from graph.store.repository import Repository
 
 console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)

@@ -8,11 +8,11 @@ import typer
 from rich.table import Table
 
 from api.cli.common import console, repository, settings_from
-from graph import reads
-from graph.embedded import lifecycle
-from graph.embedded.datadir import DataDir
 from graph.errors import ConfigError
 from graph.model import NODE_LABELS, RELATIONSHIP_TYPES
+from graph.store import reads
+from graph.store.embedded import lifecycle
+from graph.store.embedded.datadir import DataDir
 
 app = typer.Typer(
     help="Inspect the database; start or stop the embedded server.", no_args_is_help=True

@@ -7,9 +7,9 @@ from typing import Annotated
 import typer
 
 from api.cli.common import console, repository
-from graph import explain
-from graph.explain import EvidenceItem
-from graph.warmth import Contact
+from graph.analytics.warmth import Contact
+from graph.answers import explain
+from graph.answers.explain import EvidenceItem
 
 app = typer.Typer(
     help="The evidence behind an influence edge, a warmth score or a recommendation.",

@@ -9,11 +9,11 @@ import typer
 from rich.table import Table
 
 from api.cli.common import console, repository
+from importers.formats.mapping import load_mapping
+from importers.formats.registry import format_names
 from importers.generate import generate
-from importers.mapping import load_mapping
-from importers.registry import format_names
-from importers.runner import ImportSummary
-from importers.service import import_path
+from importers.run.files import import_path
+from importers.run.runner import ImportSummary
 
 
 def _print_summary(summary: ImportSummary) -> None:

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
+from api.auth.keys import ROLES, KeyStore
 from api.cli.common import console, settings_from
-from api.keys import ROLES, KeyStore
 
 app = typer.Typer(help="API keys for the GraphQL API, stored hashed.", no_args_is_help=True)
 

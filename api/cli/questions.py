@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from api.cli.common import console, repository
-from graph import questions
+from graph.answers import questions
 
 
 def customer_command(

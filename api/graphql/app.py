@@ -13,12 +13,12 @@ from starlette.requests import HTTPConnection
 from strawberry.fastapi import GraphQLRouter
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
+from api.auth.keys import KeyStore, Unauthorized
 from api.graphql.schema import Context, Shared, build_schema
-from api.keys import KeyStore, Unauthorized
-from graph.connection import connect
 from graph.errors import RapportError
-from graph.repository import Repository
 from graph.settings import Settings
+from graph.store.connection import connect
+from graph.store.repository import Repository
 
 
 class Router(GraphQLRouter[Context, None]):

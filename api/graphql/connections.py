@@ -1,8 +1,9 @@
 """Relay connections: ``edges { cursor node }``, ``pageInfo`` and ``totalCount``.
 
 Lists that can grow are connections (DESIGN §6). A page comes either from a list read whole
-and cut in Python (:func:`graph.paging.page_of`) or from the database (``SKIP``/``LIMIT`` one
-past the page, see :func:`graph.paging.window`); then ``totalCount`` is only counted when asked.
+and cut in Python (:func:`graph.answers.paging.page_of`) or from the database
+(``SKIP``/``LIMIT`` one past the page, see :func:`graph.answers.paging.window`); then
+``totalCount`` is only counted when asked.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from graph.paging import Page
+from graph.answers.paging import Page
 
 N = TypeVar("N")
 T = TypeVar("T")

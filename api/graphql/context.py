@@ -18,13 +18,13 @@ from graphql import GraphQLError
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
+from api.auth.keys import Forbidden, allows
 from api.graphql.events import Hub
-from api.keys import Forbidden, allows
 from graph.errors import RapportError
-from graph.repository import Repository
 from graph.settings import Settings
+from graph.store.repository import Repository
 from importers.directory import load_directory
-from importers.enrichment import PostEnrichment
+from importers.run.enrichment import PostEnrichment
 
 P = ParamSpec("P")
 R = TypeVar("R")

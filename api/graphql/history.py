@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from api.graphql.context import AnyInfo
-from graph import activity, timeline
+from graph.answers import activity, timeline
 
 if TYPE_CHECKING:
     from api.graphql.nodes import Employee, Product

@@ -1,7 +1,7 @@
 """Mutation inputs, checked field by field and turned into graph records.
 
 Each ``records()`` raises :class:`InvalidRecord` naming the field that is wrong; the resolver
-writes the records with :func:`graph.writes.write_atomically` (all or nothing).
+writes the records with :func:`graph.store.writes.write_atomically` (all or nothing).
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Per-request DataLoaders: every field that reads related data asks through one of these.
 
 A loader gathers the keys asked for in one tick of the event loop (all the customers of a page,
-say) and answers them with one batched read from :mod:`graph.activity`, :mod:`graph.questions`
-or :mod:`graph.reads`, run in a worker thread. So the database round trips of a request grow
+say) and answers them with one batched read from :mod:`graph.answers.activity`,
+:mod:`graph.answers.questions`
+or :mod:`graph.store.reads`, run in a worker thread. So the database round trips of a request grow
 with the depth of the query, never with the number of items on a page.
 """
 
@@ -14,11 +15,13 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from api.graphql.context import off_loop
-from graph import activity, handoff, questions, reads, related
-from graph.handoff import CustomerWarmth, EmployeeView
-from graph.questions import CustomerProfile, EmployeeWarmth, InfluenceLink, ProductView
-from graph.recommend import Recommendation
-from graph.repository import Repository
+from graph.analytics import related
+from graph.analytics.recommend import Recommendation
+from graph.answers import activity, handoff, questions
+from graph.answers.handoff import CustomerWarmth, EmployeeView
+from graph.answers.questions import CustomerProfile, EmployeeWarmth, InfluenceLink, ProductView
+from graph.store import reads
+from graph.store.repository import Repository
 
 K = TypeVar("K")
 V = TypeVar("V")

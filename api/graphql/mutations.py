@@ -1,7 +1,7 @@
 """The Mutation and Subscription types: events written as they happen, alert actions, the
 live alert feed.
 
-Each mutation is one transaction (:func:`graph.writes.write_atomically`, or one alert move);
+Each mutation is one transaction (:func:`graph.store.writes.write_atomically`, or one alert move);
 writing needs a writer key, recomputing the analytics an admin key.
 """
 
@@ -21,14 +21,14 @@ from api.graphql.inputs import (
     PurchaseInput,
 )
 from api.graphql.types import Alert, IngestedPost, PostInput, StageResult, WriteResult
-from graph import alerts
-from graph.analyze import analyze
+from graph.answers import alerts
 from graph.errors import ConfigError
-from graph.incremental import last_run
+from graph.jobs.analyze import analyze
+from graph.jobs.incremental import last_run
 from graph.model import Node, Record
-from graph.repository import Repository
-from graph.writes import write_atomically
-from importers.live import Ingested, LivePost, ingest_post
+from graph.store.repository import Repository
+from graph.store.writes import write_atomically
+from importers.run.live import Ingested, LivePost, ingest_post
 
 
 def _ingest(info: AnyInfo, live: LivePost) -> Ingested:

@@ -35,10 +35,10 @@ from api.graphql.types import (
     RelatedProduct,
     WeekSentiment,
 )
-from graph import explain, questions, timeline
-from graph.handoff import EmployeeView
-from graph.paging import check_first, page_of
-from graph.questions import CustomerProfile, ProductView
+from graph.answers import explain, questions, timeline
+from graph.answers.handoff import EmployeeView
+from graph.answers.paging import check_first, page_of
+from graph.answers.questions import CustomerProfile, ProductView
 
 
 async def load_customer(info: AnyInfo, id: str) -> Customer | None:

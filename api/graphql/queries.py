@@ -28,11 +28,12 @@ from api.graphql.types import (
     PurchaseLine,
     RankedCustomer,
 )
-from graph import alerts, handoff, listing, questions
+from graph.answers import alerts, handoff, questions
+from graph.answers import search as listing
+from graph.answers.handoff import EmployeeView
+from graph.answers.paging import check_first, window
+from graph.answers.questions import CUSTOMER_HINT, CustomerProfile, ProductView
 from graph.errors import NotFound
-from graph.handoff import EmployeeView
-from graph.paging import check_first, window
-from graph.questions import CUSTOMER_HINT, CustomerProfile, ProductView
 
 
 @strawberry.enum(description="How to order customers.")

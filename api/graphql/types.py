@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from api.graphql.context import AnyInfo
-from graph import alerts, questions, recommend, sentiment_trend
+from graph.analytics import recommend, sentiment_trend
+from graph.answers import alerts, questions
 
 if TYPE_CHECKING:
     from api.graphql.nodes import Customer, Employee, Product

@@ -14,10 +14,10 @@ from pathlib import Path
 from graph import model
 from graph.errors import InvalidRecord
 from graph.model import Record
-from importers.formats import values as v
-from importers.formats.csvfile import CsvRow, read_header, read_rows
-from importers.mapping import FIELDS, ColumnMapping
-from importers.source import Item, Origin, Reject, SourceItem
+from importers.formats.base import Item, Origin, Reject, SourceItem
+from importers.formats.mapping import FIELDS, ColumnMapping
+from importers.readers import values as v
+from importers.readers.csv_rows import CsvRow, read_header, read_rows
 
 Fields = dict[str, str]
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from graph import model
 from graph.errors import InvalidRecord
 from importers.directory import Directory
-from importers.formats import values as v
-from importers.formats.csvfile import CsvRow, read_header, read_rows
-from importers.source import Item, Origin, Reject, SourceItem
+from importers.formats.base import Item, Origin, Reject, SourceItem
+from importers.readers import values as v
+from importers.readers.csv_rows import CsvRow, read_header, read_rows
 
 CHANNELS = ("email", "call", "meeting", "chat", "visit", "social")
 DIRECTIONS = ("inbound", "outbound")

@@ -19,8 +19,8 @@ from typing import Any, cast
 from graph import model
 from graph.errors import InvalidRecord
 from importers.directory import Directory
-from importers.formats import values as v
-from importers.source import Item, Origin, Reject, SourceItem
+from importers.formats.base import Item, Origin, Reject, SourceItem
+from importers.readers import values as v
 
 _TAG = re.compile(r"<[^>]+>")
 _BODY_CAP = 4000

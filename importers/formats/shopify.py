@@ -17,9 +17,9 @@ from graph import model
 from graph.errors import InvalidRecord
 from graph.model import Record
 from importers.directory import Directory
-from importers.formats import values as v
-from importers.formats.csvfile import CsvRow, read_rows
-from importers.source import Item, Origin, Reject, SourceItem
+from importers.formats.base import Item, Origin, Reject, SourceItem
+from importers.readers import values as v
+from importers.readers.csv_rows import CsvRow, read_rows
 
 REQUIRED = ("Name", "Email", "Created at", "Lineitem quantity", "Lineitem name", "Lineitem price")
 

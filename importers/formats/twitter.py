@@ -17,9 +17,9 @@ from typing import Any
 from graph import model
 from graph.errors import InvalidRecord
 from graph.model import Record
-from importers.formats import values as v
-from importers.formats.jsonlines import read_json_lines
-from importers.source import Item, Origin, Reject, SourceItem
+from importers.formats.base import Item, Origin, Reject, SourceItem
+from importers.readers import values as v
+from importers.readers.json_lines import read_json_lines
 
 PLATFORM = "twitter"
 _REFERENCES = {"replied_to": model.RepliesTo, "quoted": model.Quotes, "retweeted": model.Reshares}

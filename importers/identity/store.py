@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from graph import model
 from graph.errors import RapportError
-from graph.repository import Repository
-from graph.writes import upsert
+from graph.store.repository import Repository
+from graph.store.writes import upsert
 from importers.identity.resolve import Account, Match, Person, resolve
 
 

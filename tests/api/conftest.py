@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from api.auth.keys import KeyStore
 from api.graphql.app import create_app
-from api.keys import KeyStore
-from graph.analyze import analyze
-from graph.repository import Repository
+from graph.jobs.analyze import analyze
 from graph.settings import Settings
+from graph.store.repository import Repository
 from importers.generate import Truth, generate
-from importers.service import import_path
+from importers.run.files import import_path
 
 
 @pytest.fixture(scope="module")

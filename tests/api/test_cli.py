@@ -9,8 +9,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from api.cli.app import app
-from graph.connection import Connection
 from graph.errors import ConfigError
+from graph.store.connection import Connection
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 runner = CliRunner()

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from api.auth.keys import KeyStore
 from api.graphql.app import create_app
 from api.graphql.schema import schema
-from api.keys import KeyStore
-from graph.repository import Repository
 from graph.settings import Settings
+from graph.store.repository import Repository
 from importers.generate import Truth
 from tests.api.helpers import gql
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from graph import reads, schema
-from graph.repository import Repository
-from importers.service import ImportReport, import_path
+from graph.store import reads, schema
+from graph.store.repository import Repository
+from importers.run.files import ImportReport, import_path
 
 Importer = Callable[..., ImportReport]
 

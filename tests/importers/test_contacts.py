@@ -6,8 +6,8 @@ import mailbox
 from email.message import EmailMessage
 from pathlib import Path
 
-from graph.repository import Repository
-from importers.service import import_path
+from graph.store.repository import Repository
+from importers.run.files import import_path
 from tests.importers.conftest import Importer, node, out, rejects_of
 
 INTERACTIONS = """id,employee,customer,channel,at,direction,subject,notes

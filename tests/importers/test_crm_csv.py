@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from graph import reads
 from graph.errors import ConfigError
-from graph.repository import Repository
-from importers.mapping import load_mapping
+from graph.store import reads
+from graph.store.repository import Repository
+from importers.formats.mapping import load_mapping
 from tests.importers.conftest import Importer, node, out, rejects_of
 
 CUSTOMERS = """id,name,email,phone,city,country,joined_at,tier,twitter,referred_by

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from graph import reads, schema
-from graph.connection import connect
-from graph.repository import Repository
 from graph.settings import Settings
-from importers.service import import_path
+from graph.store import reads, schema
+from graph.store.connection import connect
+from graph.store.repository import Repository
+from importers.run.files import import_path
 from tests.conftest import PROJECT_ROOT, _clean_env
 
 ROWS = 20_000

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph import reads
-from graph.repository import Repository
+from graph.store import reads
+from graph.store.repository import Repository
 from tests.importers.conftest import Importer, node, out, rejects_of
 
 HEADER = (

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from graph.repository import Repository
+from graph.store.repository import Repository
 from tests.importers.conftest import Importer, node, out, rejects_of
 
 

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph import cypher, reads, schema, writes
-from graph.connection import Connection, connect
-from graph.repository import Repository
 from graph.settings import load_settings
+from graph.store import cypher, reads, schema, writes
+from graph.store.connection import Connection, connect
+from graph.store.repository import Repository
 from tests import factories
 
 URI = os.environ.get("RAPPORT_TEST_NEO4J_URI")

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from graph.alerting import (
+from graph.analytics.alert_rules import (
     AlertPolicy,
     PostSignal,
     decide,

@@ -8,9 +8,9 @@ import random
 import networkx as nx
 import pytest
 
-from graph import campaign as module
-from graph.campaign import CANDIDATE_POOL, campaign_seeds, expected_spread
-from graph.influence import influence_scores
+from graph.analytics import campaign as module
+from graph.analytics.campaign import CANDIDATE_POOL, campaign_seeds, expected_spread
+from graph.analytics.influence import influence_scores
 
 
 def certain(w: float) -> float:

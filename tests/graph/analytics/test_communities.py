@@ -7,8 +7,8 @@ import itertools
 
 import networkx as nx
 
-from graph import communities as module
-from graph.communities import communities
+from graph.analytics import communities as module
+from graph.analytics.communities import communities
 
 
 def cliques(*groups: list[str]) -> nx.Graph:

@@ -10,8 +10,8 @@ import networkx as nx
 import pytest
 from networkx.algorithms.link_analysis import pagerank_alg
 
-from graph import influence
-from graph.influence import (
+from graph.analytics import influence
+from graph.analytics.influence import (
     CONVERSION_WINDOW,
     WEIGHTS,
     Conversion,

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from graph.recommend import (
+from graph.analytics.recommend import (
     BOUGHT_WEIGHT,
     COMPLEMENTS_WEIGHT,
     PRAISED_WEIGHT,
@@ -15,7 +15,7 @@ from graph.recommend import (
     Recommendation,
     recommend,
 )
-from graph.related import Rule, association_rules, related_to
+from graph.analytics.related import Rule, association_rules, related_to
 
 NAMES = {"green-shirt": "Green Shirt", "socks": "Socks", "tie": "Tie", "c9": "Zoe Ray"}
 SHIRT_RULES = [

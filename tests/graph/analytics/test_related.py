@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.related import Rule, association_rules, related_to
+from graph.analytics.related import Rule, association_rules, related_to
 
 # n = 8 non-empty baskets; shirt in 6, socks in 4, tie in 2, hat in 2.
 # Pairs: shirt+socks 3 (B1, B2, B8), shirt+tie 2 (B2, B3), socks+tie 1, hat+shirt 1.

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from graph.sentiment_trend import WeekSentiment, week_of, weekly_sentiment
+from graph.analytics.sentiment_trend import WeekSentiment, week_of, weekly_sentiment
 
 PARIS = timezone(timedelta(hours=2))
 MON_OCT_6 = date(2025, 10, 6)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from graph.warmth import (
+from graph.analytics.warmth import (
     CUSTOMER_STARTED_BONUS,
     SALES,
     Contact,

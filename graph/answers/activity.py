@@ -1,0 +1,142 @@
+"""What customers did, read for many customers at once: accounts, purchases, posts, interactions.
+
+Each reader takes a list of ids and answers for all of them in one round trip (the API's
+DataLoaders batch the customers of a request through here). One customer's lists are short, so
+they are read whole; :mod:`graph.answers.timeline` filters, orders and merges them and
+:mod:`graph.answers.paging` pages them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from graph.model import from_db_time
+from graph.store.repository import Repository, Row
+
+
+@dataclass(frozen=True, slots=True)
+class AccountView:
+    """A social account and how its owner was linked to it."""
+
+    id: str
+    platform: str | None
+    handle: str | None
+    display_name: str | None
+    followers: int | None
+    is_brand: bool
+    confidence: float | None
+    method: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PurchaseView:
+    """A purchase (its lines are read by :func:`purchase_lines_of`)."""
+
+    id: str
+    at: datetime | None
+    total: float | None
+    currency: str | None
+    channel: str | None
+    store: str | None
+    seller: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LineView:
+    """One line of a purchase."""
+
+    product: str
+    quantity: int
+    unit_price: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class PostView:
+    """A post of one of the customer's accounts."""
+
+    id: str
+    account: str
+    platform: str | None
+    text: str | None
+    at: datetime | None
+    url: str | None
+    likes: int | None
+    shares: int | None
+    sentiment: float | None
+    sentiment_label: str | None
+    intent: str | None
+    category: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionView:
+    """A contact between the customer and an employee."""
+
+    id: str
+    channel: str | None
+    at: datetime | None
+    direction: str | None
+    subject: str | None
+    sentiment: float | None
+    employee: str | None
+
+
+def _when(value: Any) -> datetime | None:
+    return from_db_time(value) if value is not None else None
+
+
+def _by(rows: list[Row], key: str, ids: Sequence[str], make: Any) -> dict[str, list[Any]]:
+    """Rows grouped by ``key`` into ``make(row)``, with an empty list for every id asked."""
+    found: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        found[row[key]].append(make(row))
+    return {i: found.get(i, []) for i in ids}
+
+
+def accounts_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[AccountView]]:
+    """The social accounts each customer owns, by customer id."""
+    rows = repository.read("activity/accounts_of", ids=list(ids))
+    return _by(rows, "owner", ids, lambda r: AccountView(
+        r["id"], r.get("platform"), r.get("handle"), r.get("displayName"), r.get("followers"),
+        bool(r.get("isBrand")), r.get("confidence"), r.get("method"),
+    ))  # fmt: skip
+
+
+def purchases_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[PurchaseView]]:
+    """Each customer's purchases (unordered), by customer id."""
+    rows = repository.read("activity/purchases_of", ids=list(ids))
+    return _by(rows, "customer", ids, lambda r: PurchaseView(
+        r["id"], _when(r.get("at")), r.get("total"), r.get("currency"), r.get("channel"),
+        r.get("store"), r.get("seller"),
+    ))  # fmt: skip
+
+
+def purchase_lines_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[LineView]]:
+    """Each purchase's lines, by purchase id."""
+    rows = repository.read("activity/purchase_lines_of", ids=list(ids))
+    return _by(rows, "purchase", ids, lambda r: LineView(
+        r["product"], int(r.get("quantity") or 1), r.get("unitPrice"),
+    ))  # fmt: skip
+
+
+def posts_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[PostView]]:
+    """Each customer's posts (unordered), by customer id."""
+    rows = repository.read("activity/posts_of", ids=list(ids))
+    return _by(rows, "customer", ids, lambda r: PostView(
+        r["id"], r["account"], r.get("platform"), r.get("text"), _when(r.get("at")), r.get("url"),
+        r.get("likes"), r.get("shares"), r.get("sentiment"), r.get("sentimentLabel"),
+        r.get("intent"), r.get("category"),
+    ))  # fmt: skip
+
+
+def interactions_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[InteractionView]]:
+    """Each customer's interactions (unordered), by customer id."""
+    rows = repository.read("activity/interactions_of", ids=list(ids))
+    return _by(rows, "customer", ids, lambda r: InteractionView(
+        r["id"], r.get("channel"), _when(r.get("at")), r.get("direction"), r.get("subject"),
+        r.get("sentiment"), r.get("employee"),
+    ))  # fmt: skip

@@ -1,0 +1,76 @@
+"""Customers, employees and products found by a text search and filters, a page at a time.
+
+The text is matched, lower-cased, against each node's ``search`` property (names, e-mails,
+handles, SKUs; a TEXT index on Neo4j). Filters are typed per label and sent as parameters;
+the order is one of an allow-listed few.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from graph.errors import ConfigError
+from graph.store.repository import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerFilter:
+    """Which customers: all filters given must hold."""
+
+    tier: str | None = None
+    city: str | None = None
+    community: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeeFilter:
+    """Which employees: all filters given must hold."""
+
+    team: str | None = None
+    store: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProductFilter:
+    """Which products: all filters given must hold."""
+
+    category: str | None = None
+    brand: str | None = None
+
+
+Filter = CustomerFilter | EmployeeFilter | ProductFilter
+_STATEMENTS = {CustomerFilter: "customers", EmployeeFilter: "employees", ProductFilter: "products"}
+ORDERS = {
+    CustomerFilter: ("influence", "name"),
+    EmployeeFilter: ("name",),
+    ProductFilter: ("name", "price"),
+}
+
+
+def _params(search: str | None, where: Filter) -> dict[str, Any]:
+    text = search.strip().lower() if search else None
+    return {"search": text or None, **asdict(where)}
+
+
+def find(
+    repository: Repository, where: Filter, *, search: str | None, order: str, skip: int, limit: int
+) -> list[tuple[str, dict[str, Any]]]:
+    """``(id, properties)`` of the matching nodes from ``skip``, at most ``limit``, in ``order``."""
+    allowed = ORDERS[type(where)]
+    if order not in allowed:
+        raise ConfigError(f"cannot order by {order!r}", hint=f"use one of: {', '.join(allowed)}")
+    rows = repository.read(
+        f"search/{_STATEMENTS[type(where)]}",
+        **_params(search, where),
+        order=order,
+        skip=skip,
+        limit=limit,
+    )
+    return [(r["id"], r["props"]) for r in rows]
+
+
+def count(repository: Repository, where: Filter, *, search: str | None) -> int:
+    """How many nodes match (a connection's ``totalCount``)."""
+    rows = repository.read(f"search/{_STATEMENTS[type(where)]}_count", **_params(search, where))
+    return int(rows[0]["total"]) if rows else 0

@@ -1,0 +1,328 @@
+"""`rapport analyze`: project the graph, compute every analytic, write the results back.
+
+Stages (each can run alone with ``only``):
+
+- ``influence``: evidence -> ``INFLUENCES`` edges, PageRank ``Customer.influence`` and
+  ``influenceRank``;
+- ``communities``: Louvain over the influence graph -> ``Customer.community``;
+- ``warmth``: interactions, brand replies and sales -> ``RAPPORT`` edges (score 0-100 with its
+  breakdown);
+- ``related``: co-purchase association -> ``BOUGHT_WITH`` edges;
+- ``interests``: topics of a customer's posts -> ``INTERESTED_IN`` edges;
+- ``alerts``: alerts for negative posts that have none, brand replies recorded as responses, and
+  open alerts re-scored with the new influence (and given to a warmest employee when the on-duty
+  team held them), see :mod:`graph.answers.alerts`.
+
+Derived edges are synchronised, not rewritten (:mod:`graph.store.derived`): an edge whose values
+did not
+change is left alone, a new or changed one is written with ``computedAt`` = this run's time, and an
+edge the run no longer computes is deleted, so the graph always shows exactly the current evidence.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from graph import model
+from graph.analytics import communities as community_detection
+from graph.analytics import influence, related, warmth
+from graph.answers import alerts
+from graph.errors import ConfigError
+from graph.jobs import incremental
+from graph.store import derived
+from graph.store.projection import Projection, audience, load_contacts, load_topic_mentions_of
+from graph.store.repository import Repository
+
+STAGES = ("influence", "communities", "warmth", "related", "interests", "alerts")
+
+
+@dataclass
+class StageReport:
+    """How one stage went."""
+
+    name: str
+    seconds: float = 0.0
+    written: int = 0
+    removed: int = 0
+    notes: dict[str, float | int | str] = field(default_factory=dict)
+
+
+@dataclass
+class AnalysisReport:
+    """Every stage of one run."""
+
+    run: datetime
+    stages: list[StageReport] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        """Total time of the run."""
+        return sum(s.seconds for s in self.stages)
+
+
+@dataclass
+class _State:
+    """What stages hand each other within one run."""
+
+    projection: Projection
+    # Incremental runs: the customers and posts the new events touch (None: everything).
+    scope: set[str] | None = None
+    new_posts: list[str] | None = None
+    graph: object | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def _stamp(run: datetime) -> datetime:
+    return run.replace(microsecond=0)
+
+
+def _sync(
+    repository: Repository,
+    report: StageReport,
+    kind: type[model.Derived],
+    records: Iterable[model.Derived],
+    scope: Collection[str] | None = None,
+) -> None:
+    done = derived.sync(repository, kind, records, scope=scope)
+    report.written += done.written
+    report.removed += done.removed
+    report.notes["unchanged"] = done.unchanged
+
+
+def _set_scores(repository: Repository, state: _State, scores: dict[str, dict[str, object]]) -> int:
+    """Store the scores that differ from what the graph holds; returns how many customers.
+
+    An incremental run writes its few scores without reading every customer's first."""
+    if state.scope is not None:
+        rows = [{"id": cid, "props": props} for cid, props in scores.items()]
+        return repository.write_rows("analytics/set_customer_scores", rows)
+    stored = state.projection.customer_scores
+    changed = {
+        cid: props
+        for cid, props in scores.items()
+        if any(stored.get(cid, {}).get(k) != v for k, v in props.items())
+    }
+    for cid, props in changed.items():
+        stored.setdefault(cid, {}).update(props)
+    rows = [{"id": cid, "props": props} for cid, props in changed.items()]
+    return repository.write_rows("analytics/set_customer_scores", rows)
+
+
+def run_influence(
+    repository: Repository, run: datetime, state: _State, report: StageReport
+) -> None:
+    """Influence edges and scores."""
+    inputs = state.projection.influence_inputs()
+    found = influence.conversions(inputs.praise, inputs.purchases, audience(inputs))
+    edges = influence.influence_edges(
+        follows=inputs.follows, replies=inputs.replies, reshares=inputs.reshares,
+        quotes=inputs.quotes, mentions=inputs.mentions, referrals=inputs.referrals,
+        conversions=found,
+    )  # fmt: skip
+    graph = influence.influence_graph(edges)
+    scores = influence.influence_scores(graph)
+    ranks = influence.ranks(scores)
+    state.graph, state.scores = graph, scores
+    _sync(
+        repository,
+        report,
+        model.Influences,
+        (
+            model.Influences(
+                start_id=a, end_id=b, weight=round(ev.weight(), 3), follows=ev.follows,
+                replies=ev.replies, reshares=ev.reshares, quotes=ev.quotes,
+                mentions=ev.mentions, referrals=ev.referrals, conversions=ev.conversions,
+                computed_at=run, source="analyze",
+            )
+            for (a, b), ev in edges.items()
+        ),
+    )  # fmt: skip
+    _set_scores(
+        repository,
+        state,
+        {c: {"influence": round(s, 8), "influenceRank": ranks[c]} for c, s in scores.items()},
+    )
+    report.notes.update(edges=len(edges), conversions=len(found), customers=len(scores))
+
+
+def run_communities(
+    repository: Repository, run: datetime, state: _State, report: StageReport
+) -> None:
+    """Louvain communities over the influence graph."""
+    if state.graph is None:
+        run_influence(repository, run, state, StageReport("influence"))
+    found = community_detection.communities(state.graph, seed=7)
+    report.written = _set_scores(repository, state, {c: {"community": k} for c, k in found.items()})
+    report.notes["communities"] = len(set(found.values()))
+
+
+def run_warmth(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
+    """RAPPORT edges from contacts and sales."""
+    contacts, sales = load_contacts(repository, state.scope)
+    # Valued as of today: decay would otherwise change every edge on every run.
+    day = warmth.as_of_day(run)
+    scores = warmth.warmth(contacts, sales, now=day, params=repository.settings.warmth_params)
+    _sync(
+        repository,
+        report,
+        model.Rapport,
+        (
+            model.Rapport(
+                start_id=w.employee, end_id=w.customer, warmth=w.score,
+                interactions=w.interactions, last_contact_at=w.last_contact_at,
+                sentiment=None if w.sentiment is None else round(w.sentiment, 4),
+                sales=w.sales, breakdown_keys=tuple(w.breakdown),
+                breakdown_values=tuple(round(v, 4) for v in w.breakdown.values()),
+                computed_at=run, source="analyze",
+            )
+            for w in scores.values()
+        ),
+        state.scope,
+    )  # fmt: skip
+    report.notes.update(pairs=len(scores), contacts=len(contacts), sales=len(sales))
+
+
+def run_related(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
+    """BOUGHT_WITH edges from co-purchases."""
+    baskets = list(state.projection.baskets.values())
+    rules = related.association_rules(baskets, min_support=repository.settings.min_support)
+    _sync(
+        repository,
+        report,
+        model.BoughtWith,
+        (
+            model.BoughtWith(
+                start_id=r.product, end_id=r.other, support=round(r.support, 6),
+                confidence=round(r.confidence, 4), lift=round(r.lift, 3), count=r.count,
+                computed_at=run, source="analyze",
+            )
+            for r in rules
+        ),
+    )  # fmt: skip
+    report.notes.update(baskets=len(baskets), rules=len(rules))
+
+
+def interest_weights(
+    mentions: Iterable[tuple[str, str, float | None]],
+) -> dict[tuple[str, str], float]:
+    """How interested each customer is in each topic: posts on it, warmer when positive.
+
+    >>> interest_weights([("c", "style", 0.8), ("c", "style", None), ("c", "fail", -0.6)])
+    {('c', 'style'): 2.4, ('c', 'fail'): 1.0}
+    """
+    weights: defaultdict[tuple[str, str], float] = defaultdict(float)
+    for customer, topic, sentiment in mentions:
+        weights[(customer, topic)] += 1.0 + max(0.0, sentiment or 0.0) / 2
+    return {key: round(value, 3) for key, value in weights.items()}
+
+
+def run_interests(
+    repository: Repository, run: datetime, state: _State, report: StageReport
+) -> None:
+    """INTERESTED_IN edges and each customer's mean post sentiment."""
+    if state.scope is None:
+        mentions = state.projection.topic_mentions
+    else:
+        mentions = load_topic_mentions_of(repository, state.scope)
+    weights = interest_weights(mentions)
+    _sync(
+        repository,
+        report,
+        model.InterestedIn,
+        (
+            model.InterestedIn(start_id=c, end_id=t, weight=w, computed_at=run, source="analyze")
+            for (c, t), w in weights.items()
+        ),
+        state.scope,
+    )
+    sentiment: dict[str, list[float]] = defaultdict(list)
+    for customer, _topic, value in mentions:
+        if value is not None:
+            sentiment[customer].append(value)
+    _set_scores(
+        repository,
+        state,
+        {c: {"sentimentAvg": round(sum(v) / len(v), 4)} for c, v in sentiment.items()},
+    )
+    report.notes["pairs"] = len(weights)
+
+
+def run_alerts(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
+    """Raise missing alerts, record brand responses, refresh open alerts."""
+    raised = alerts.raise_alerts(repository, posts=state.new_posts)
+    responded = alerts.record_responses(repository)
+    # Severity follows influence, which only a full run recomputes.
+    refreshed, assigned = alerts.refresh_open(repository) if state.scope is None else (0, 0)
+    report.written = len(raised) + responded + refreshed
+    report.notes.update(
+        raised=len(raised), responded=responded, refreshed=refreshed, assigned=assigned
+    )
+
+
+_RUNNERS: dict[str, Callable[[Repository, datetime, _State, StageReport], None]] = {
+    "influence": run_influence,
+    "communities": run_communities,
+    "warmth": run_warmth,
+    "related": run_related,
+    "interests": run_interests,
+    "alerts": run_alerts,
+}
+
+
+INCREMENTAL_STAGES = ("warmth", "interests", "alerts")
+
+
+def analyze(
+    repository: Repository,
+    *,
+    only: Collection[str] | None = None,
+    now: datetime | None = None,
+    since: datetime | None = None,
+    on_stage: Callable[[StageReport], None] | None = None,
+) -> AnalysisReport:
+    """Run the chosen stages (all by default) and write their results to the graph.
+
+    With ``since``, run incrementally: only what the events written after ``since`` touch, by
+    the rule in :mod:`graph.jobs.incremental` (stages: warmth, interests, alerts).
+    """
+    allowed = INCREMENTAL_STAGES if since is not None else STAGES
+    unknown = set(only or ()) - set(STAGES)
+    if unknown:
+        raise ConfigError(
+            f"unknown analysis stage(s): {', '.join(sorted(unknown))}",
+            hint=f"choose from: {', '.join(STAGES)}",
+        )
+    chosen = [s for s in allowed if not only or s in set(only)]
+    run = _stamp(now or datetime.now(UTC))
+    report = AnalysisReport(run=run)
+    state = _State(Projection(repository))
+    if since is not None:
+        stage = StageReport("touched")
+        started = time.perf_counter()
+        touched = incremental.touched_since(repository, since)
+        state.scope, state.new_posts = touched.customers, touched.posts
+        stage.seconds = time.perf_counter() - started
+        stage.notes.update(
+            since=since.isoformat(timespec="seconds"), posts=len(touched.posts),
+            interactions=touched.interactions, purchases=touched.purchases,
+            customers=len(touched.customers),
+        )  # fmt: skip
+        report.stages.append(stage)
+        if on_stage is not None:
+            on_stage(stage)
+    for name in chosen:
+        stage = StageReport(name)
+        started = time.perf_counter()
+        _RUNNERS[name](repository, run, state, stage)
+        stage.seconds = time.perf_counter() - started
+        report.stages.append(stage)
+        if on_stage is not None:
+            on_stage(stage)
+    if not only:  # a complete run: the next incremental one starts from here
+        settings = repository.settings
+        incremental.record_run(settings, repository.connection.database, run, full=since is None)
+    return report

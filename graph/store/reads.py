@@ -1,0 +1,79 @@
+"""Typed reads over the named statements in ``cypher/read/``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph.store import cypher
+from graph.store.repository import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class GraphCounts:
+    """How many nodes per label and relationships per type the database holds."""
+
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ServerVersion:
+    """What the server says it is."""
+
+    name: str
+    version: str
+    edition: str
+    agent: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelationshipRow:
+    """One stored relationship: its endpoints' ids and its properties."""
+
+    start: str
+    end: str
+    props: dict[str, Any]
+
+
+def counts(repository: Repository) -> GraphCounts:
+    """Counts per label and per relationship type."""
+    nodes = {
+        row["label"]: int(row["count"]) for row in repository.read("read/count_nodes_by_label")
+    }
+    rels = {
+        row["type"]: int(row["count"])
+        for row in repository.read("read/count_relationships_by_type")
+    }
+    return GraphCounts(nodes=nodes, relationships=rels)
+
+
+def server_version(repository: Repository) -> ServerVersion:
+    """Name, version and edition of the database server."""
+    rows = repository.read("read/server_components")
+    row = rows[0] if rows else {}
+    versions = row.get("versions") or ["?"]
+    agent = repository.connection.driver.get_server_info().agent
+    return ServerVersion(
+        name=str(row.get("name", "?")),
+        version=str(versions[0]),
+        edition=str(row.get("edition") or ""),
+        agent=str(agent),
+    )
+
+
+def nodes_by_ids(
+    repository: Repository, label: str, ids: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """The stored properties of the ``label`` nodes with these ids, keyed by id."""
+    rows = repository.read(cypher.node_read(label), ids=list(ids))
+    return {row["id"]: row["props"] for row in rows}
+
+
+def relationships_from(
+    repository: Repository, pattern: tuple[str, str, str], start_ids: Sequence[str]
+) -> list[RelationshipRow]:
+    """The ``(start)-[:TYPE]->(end)`` relationships leaving the given start nodes."""
+    rows = repository.read(cypher.relationship_read(pattern), ids=list(start_ids))
+    return [RelationshipRow(start=row["start"], end=row["end"], props=row["props"]) for row in rows]

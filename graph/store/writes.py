@@ -1,0 +1,242 @@
+"""Upsert model records in batches: nodes first, then the relationships between them.
+
+Records of each kind are grouped and sent with ``UNWIND $rows`` to that kind's file in
+``cypher/write/``. Whenever a relationship batch is due, pending nodes are written first, so
+an endpoint created in the same stream always exists before its relationships. Rows repeated
+within a batch are merged (later values win) before they are sent.
+
+A relationship whose start or end node does not exist is not invented: it is counted, and the
+caller's ``on_missing`` hook hears which record it was (importers send it to the rejects file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.errors import NotFound
+from graph.model import Node, Record, Relationship
+from graph.store import cypher
+from graph.store.reads import nodes_by_ids
+from graph.store.repository import Repository, Row
+
+Pattern = tuple[str, str, str]
+MissingHook = Callable[[Relationship, Any, str], None]
+
+
+def _bump(counter: dict[str, int], key: str, value: int) -> None:
+    if value:
+        counter[key] = counter.get(key, 0) + value
+
+
+@dataclass
+class WriteSummary:
+    """What a stream of upserts did, per label / relationship pattern."""
+
+    nodes: dict[str, int] = field(default_factory=dict)
+    nodes_created: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+    relationships_created: dict[str, int] = field(default_factory=dict)
+    missing_endpoints: dict[str, int] = field(default_factory=dict)
+    batches: int = 0
+
+    @property
+    def node_count(self) -> int:
+        """Nodes written (created or updated)."""
+        return sum(self.nodes.values())
+
+    @property
+    def relationship_count(self) -> int:
+        """Relationships written (created or updated)."""
+        return sum(self.relationships.values())
+
+    @property
+    def created(self) -> int:
+        """Nodes and relationships that did not exist before."""
+        return sum(self.nodes_created.values()) + sum(self.relationships_created.values())
+
+    @property
+    def updated(self) -> int:
+        """Nodes and relationships that existed and were written again."""
+        return self.node_count + self.relationship_count - self.created
+
+
+def _pattern_key(pattern: Pattern) -> str:
+    return "({})-[:{}]->({})".format(*pattern)
+
+
+class BatchWriter:
+    """Buffers records and writes them in batches; use as a context manager or call flush()."""
+
+    def __init__(
+        self,
+        repository: Repository,
+        *,
+        batch_size: int | None = None,
+        on_missing: MissingHook | None = None,
+    ) -> None:
+        self.repository = repository
+        self.batch_size = batch_size or repository.settings.batch_size
+        self.summary = WriteSummary()
+        self.on_missing = on_missing
+        self._nodes: dict[str, dict[str, Row]] = {}
+        self._rels: dict[Pattern, dict[tuple[str, str], tuple[Row, Relationship, Any]]] = {}
+
+    def add(self, record: Record, origin: Any = None) -> None:
+        """Queue one record (``origin``: where it came from, handed to ``on_missing``)."""
+        if isinstance(record, Node):
+            bucket = self._nodes.setdefault(record.LABEL, {})
+            row = {"id": record.id, "props": record.props()}
+            previous = bucket.get(record.id)
+            if previous is None:
+                bucket[record.id] = row
+            else:
+                previous["props"].update(row["props"])
+            if len(bucket) >= self.batch_size:
+                self._flush_label(record.LABEL)
+        elif isinstance(record, Relationship):
+            pattern = record.pattern
+            rels = self._rels.setdefault(pattern, {})
+            key = (record.start_id, record.end_id)
+            row = {"start": record.start_id, "end": record.end_id, "props": record.props()}
+            queued = rels.get(key)
+            if queued is None:
+                rels[key] = (row, record, origin)
+            else:
+                queued[0]["props"].update(row["props"])
+            if len(rels) >= self.batch_size:
+                self._flush_nodes()
+                self._flush_pattern(pattern)
+        else:
+            raise TypeError(f"not a graph record: {type(record).__name__}")
+
+    def add_all(self, records: Iterable[Record]) -> None:
+        """Queue many records."""
+        for record in records:
+            self.add(record)
+
+    def flush(self) -> WriteSummary:
+        """Write everything pending (nodes, then relationships); returns the running summary."""
+        self._flush_nodes()
+        for pattern in list(self._rels):
+            self._flush_pattern(pattern)
+        return self.summary
+
+    def _flush_nodes(self) -> None:
+        for label in list(self._nodes):
+            self._flush_label(label)
+
+    def _send(self, statement: str, rows: list[Row]) -> tuple[int, int]:
+        written = created = 0
+        for result in self.repository.write(statement, rows=rows):
+            written += int(result.get("written") or 0)
+            created += int(result.get("created") or 0)
+        self.summary.batches += 1
+        return written, created
+
+    def _flush_label(self, label: str) -> None:
+        rows = list(self._nodes.pop(label, {}).values())
+        if rows:
+            written, created = self._send(cypher.node_write(label), rows)
+            _bump(self.summary.nodes, label, written)
+            _bump(self.summary.nodes_created, label, created)
+
+    def _flush_pattern(self, pattern: Pattern) -> None:
+        queued = list(self._rels.pop(pattern, {}).values())
+        if not queued:
+            return
+        written, created = self._send(cypher.relationship_write(pattern), [q[0] for q in queued])
+        key = _pattern_key(pattern)
+        _bump(self.summary.relationships, key, written)
+        _bump(self.summary.relationships_created, key, created)
+        if written < len(queued):
+            _bump(self.summary.missing_endpoints, key, len(queued) - written)
+            self._report_missing(pattern, [(q[1], q[2]) for q in queued])
+
+    def _report_missing(self, pattern: Pattern, queued: list[tuple[Relationship, Any]]) -> None:
+        """Find which rows lacked an endpoint (the rare, slow path) and tell the hook."""
+        if self.on_missing is None:
+            return
+        start_label, rel_type, end_label = pattern
+        starts = nodes_by_ids(self.repository, start_label, sorted({r.start_id for r, _ in queued}))
+        ends = nodes_by_ids(self.repository, end_label, sorted({r.end_id for r, _ in queued}))
+        for record, origin in queued:
+            if record.start_id not in starts:
+                reason = f"unknown {start_label} {record.start_id!r} (start of {rel_type})"
+            elif record.end_id not in ends:
+                reason = f"unknown {end_label} {record.end_id!r} (end of {rel_type})"
+            else:
+                continue
+            self.on_missing(record, origin, reason)
+
+    def __enter__(self) -> BatchWriter:
+        return self
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is None:
+            self.flush()
+
+
+def upsert(
+    repository: Repository, records: Iterable[Record], *, batch_size: int | None = None
+) -> WriteSummary:
+    """Write ``records`` (nodes and relationships, in any order) and return what was written.
+
+    Idempotent: running it again with the same records changes no counts.
+    """
+    with BatchWriter(repository, batch_size=batch_size) as writer:
+        writer.add_all(records)
+    return writer.summary
+
+
+def write_atomically(repository: Repository, records: Iterable[Record]) -> WriteSummary:
+    """Write ``records`` in one transaction: all of them, or nothing.
+
+    A relationship whose start or end node exists neither in the graph nor among ``records``
+    rolls everything back with :class:`NotFound` naming it (an API mutation must not half-write).
+    """
+    nodes: dict[str, dict[str, Row]] = {}
+    rels: dict[Pattern, dict[tuple[str, str], Row]] = {}
+    for record in records:
+        if isinstance(record, Node):
+            bucket = nodes.setdefault(record.LABEL, {})
+            row = bucket.setdefault(record.id, {"id": record.id, "props": {}})
+            row["props"].update(record.props())
+        elif isinstance(record, Relationship):
+            bucket_r = rels.setdefault(record.pattern, {})
+            row = bucket_r.setdefault(
+                (record.start_id, record.end_id),
+                {"start": record.start_id, "end": record.end_id, "props": {}},
+            )
+            row["props"].update(record.props())
+    statements = [
+        (cypher.node_write(label), {"rows": list(rows.values())}) for label, rows in nodes.items()
+    ]
+    patterns = list(rels)
+    statements += [
+        (cypher.relationship_write(p), {"rows": list(rels[p].values())}) for p in patterns
+    ]
+
+    def check(results: list[list[Row]]) -> None:
+        for pattern, rows in zip(patterns, results[len(nodes) :], strict=True):
+            written = sum(int(r.get("written") or 0) for r in rows)
+            if written < len(rels[pattern]):
+                start, rel_type, end = pattern
+                pairs = ", ".join(f"{a}->{b}" for a, b in rels[pattern])
+                raise NotFound(
+                    f"cannot write {rel_type}: a {start} or {end} among {pairs} does not exist",
+                    hint="create it first (or check the id); nothing was written",
+                )
+
+    summary = WriteSummary()
+    results = repository.write_together(statements, check)
+    for (label, _), rows in zip(nodes.items(), results, strict=False):
+        _bump(summary.nodes, label, sum(int(r.get("written") or 0) for r in rows))
+        _bump(summary.nodes_created, label, sum(int(r.get("created") or 0) for r in rows))
+    for pattern, rows in zip(patterns, results[len(nodes) :], strict=True):
+        key = _pattern_key(pattern)
+        _bump(summary.relationships, key, sum(int(r.get("written") or 0) for r in rows))
+        _bump(summary.relationships_created, key, sum(int(r.get("created") or 0) for r in rows))
+    summary.batches = len(statements)
+    return summary

@@ -1,0 +1,155 @@
+"""Single-post ingestion: one post as it happens, enriched, written, and alerted on at once.
+
+The same records and enrichment as an import (:mod:`importers.formats.twitter`,
+:mod:`importers.run.enrichment`), for one post from an integration (`rapport ingest-post`, the API's
+``ingestPost``). A negative post about us raises its alert before this returns; a brand reply to
+an alerted post records the response time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from graph import model
+from graph.answers import alerts
+from graph.answers.alerts import AlertView
+from graph.errors import InvalidRecord
+from graph.model import Record, to_utc
+from graph.store.repository import Repository
+from graph.store.writes import BatchWriter, WriteSummary
+from importers.directory import load_directory
+from importers.formats.base import Item, Origin
+from importers.run.enrichment import PostEnrichment
+
+PLATFORMS = ("twitter", "yelp", "facebook", "instagram", "web")
+MAX_TEXT = 100_000
+
+_REPLY_KINDS = {
+    "reply": model.RepliesTo,
+    "reshare": model.Reshares,
+    "quote": model.Quotes,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LivePost:
+    """A post to ingest. ``handle`` is the author's handle on ``platform``.
+
+    ``post_id`` is the platform's id (a random one is made when absent); ``in_reply_to`` the
+    graph id of the post it answers (``platform:postId``), ``reference`` how it refers to it.
+    """
+
+    handle: str
+    text: str
+    platform: str = "twitter"
+    at: datetime | None = None
+    post_id: str | None = None
+    in_reply_to: str | None = None
+    reference: str = "reply"
+    display_name: str | None = None
+    followers: int | None = None
+    likes: int = 0
+    shares: int = 0
+    url: str | None = None
+
+    def check(self) -> None:
+        """Raise :class:`InvalidRecord` naming the first field that is wrong."""
+        if not self.handle.strip().lstrip("@"):
+            raise InvalidRecord("handle is empty", hint="give the author's handle, e.g. @ann")
+        if not self.text.strip():
+            raise InvalidRecord("text is empty", hint="a post needs its text")
+        if len(self.text) > MAX_TEXT:
+            raise InvalidRecord(
+                f"text is {len(self.text):,} characters long", hint=f"at most {MAX_TEXT:,}"
+            )
+        if self.platform not in PLATFORMS:
+            raise InvalidRecord(
+                f"unknown platform {self.platform!r}", hint=f"use one of: {', '.join(PLATFORMS)}"
+            )
+        if self.reference not in _REPLY_KINDS:
+            raise InvalidRecord(
+                f"unknown reference {self.reference!r}",
+                hint=f"use one of: {', '.join(_REPLY_KINDS)}",
+            )
+        if self.in_reply_to is not None and ":" not in self.in_reply_to:
+            raise InvalidRecord(
+                f"in_reply_to {self.in_reply_to!r} is not a post id",
+                hint="post ids are platform:postId, e.g. twitter:1846",
+            )
+        for name in ("followers", "likes", "shares"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise InvalidRecord(f"{name} is negative ({value})", hint="counts are >= 0")
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """What ingestion wrote: the enriched post, the write counts, and the alert it raised."""
+
+    post: model.Post
+    written: WriteSummary
+    alert: AlertView | None
+    answered_alerts: int = 0
+
+
+def records(live: LivePost, brand_accounts: frozenset[str]) -> Item:
+    """The graph records of ``live`` (before enrichment), as one import item."""
+    live.check()
+    handle = live.handle.strip().lstrip("@").lower()
+    account = model.SocialAccount.key(live.platform, handle)
+    post = model.Post(
+        id=f"{live.platform}:{live.post_id or 'live-' + uuid.uuid4().hex[:16]}",
+        platform=live.platform,
+        text=live.text,
+        at=to_utc(live.at or datetime.now(UTC)),
+        url=live.url,
+        likes=live.likes,
+        shares=live.shares,
+        source="live",
+    )
+    found: list[Record] = [
+        model.SocialAccount(
+            id=account,
+            platform=live.platform,
+            handle=handle,
+            display_name=live.display_name,
+            followers=live.followers,
+            is_brand=account in brand_accounts,
+            source="live",
+        ),
+        post,
+        model.Posted(start_id=account, end_id=post.id, source="live"),
+    ]
+    if live.in_reply_to:
+        platform = live.in_reply_to.split(":", 1)[0]
+        found.append(model.Post(id=live.in_reply_to, platform=platform, source="live"))
+        found.append(
+            _REPLY_KINDS[live.reference](start_id=post.id, end_id=live.in_reply_to, source="live")
+        )
+    origin = Origin(path="live", line=1, raw=live.text[:2000])
+    return Item(origin=origin, records=found, authors={post.id: account})
+
+
+def ingest_post(
+    repository: Repository, live: LivePost, *, enrichment: PostEnrichment | None = None
+) -> Ingested:
+    """Enrich and write one post, raise its alert if it needs one, record brand answers.
+
+    Building the enrichment pipeline reads the catalog; a caller ingesting many posts (the API)
+    passes one ``enrichment`` it keeps.
+    """
+    settings = repository.settings
+    item = records(live, frozenset(settings.brand_accounts))
+    if enrichment is None:
+        enrichment = PostEnrichment.from_graph(repository, load_directory(repository))
+    enrichment.apply([item])
+    post = item.records[1]  # enrichment replaces the post in place
+    assert isinstance(post, model.Post)
+    with BatchWriter(repository) as writer:
+        writer.add_all(item.records)
+    raised = alerts.raise_alerts(repository, posts=[post.id])
+    answered = alerts.record_responses(repository) if live.in_reply_to else 0
+    alert = alerts.get_alert(repository, alerts.alert_id(post.id)) if raised else None
+    return Ingested(post=post, written=writer.summary, alert=alert, answered_alerts=answered)

@@ -1,0 +1,69 @@
+"""The rejects file: every source record an import could not use, one JSON line each.
+
+``<source>.rejects.jsonl`` holds ``{"line", "reason", "raw"}`` per rejected record, so a person
+can fix the source and import it again.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from importers.formats.base import Reject
+
+
+def rejects_path(source: Path) -> Path:
+    """Where the rejects of ``source`` go.
+
+    >>> rejects_path(Path("/data/orders.csv")).name
+    'orders.csv.rejects.jsonl'
+    """
+    return source.with_name(source.name + ".rejects.jsonl")
+
+
+class RejectsFile:
+    """Appends rejects to ``<source>.rejects.jsonl``; the file exists only if something was."""
+
+    def __init__(self, source: Path, *, append: bool = False) -> None:
+        self.path = rejects_path(source)
+        self.count = 0
+        self._fh: IO[str] | None = None
+        self._append = append
+        self._lock = threading.Lock()
+        if not append:
+            self.path.unlink(missing_ok=True)
+
+    def write(self, reject: Reject) -> None:
+        """Record one reject."""
+        entry = {"line": reject.origin.line, "reason": reject.reason, "raw": reject.origin.raw}
+        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        with self._lock:  # the reader and the background writer both reject
+            if self._fh is None:
+                self._fh = open(self.path, "a" if self._append else "w", encoding="utf-8")  # noqa: SIM115
+            self._fh.write(line)
+            self.count += 1
+
+    def flush(self) -> None:
+        """Make what was written durable before a checkpoint says so."""
+        if self._fh is not None:
+            self._fh.flush()
+
+    def close(self) -> None:
+        """Close the file."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    def __enter__(self) -> RejectsFile:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,195 @@
+"""Run one import: stream a source, enrich it, write it in batches, reject what cannot be used.
+
+The runner owns the bookkeeping every format shares: rejects file, progress, checkpoints for
+resuming, the summary (read, created, updated, rejected), and the order of work — items are
+enriched in chunks (spaCy is fastest on batches), then written through one ``BatchWriter``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from graph.model import Relationship
+from graph.store.repository import Repository
+from graph.store.writes import BatchWriter, WriteSummary
+from importers.formats.base import Format, Item, Origin, Reject, SourceItem
+from importers.run import checkpoint
+from importers.run.background import BackgroundWriter
+from importers.run.progress import ImportProgress
+from importers.run.rejects import RejectsFile
+
+
+class Enrichment(Protocol):
+    """Turns raw items into enriched ones (sentiment, mentions, topics, …) in place."""
+
+    def apply(self, items: list[Item]) -> None:
+        """Enrich ``items``."""
+        ...
+
+
+@dataclass
+class ImportSummary:
+    """What an import did."""
+
+    source: Path
+    format: str
+    read: int = 0
+    created: int = 0
+    updated: int = 0
+    rejected: int = 0
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+    rejects_file: Path | None = None
+    resumed_from: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        """Source records per second."""
+        return self.read / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class _Run:
+    repository: Repository
+    fmt: Format
+    path: Path
+    state_dir: Path
+    enrichment: Enrichment | None
+    chunk: int
+    checkpoint_every: int
+    summary: ImportSummary
+    rejects: RejectsFile
+    progress: ImportProgress
+    prior: dict[str, int] = field(default_factory=dict)
+    pending: list[Item] = field(default_factory=list)
+    missing_rejects: int = 0  # counted by the writer thread
+    writer: BatchWriter = field(init=False)
+    background: BackgroundWriter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.writer = BatchWriter(self.repository, on_missing=self.missing)
+        self.background = BackgroundWriter(self.writer)
+
+    def missing(self, record: Relationship, origin: Any, reason: str) -> None:
+        if isinstance(origin, Origin):
+            self.rejects.write(Reject(origin, reason))
+            self.missing_rejects += 1
+
+    def reject(self, reject: Reject) -> None:
+        self.rejects.write(reject)
+        self.summary.rejected += 1
+        self.summary.read += 1
+        self.progress.advance(1, rejected=1)
+
+    def add(self, item: Item) -> None:
+        self.pending.append(item)
+        if not item.secondary:
+            self.summary.read += 1
+            self.progress.advance(1)
+        if len(self.pending) >= self.chunk:
+            self.drain()
+
+    def drain(self) -> None:
+        items, self.pending = self.pending, []
+        if self.enrichment is not None and items:
+            self.enrichment.apply(items)
+        self.background.write([(record, item.origin) for item in items for record in item.records])
+
+    def save(self, items_done: int) -> None:
+        """Checkpoint once everything read so far is in the graph (in the writer thread)."""
+        self.drain()
+        read, rejected = self.summary.read, self.summary.rejected
+
+        def persist() -> None:
+            self.rejects.flush()
+            point = checkpoint.fresh(self.path, self.fmt.name)
+            point.items_done = items_done
+            point.counts = self.counts(read=read, rejected=rejected)
+            checkpoint.save(self.state_dir, point)
+
+        self.background.barrier(persist)
+
+    def finish(self) -> WriteSummary:
+        self.drain()
+        self.background.close()
+        self.summary.rejected += self.missing_rejects
+        return self.writer.summary
+
+    def counts(self, *, read: int, rejected: int) -> dict[str, int]:
+        written = self.writer.summary
+        return {
+            "read": read,
+            "rejected": rejected + self.missing_rejects,
+            "created": self.prior.get("created", 0) + written.created,
+            "updated": self.prior.get("updated", 0) + written.updated,
+        }
+
+
+def run_import(
+    repository: Repository,
+    fmt: Format,
+    path: Path,
+    *,
+    state_dir: Path,
+    enrichment: Enrichment | None = None,
+    resume: bool = True,
+    chunk: int = 1000,
+    live_progress: bool | None = None,
+    progress_every: float = 5.0,
+) -> ImportSummary:
+    """Import ``path`` in format ``fmt`` and return the summary.
+
+    Re-running it changes nothing in the graph; after an interruption it resumes at the last
+    checkpoint (``resume=False`` starts over, which is just slower).
+    """
+    started = time.monotonic()
+    saved = checkpoint.load(state_dir, path, fmt.name) if resume else None
+    skip = saved.items_done if saved else 0
+    summary = ImportSummary(source=path, format=fmt.name, resumed_from=skip)
+    if saved:
+        summary.read, summary.rejected = (
+            saved.counts.get("read", 0),
+            saved.counts.get("rejected", 0),
+        )
+    with (
+        RejectsFile(path, append=skip > 0) as rejects,
+        ImportProgress(
+            f"{path.name} ({fmt.name})", live=live_progress, every=progress_every
+        ) as progress,
+    ):
+        run = _Run(
+            repository, fmt, path, state_dir, enrichment, chunk,
+            repository.settings.batch_size, summary, rejects, progress,
+            prior=dict(saved.counts) if saved else {},
+        )  # fmt: skip
+        try:
+            _feed(run, fmt.read(path), skip)
+        except BaseException:
+            run.background.abort()
+            raise
+        written = run.finish()
+    checkpoint.clear(state_dir, path, fmt.name)
+    counts = run.counts(read=summary.read, rejected=summary.rejected - run.missing_rejects)
+    summary.created, summary.updated = counts["created"], counts["updated"]
+    summary.nodes, summary.relationships = written.nodes, written.relationships
+    summary.rejects_file = rejects.path if summary.rejected else None
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _feed(run: _Run, entries: Iterable[SourceItem], skip: int) -> None:
+    """Hand every entry after the first ``skip`` to the run, checkpointing as it goes."""
+    for index, entry in enumerate(entries, start=1):
+        if index <= skip:
+            continue
+        if isinstance(entry, Reject):
+            run.reject(entry)
+        else:
+            run.add(entry)
+        if index % run.checkpoint_every == 0:
+            run.save(index)

@@ -1,0 +1,168 @@
+"""Alerts end to end on the embedded database: single-post ingestion raises them, the warmest
+employee gets them, brand replies record the response time, people act on them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli.app import app
+from graph import model
+from graph.answers import alerts
+from graph.errors import InvalidRecord, InvalidTransition, NotFound
+from graph.store.repository import Repository
+from graph.store.writes import upsert
+from importers.run.live import LivePost, ingest_post
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+COMPLAINT = "@rapportshop my Green Shirt ripped after one wash. Worst quality ever, refund now 😡"
+
+
+@pytest.fixture(scope="module")
+def shop(repo: Repository) -> Repository:
+    """Two employees; Ann (owns @ann) met e1 warmly and e-mailed e2 once; a brand account."""
+    day = timedelta(days=1)
+    records: list[model.Record] = [
+        model.Employee(id="e1", name="Eve One", email="eve@shop.test", source="t"),
+        model.Employee(id="e2", name="Ed Two", email="ed@shop.test", source="t"),
+        model.Customer(id="c1", name="Ann Lee", email="ann@example.com", source="t"),
+        model.Product(id="SKU-GRN", name="Green Shirt", source="t"),
+        model.SocialAccount(id="twitter:ann", platform="twitter", handle="ann", followers=5000,
+                            source="t"),
+        model.SocialAccount(id="twitter:rapportshop", platform="twitter", handle="rapportshop",
+                            is_brand=True, source="t"),
+        model.Owns(start_id="c1", end_id="twitter:ann", confidence=1.0, method="email", source="t"),
+    ]  # fmt: skip
+    for n, (employee, channel, sentiment) in enumerate(
+        [("e1", "meeting", 0.8), ("e1", "call", 0.6), ("e2", "email", 0.0)]
+    ):
+        iid = f"i{n}"
+        records += [
+            model.Interaction(id=iid, channel=channel, at=NOW - (n + 1) * day,
+                              direction="inbound", sentiment=sentiment, source="t"),
+            model.Had(start_id="c1", end_id=iid, source="t"),
+            model.Handled(start_id=employee, end_id=iid, source="t"),
+        ]  # fmt: skip
+    upsert(repo, records)
+    return repo
+
+
+def test_a_complaint_raises_an_alert_for_the_warmest_employee(shop: Repository) -> None:
+    done = ingest_post(shop, LivePost(handle="@Ann", text=COMPLAINT, post_id="100", at=NOW))
+    assert done.post.sentiment is not None
+    assert done.post.sentiment <= -0.3
+    alert = done.alert
+    assert alert is not None
+    assert alert.id == "alert:twitter:100"
+    assert (alert.assignee, alert.team, alert.status) == ("e1", None, "open")
+    assert alert.customer == "c1"
+    assert alert.raised_at == NOW
+    assert alert.due_by == NOW + timedelta(hours=24)  # not urgent: Ann has no influence yet
+    assert 0 < (alert.severity or 0) < 0.7
+    assert "about our products" in alert.reasons
+    assert not alert.overdue(NOW + timedelta(hours=23))
+    assert alert.overdue(NOW + timedelta(hours=25))
+
+
+def test_ingesting_the_same_post_again_raises_no_second_alert(shop: Repository) -> None:
+    again = ingest_post(shop, LivePost(handle="ann", text=COMPLAINT, post_id="100", at=NOW))
+    assert again.alert is None
+    assert [a.id for a in alerts.list_alerts(shop, status=None)].count("alert:twitter:100") == 1
+
+
+def test_a_stranger_s_complaint_goes_to_the_team_on_duty(shop: Repository) -> None:
+    done = ingest_post(shop, LivePost(handle="nobody", text=COMPLAINT, post_id="101", at=NOW))
+    assert done.alert is not None
+    assert (done.alert.assignee, done.alert.team, done.alert.customer) == (None, "care", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "post_id", "why"),
+    [
+        ("Love my Green Shirt from @rapportshop, perfect fit 😍", "102", "positive"),
+        ("My neighbour's dog is the worst, I hate mornings", "103", "not about us"),
+    ],
+)
+def test_posts_that_need_no_alert_raise_none(
+    shop: Repository, text: str, post_id: str, why: str
+) -> None:
+    assert ingest_post(shop, LivePost(handle="ann", text=text, post_id=post_id)).alert is None, why
+
+
+def test_a_plain_reshare_of_a_complaint_raises_no_alert_of_its_own(shop: Repository) -> None:
+    live = LivePost(handle="bob", text="RT @ann: " + COMPLAINT, post_id="104",
+                    in_reply_to="twitter:100", reference="reshare")  # fmt: skip
+    assert ingest_post(shop, live).alert is None
+
+
+def test_a_brand_reply_records_the_response_time(shop: Repository) -> None:
+    reply = LivePost(handle="rapportshop", text="@ann so sorry, we will replace it today ^EO",
+                     post_id="105", at=NOW + timedelta(minutes=42), in_reply_to="twitter:100")  # fmt: skip
+    done = ingest_post(shop, reply)
+    assert done.alert is None
+    assert done.answered_alerts == 1
+    alert = alerts.get_alert(shop, "alert:twitter:100")
+    assert alert.response_minutes == 42.0
+    assert alert.status == "acknowledged"
+    assert not alert.overdue(NOW + timedelta(days=3))
+
+
+def test_assign_resolve_and_reopen(shop: Repository) -> None:
+    alert = alerts.assign(shop, "alert:twitter:101", "e2")
+    assert (alert.assignee, alert.team) == ("e2", None)
+    alert = alerts.acknowledge(shop, "alert:twitter:101")
+    assert alert.status == "acknowledged"
+    assert alert.acknowledged_at is not None
+    alert = alerts.resolve(shop, "alert:twitter:101", resolution="refunded")
+    assert (alert.status, alert.resolution) == ("resolved", "refunded")
+    with pytest.raises(InvalidTransition, match="reopen it first"):
+        alerts.assign(shop, "alert:twitter:101", "e1")
+    assert alerts.reopen(shop, "alert:twitter:101").status == "open"
+    assert "alert:twitter:101" in [a.id for a in alerts.list_alerts(shop, status="open")]
+
+
+def test_unknown_alerts_and_employees_are_clear_errors(shop: Repository) -> None:
+    with pytest.raises(NotFound, match="no alert 'alert:nope'"):
+        alerts.acknowledge(shop, "alert:nope")
+    with pytest.raises(NotFound, match="no employee 'e404'"):
+        alerts.assign(shop, "alert:twitter:100", "e404")
+    assert alerts.get_alert(shop, "alert:twitter:100").assignee == "e1"  # unchanged
+
+
+def test_bad_posts_are_refused_naming_the_field(shop: Repository) -> None:
+    with pytest.raises(InvalidRecord, match="text is empty"):
+        ingest_post(shop, LivePost(handle="ann", text="  "))
+    with pytest.raises(InvalidRecord, match="unknown platform 'myspace'"):
+        ingest_post(shop, LivePost(handle="ann", text="hi", platform="myspace"))
+    with pytest.raises(InvalidRecord, match="not a post id"):
+        ingest_post(shop, LivePost(handle="ann", text="hi", in_reply_to="100"))
+
+
+def test_the_queue_lists_open_alerts_most_severe_first(shop: Repository) -> None:
+    ingest_post(shop, LivePost(handle="ann", post_id="106", at=NOW, followers=90_000, likes=500,
+                               text="@rapportshop the Green Shirt is garbage. Terrible, awful "
+                                    "service, never again!!! 😡😡"))  # fmt: skip
+    queue = alerts.list_alerts(shop, status="open")
+    assert queue[0].id == "alert:twitter:106"
+    severities = [a.severity or 0 for a in queue]
+    assert severities == sorted(severities, reverse=True)
+    assert all(a.status == "open" for a in queue)
+    assert alerts.list_alerts(shop, status="open", min_severity=1.0) == []
+    with pytest.raises(Exception, match="unknown alert status"):
+        alerts.list_alerts(shop, status="closed")
+
+
+def test_cli_lists_and_resolves(shop: Repository, data_dir: Path) -> None:
+    runner = CliRunner()
+    base = ["--data-dir", str(data_dir), "--db-name", shop.connection.database, "alerts"]
+    listed = runner.invoke(app, [*base, "list"])
+    assert listed.exit_code == 0, listed.output
+    assert "alert:twitter:106" in listed.output
+    assert "Ann Lee -> Eve One (e1)" in listed.output
+    done = runner.invoke(app, [*base, "resolve", "alert:twitter:106", "--note", "called her"])
+    assert done.exit_code == 0, done.output
+    assert "resolved" in done.output
+    assert "called her" in done.output

@@ -1,0 +1,50 @@
+"""Every Cypher file: documented, loadable by name, and accepted by the embedded database."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import model
+from graph.errors import CypherFileNotFound
+from graph.store import cypher
+from graph.store.connection import Connection
+
+ALL = cypher.names()
+
+
+def test_there_is_a_write_file_for_every_label_and_relationship_pattern() -> None:
+    for label in model.NODE_LABELS:
+        assert cypher.node_write(label) in ALL
+    for pattern in model.relationship_patterns():
+        assert cypher.relationship_write(pattern) in ALL
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_file_has_a_header_with_purpose_parameters_and_returns(name: str) -> None:
+    statement = cypher.load(name)
+    for part in ("Purpose:", "Parameters:", "Returns:"):
+        assert part in statement.header, f"{name} header lacks {part}"
+    assert statement.text, f"{name} has no statement"
+    assert ";" not in statement.text, f"{name} holds more than one statement"
+
+
+def test_statements_are_loaded_once() -> None:
+    assert cypher.load("read/ping") is cypher.load("read/ping")
+
+
+def test_unknown_name_says_where_it_looked() -> None:
+    with pytest.raises(CypherFileNotFound, match="no Cypher file named 'read/nope'"):
+        cypher.load("read/nope")
+
+
+def test_names_cannot_escape_the_cypher_folder() -> None:
+    with pytest.raises(CypherFileNotFound):
+        cypher.load("../pyproject")
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_embedded_database_accepts_the_file(connection: Connection, name: str) -> None:
+    result = connection.driver.execute_query(
+        "EXPLAIN " + cypher.load(name).text, database_=connection.database
+    )
+    assert result.summary.query_type is not None

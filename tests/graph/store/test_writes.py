@@ -1,0 +1,135 @@
+"""Batched upserts on the embedded database: round trips, idempotence, endpoints, merging."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from graph import model
+from graph.errors import NotFound
+from graph.store import reads, schema, writes
+from graph.store.repository import Repository
+from graph.store.writes import write_atomically
+from tests import factories
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _schema(repo: Repository) -> None:
+    schema.apply(repo)
+
+
+def _as_python(value: object) -> object:
+    to_native = getattr(value, "to_native", None)
+    if to_native is not None:  # neo4j.time.DateTime -> datetime; naive means UTC (DESIGN §3)
+        value = to_native()
+        if isinstance(value, datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+    return value
+
+
+def _stored(props: dict[str, object]) -> dict[str, object]:
+    return {k: _as_python(v) for k, v in props.items() if k != "updatedAt"}
+
+
+def test_every_node_type_round_trips(repo: Repository) -> None:
+    nodes = factories.one_of_each_node("rt-")
+    writes.upsert(repo, nodes)
+    for node in nodes:
+        stored = reads.nodes_by_ids(repo, node.LABEL, [node.id])[node.id]
+        assert _stored(stored) == {"id": node.id, **node.props()}, node.LABEL
+        updated = _as_python(stored["updatedAt"])
+        assert isinstance(updated, datetime)
+        assert updated.tzinfo is not None
+
+
+def test_every_relationship_pattern_round_trips(repo: Repository) -> None:
+    writes.upsert(repo, factories.small_graph("rr-"))
+    rels = factories.one_of_each_relationship("rr-")
+    assert {r.pattern for r in rels} == set(model.relationship_patterns())
+    for rel in rels:
+        rows = reads.relationships_from(repo, rel.pattern, [rel.start_id])
+        match = [r for r in rows if r.end == rel.end_id]
+        assert len(match) == 1, rel.pattern
+        assert _stored(match[0].props) == rel.props(), rel.pattern
+
+
+def test_relationships_before_their_nodes_in_the_stream_are_still_written(
+    repo: Repository,
+) -> None:
+    summary = writes.upsert(repo, factories.small_graph("order-"), batch_size=3)
+    assert summary.missing_endpoints == {}
+    assert summary.relationship_count == len(factories.one_of_each_relationship())
+
+
+def test_rerunning_the_same_upsert_changes_no_counts(repo: Repository) -> None:
+    records = factories.small_graph("idem-")
+    first = writes.upsert(repo, records)
+    assert first.created == len(records)
+    before = reads.counts(repo)
+    again = writes.upsert(repo, records)
+    assert (again.created, again.updated) == (0, len(records))
+    writes.upsert(repo, records, batch_size=2)
+    assert reads.counts(repo) == before
+
+
+def test_relationship_to_a_missing_node_is_counted_not_invented(repo: Repository) -> None:
+    writes.upsert(repo, [model.Customer(id="lonely"), model.Customer(id="friend")])
+    heard: list[tuple[str, object, str]] = []
+    writer = writes.BatchWriter(repo, on_missing=lambda r, o, why: heard.append((r.end_id, o, why)))
+    writer.add(model.Knows(start_id="lonely", end_id="nobody"), origin=("line", 7))
+    writer.add(model.Knows(start_id="lonely", end_id="friend"), origin=("line", 8))
+    summary = writer.flush()
+    assert summary.missing_endpoints == {"(Customer)-[:KNOWS]->(Customer)": 1}
+    assert heard == [("nobody", ("line", 7), "unknown Customer 'nobody' (end of KNOWS)")]
+    assert reads.nodes_by_ids(repo, "Customer", ["nobody"]) == {}
+
+
+def test_partial_update_keeps_what_other_sources_knew(repo: Repository) -> None:
+    writes.upsert(repo, [model.Customer(id="merge-1", name="Ann", email="ann@x.example")])
+    writes.upsert(repo, [model.Customer(id="merge-1", city="Lyon", source="twitter")])
+    props = reads.nodes_by_ids(repo, "Customer", ["merge-1"])["merge-1"]
+    assert (props["name"], props["email"], props["city"], props["source"]) == (
+        "Ann", "ann@x.example", "Lyon", "twitter",
+    )  # fmt: skip
+
+
+def test_the_same_id_twice_in_one_batch_is_one_node_with_both_facts(repo: Repository) -> None:
+    summary = writes.upsert(
+        repo,
+        [model.Customer(id="dup-1", name="Ann"), model.Customer(id="dup-1", phone="123")],
+    )
+    assert summary.nodes == {"Customer": 1}
+    props = reads.nodes_by_ids(repo, "Customer", ["dup-1"])["dup-1"]
+    assert (props["name"], props["phone"]) == ("Ann", "123")
+
+
+def test_batches_follow_the_batch_size(repo: Repository) -> None:
+    customers = [model.Customer(id=f"batch-{i}") for i in range(10)]
+    before = repo.round_trips
+    summary = writes.upsert(repo, customers, batch_size=4)
+    assert summary.nodes == {"Customer": 10}
+    assert summary.batches == 3
+    assert repo.round_trips - before == 3
+
+
+def test_an_atomic_write_is_all_or_nothing(repo: Repository) -> None:
+    done = write_atomically(
+        repo,
+        [
+            model.Customer(id="atom-1", name="Ann", source="t"),
+            model.Customer(id="atom-2", name="Bob", source="t"),
+            model.Knows(start_id="atom-1", end_id="atom-2", source="t"),
+        ],
+    )
+    assert done.nodes_created == {"Customer": 2}
+    assert sum(done.relationships_created.values()) == 1
+    with pytest.raises(NotFound, match="KNOWS"):
+        write_atomically(
+            repo,
+            [
+                model.Customer(id="atom-3", name="Cy", source="t"),
+                model.Knows(start_id="atom-3", end_id="atom-nobody", source="t"),
+            ],
+        )
+    assert "atom-3" not in reads.nodes_by_ids(repo, "Customer", ["atom-3"])  # rolled back
