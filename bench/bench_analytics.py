@@ -41,14 +41,14 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 
-from bench.bench_import import dataset  # noqa: E402
-from graph import model  # noqa: E402
-from graph.jobs.analyze import analyze  # noqa: E402
-from graph.settings import load_settings  # noqa: E402
-from graph.store.connection import connect  # noqa: E402
-from graph.store.projection import columns  # noqa: E402
-from graph.store.repository import Repository  # noqa: E402
-from graph.store.writes import upsert  # noqa: E402
+from bench.bench_import import dataset
+from graph import model
+from graph.jobs.analyze import analyze
+from graph.settings import load_settings
+from graph.store.connection import connect
+from graph.store.projection import columns
+from graph.store.repository import Repository
+from graph.store.writes import upsert
 
 OUT = BENCH / "out"
 DERIVED = ("INFLUENCES", "RAPPORT", "BOUGHT_WITH", "INTERESTED_IN")
@@ -193,10 +193,10 @@ def pagerank_backends(data_dir: Path) -> None:
     igraph = importlib.import_module("igraph")  # optional: pip install -e '.[bench]'
 
     from graph.analytics import influence
-    from graph.answers import questions
+    from graph.answers import influencers
 
     repo = _repo(data_dir)
-    graph = questions.influence_graph(repo)
+    graph = influencers.influence_graph(repo)
     repo.connection.close()
     reverse = graph.reverse(copy=True)
     print(

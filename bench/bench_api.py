@@ -36,15 +36,15 @@ import httpx
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 
-from api.auth.keys import KeyStore  # noqa: E402
-from api.graphql.context import Context, Shared  # noqa: E402
-from api.graphql.schema import build_schema  # noqa: E402
-from bench.bench_analytics import imported_db  # noqa: E402
-from graph.answers import activity, questions  # noqa: E402
-from graph.settings import load_settings  # noqa: E402
-from graph.store import reads  # noqa: E402
-from graph.store.connection import connect  # noqa: E402
-from graph.store.repository import Repository  # noqa: E402
+from api.auth.keys import KeyStore
+from api.graphql.context import Context, Shared
+from api.graphql.schema import build_schema
+from bench.bench_analytics import imported_db
+from graph.answers import activity, customers, influencers, products
+from graph.settings import load_settings
+from graph.store import reads
+from graph.store.connection import connect
+from graph.store.repository import Repository
 
 OPERATIONS: dict[str, str] = {
     "customer 360": """query($id: ID!) { customer(id: $id) {
@@ -77,15 +77,15 @@ def direct(repo: Repository, op: str, customer: str) -> Any:
             activity.purchase_lines_of(repo, [p.id for p in newest]),
             activity.posts_of(repo, ids),
             activity.interactions_of(repo, ids),
-            questions.warmest_employees_of(repo, ids, first=3),
-            questions.influence_links_of(repo, ids, inbound=True, first=5),
-            questions.influence_links_of(repo, ids, inbound=False, first=5),
+            customers.warmest_employees_of(repo, ids, first=3),
+            influencers.influence_links_of(repo, ids, inbound=True, first=5),
+            influencers.influence_links_of(repo, ids, inbound=False, first=5),
         )
     if op == "warmest employees":
-        return questions.warmest_employees_of(repo, [customer], first=3)
+        return customers.warmest_employees_of(repo, [customer], first=3)
     if op == "top influencers":
-        return questions.top_influencers(repo, first=10)
-    return questions.recommendations(repo, customer, first=5)
+        return influencers.top_influencers(repo, first=10)
+    return products.recommendations(repo, customer, first=5)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -175,7 +175,7 @@ def sample_customers(repo: Repository, size: int, count: int) -> list[str]:
     """``count`` random customers that employees know (so every answer has content)."""
     rng = random.Random(7)
     ids = [f"c{n:06d}" for n in rng.sample(range(1, size + 1), min(size, count * 4))]
-    warm = [c for c, ws in questions.warmest_employees_of(repo, ids).items() if ws]
+    warm = [c for c, ws in customers.warmest_employees_of(repo, ids).items() if ws]
     return warm[:count]
 
 

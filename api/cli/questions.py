@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from api.cli.common import console, repository
-from graph.answers import questions
+from graph.answers import common, customers, influencers, products
 
 
 def customer_command(
@@ -18,11 +18,11 @@ def customer_command(
 ) -> None:
     """A customer at a glance: influence, warmest employees, recommendations, sentiment."""
     with repository(ctx) as repo:
-        profile = questions.customer_profile(repo, customer)
-        warm = questions.warmest_employees(repo, customer, first=first)
-        recs = questions.recommendations(repo, customer, first=first)
-        trend = questions.sentiment_timeline(repo, customer, weeks=weeks)
-        names = questions.display_names(repo, [r.product for r in recs])
+        profile = customers.customer_profile(repo, customer)
+        warm = customers.warmest_employees(repo, customer, first=first)
+        recs = products.recommendations(repo, customer, first=first)
+        trend = customers.sentiment_timeline(repo, customer, weeks=weeks)
+        names = common.display_names(repo, [r.product for r in recs])
     p = profile
     console.print(f"[bold]{p.name or p.id}[/] ({p.id}) {p.email or ''} {p.city or ''}")
     rank = f"rank {p.rank:,}" if p.rank else "not ranked (run rapport analyze)"
@@ -61,11 +61,11 @@ def influencers_command(
     """The top influencers overall, for a product, or for a topic."""
     with repository(ctx) as repo:
         if product:
-            found, unit = questions.product_influencers(repo, product, first=first), "conversions"
+            found, unit = influencers.product_influencers(repo, product, first=first), "conversions"
         elif topic:
-            found, unit = questions.topic_influencers(repo, topic, first=first), "score"
+            found, unit = influencers.topic_influencers(repo, topic, first=first), "score"
         else:
-            found, unit = questions.top_influencers(repo, first=first), "influence"
+            found, unit = influencers.top_influencers(repo, first=first), "influence"
     if not found:
         console.print("nobody yet (has `rapport analyze` run?)")
     for n, r in enumerate(found, start=1):
@@ -79,8 +79,8 @@ def path_command(
 ) -> None:
     """The strongest chain of influence from one customer to another."""
     with repository(ctx) as repo:
-        path = questions.influence_path(repo, source, target)
-        names = questions.display_names(repo, path or [])
+        path = influencers.influence_path(repo, source, target)
+        names = common.display_names(repo, path or [])
     if path is None:
         console.print(f"no chain of influence leads from {source} to {target}")
         return
@@ -97,10 +97,10 @@ def campaign_command(
     """Campaign seeds: the k customers with the largest expected spread (CELF, independent
     cascade, fixed random seed)."""
     with repository(ctx) as repo:
-        seeds, spread = questions.campaign_seeds(
+        seeds, spread = influencers.campaign_seeds(
             repo, k=k, product=product, topic=topic, rounds=rounds
         )
-        names = questions.display_names(repo, seeds)
+        names = common.display_names(repo, seeds)
     if not seeds:
         console.print("no candidates (has `rapport analyze` run? anyone praising it?)")
         return

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import strawberry
 
-from graph import model
+from graph import model, times
 from graph.errors import InvalidRecord
 from graph.model import Record
 
@@ -38,7 +38,7 @@ def _choice(field: str, value: str | None, allowed: tuple[str, ...]) -> str | No
 
 
 def _at(value: datetime | None) -> datetime:
-    return model.to_utc(value) if value is not None else datetime.now(UTC)
+    return times.to_utc(value) if value is not None else datetime.now(UTC)
 
 
 @strawberry.input(

@@ -1,10 +1,9 @@
 """Per-request DataLoaders: every field that reads related data asks through one of these.
 
 A loader gathers the keys asked for in one tick of the event loop (all the customers of a page,
-say) and answers them with one batched read from :mod:`graph.answers.activity`,
-:mod:`graph.answers.questions`
-or :mod:`graph.store.reads`, run in a worker thread. So the database round trips of a request grow
-with the depth of the query, never with the number of items on a page.
+say) and answers them with one batched read from ``graph.answers`` or :mod:`graph.store.reads`, run
+in a worker thread. So the database round trips of a request grow with the depth of the query,
+never with the number of items on a page.
 """
 
 from __future__ import annotations
@@ -17,9 +16,11 @@ from strawberry.dataloader import DataLoader
 from api.graphql.context import off_loop
 from graph.analytics import related
 from graph.analytics.recommend import Recommendation
-from graph.answers import activity, handoff, questions
+from graph.answers import activity, customers, handoff, influencers, products
+from graph.answers.customers import CustomerProfile, EmployeeWarmth
 from graph.answers.handoff import CustomerWarmth, EmployeeView
-from graph.answers.questions import CustomerProfile, EmployeeWarmth, InfluenceLink, ProductView
+from graph.answers.influencers import InfluenceLink
+from graph.answers.products import ProductView
 from graph.store import reads
 from graph.store.repository import Repository
 
@@ -78,24 +79,24 @@ class Loaders:
             r, activity.interactions_of, []
         )
         self.warmest: DataLoader[str, list[EmployeeWarmth]] = _loader(
-            r, lambda repo, ids: questions.warmest_employees_of(repo, ids, first=MOST), []
+            r, lambda repo, ids: customers.warmest_employees_of(repo, ids, first=MOST), []
         )
         self.influencers: DataLoader[str, list[InfluenceLink]] = _loader(
             r,
-            lambda repo, ids: questions.influence_links_of(repo, ids, inbound=True, first=MOST),
+            lambda repo, ids: influencers.influence_links_of(repo, ids, inbound=True, first=MOST),
             [],
         )
         self.influenced: DataLoader[str, list[InfluenceLink]] = _loader(
             r,
-            lambda repo, ids: questions.influence_links_of(repo, ids, inbound=False, first=MOST),
+            lambda repo, ids: influencers.influence_links_of(repo, ids, inbound=False, first=MOST),
             [],
         )
         self.employee_customers: DataLoader[str, list[CustomerWarmth]] = _loader(
             r, handoff.employee_customers_of, []
         )
         self.related: DataLoader[str, list[related.Rule]] = _loader(
-            r, lambda repo, ids: questions.related_products_of(repo, ids, first=MOST), []
+            r, lambda repo, ids: products.related_products_of(repo, ids, first=MOST), []
         )
         self.recommendations: DataLoader[str, list[Recommendation]] = _loader(
-            r, lambda repo, ids: questions.recommendations_of(repo, ids, first=MOST), []
+            r, lambda repo, ids: products.recommendations_of(repo, ids, first=MOST), []
         )

@@ -35,10 +35,11 @@ from api.graphql.types import (
     RelatedProduct,
     WeekSentiment,
 )
-from graph.answers import explain, questions, timeline
+from graph.answers import customers, explain, influencers, timeline
+from graph.answers.customers import CustomerProfile
 from graph.answers.handoff import EmployeeView
 from graph.answers.paging import check_first, page_of
-from graph.answers.questions import CustomerProfile, ProductView
+from graph.answers.products import ProductView
 
 
 async def load_customer(info: AnyInfo, id: str) -> Customer | None:
@@ -90,7 +91,7 @@ class InfluenceLink:
         ]
 
 
-def links(found: list[questions.InfluenceLink], me: str, *, inbound: bool) -> list[InfluenceLink]:
+def links(found: list[influencers.InfluenceLink], me: str, *, inbound: bool) -> list[InfluenceLink]:
     """The GraphQL view of ``me``'s influence links (``inbound``: who influences ``me``)."""
     return [
         InfluenceLink(
@@ -290,4 +291,4 @@ class Customer:
     async def sentiment_timeline(self, info: AnyInfo, weeks: int = 12) -> list[WeekSentiment]:
         _short(info, weeks)
         posts = await info.context.loaders.posts.load(str(self.id))
-        return [WeekSentiment.of(w) for w in questions.weekly_sentiment_of(posts, weeks=weeks)]
+        return [WeekSentiment.of(w) for w in customers.weekly_sentiment_of(posts, weeks=weeks)]

@@ -28,11 +28,13 @@ from api.graphql.types import (
     PurchaseLine,
     RankedCustomer,
 )
-from graph.answers import alerts, handoff, questions
+from graph.answers import alerts, handoff, influencers
 from graph.answers import search as listing
+from graph.answers.common import CUSTOMER_HINT
+from graph.answers.customers import CustomerProfile
 from graph.answers.handoff import EmployeeView
 from graph.answers.paging import check_first, window
-from graph.answers.questions import CUSTOMER_HINT, CustomerProfile, ProductView
+from graph.answers.products import ProductView
 from graph.errors import NotFound
 
 
@@ -78,7 +80,7 @@ class HandoffBrief:
     influences: list[InfluenceLink]
 
 
-def _ranked(found: list[questions.Ranked]) -> list[RankedCustomer]:
+def _ranked(found: list[influencers.Ranked]) -> list[RankedCustomer]:
     return [
         RankedCustomer(
             customer_id=strawberry.ID(r.customer), name=r.name, score=r.score, rank=r.rank
@@ -216,11 +218,11 @@ class Query:
         check_first(first, page_limit(info))
         r = repo(info)
         if product_id is not None:
-            found = await off_loop(questions.product_influencers, r, str(product_id), first=first)
+            found = await off_loop(influencers.product_influencers, r, str(product_id), first=first)
         elif topic is not None:
-            found = await off_loop(questions.topic_influencers, r, topic, first=first)
+            found = await off_loop(influencers.topic_influencers, r, topic, first=first)
         else:
-            found = await off_loop(questions.top_influencers, r, first=first)
+            found = await off_loop(influencers.top_influencers, r, first=first)
         return _ranked(found)
 
     @strawberry.field(description="The strongest chain of influence between two customers.")
@@ -228,7 +230,7 @@ class Query:
     async def influence_path(
         self, info: AnyInfo, from_id: strawberry.ID, to_id: strawberry.ID
     ) -> list[strawberry.ID] | None:
-        path = await off_loop(questions.influence_path, repo(info), str(from_id), str(to_id))
+        path = await off_loop(influencers.influence_path, repo(info), str(from_id), str(to_id))
         return None if path is None else [strawberry.ID(c) for c in path]
 
     @strawberry.field(description="The k customers with the largest expected spread (CELF).")
@@ -239,7 +241,7 @@ class Query:
     ) -> CampaignSeeds:  # fmt: skip
         check_first(k, page_limit(info))
         seeds, spread = await off_loop(
-            questions.campaign_seeds, repo(info), k=k,
+            influencers.campaign_seeds, repo(info), k=k,
             product=str(product_id) if product_id else None, topic=topic,
         )  # fmt: skip
         return CampaignSeeds(customer_ids=[strawberry.ID(s) for s in seeds], expected_spread=spread)

@@ -9,7 +9,7 @@ import strawberry
 
 from api.graphql.context import AnyInfo
 from graph.analytics import recommend, sentiment_trend
-from graph.answers import alerts, questions
+from graph.answers import alerts, customers
 
 if TYPE_CHECKING:
     from api.graphql.nodes import Customer, Employee, Product
@@ -59,7 +59,7 @@ class EmployeeWarmth:
         return await _employee(info, self.employee_id)
 
     @classmethod
-    def of(cls, w: questions.EmployeeWarmth) -> EmployeeWarmth:
+    def of(cls, w: customers.EmployeeWarmth) -> EmployeeWarmth:
         """From the question's answer."""
         return cls(
             employee_id=strawberry.ID(w.employee), name=w.name, score=w.warmth,

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from graph.errors import InvalidTransition
-from graph.model import to_utc
+from graph.times import to_utc
 
 NEGATIVE_POST = "negative_post"
 OPEN, ACKNOWLEDGED, RESOLVED = "open", "acknowledged", "resolved"

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from graph.model import to_utc
+from graph.times import to_utc
 
 POSITIVE_AT = 0.05
 NEGATIVE_AT = -0.05

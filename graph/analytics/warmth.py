@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 
-from graph.model import to_utc
+from graph.times import to_utc
 
 DEFAULT_CHANNEL_WEIGHTS: Mapping[str, float] = MappingProxyType(
     {"meeting": 3.0, "visit": 3.0, "call": 2.0, "email": 1.0, "chat": 1.0, "social": 0.5}

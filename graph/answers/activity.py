@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from graph.model import from_db_time
 from graph.store.repository import Repository, Row
+from graph.times import from_db_time
 
 
 @dataclass(frozen=True, slots=True)

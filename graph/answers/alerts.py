@@ -27,10 +27,10 @@ from graph.analytics import alert_rules as alerting
 from graph.analytics import warmth
 from graph.analytics.alert_rules import AlertDecision, PostSignal
 from graph.errors import ConfigError, NotFound
-from graph.model import from_db_time, to_utc
 from graph.store.projection import load_contacts
 from graph.store.repository import Repository, Row
 from graph.store.writes import BatchWriter
+from graph.times import from_db_time, to_utc
 
 ALERT_PREFIX = "alert:"
 

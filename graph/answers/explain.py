@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 
 from graph.analytics import influence, warmth
 from graph.analytics.recommend import Reason, Recommendation
-from graph.answers import questions
+from graph.answers import common, products
 from graph.errors import NotFound
-from graph.model import from_db_time
 from graph.store.projection import load_contacts
 from graph.store.repository import Repository, Row
+from graph.times import from_db_time
 
 _REFERENCE_KINDS = {"REPLIES_TO": "replies", "RESHARES": "reshares", "QUOTES": "quotes"}
 
@@ -108,7 +108,7 @@ def explain_influence(
 
 def _praise(repository: Repository, customer: str) -> list[influence.Praise]:
     rows = repository.read(
-        "explain/customer_praise", id=customer, min_sentiment=questions.PRAISE_SENTIMENT
+        "explain/customer_praise", id=customer, min_sentiment=common.PRAISE_SENTIMENT
     )
     return [
         influence.Praise(customer, r["product"], from_db_time(r["at"]), r["post"]) for r in rows
@@ -181,7 +181,7 @@ def explain_recommendation(
 ) -> RecommendationExplanation:
     """The reasons ``product`` is recommended to ``customer`` and their evidence (purchases,
     praise, posts), or :class:`NotFound` when it is not among their recommendations."""
-    recs = questions.recommendations(repository, customer, first=questions.MAX_FIRST)
+    recs = products.recommendations(repository, customer, first=common.MAX_FIRST)
     rec = next((r for r in recs if r.product == product), None)
     if rec is None:
         raise NotFound(
@@ -205,7 +205,7 @@ def _reason_items(
         ]
     if reason.kind == "influencer_praised" and reason.person:
         rows = repository.read(
-            "explain/customer_praise", id=reason.person, min_sentiment=questions.PRAISE_SENTIMENT
+            "explain/customer_praise", id=reason.person, min_sentiment=common.PRAISE_SENTIMENT
         )
         return [
             EvidenceItem(reason.kind, _when(r), r["post"], r.get("text"), reason.weight)

@@ -8,18 +8,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from graph.answers.questions import (
+from graph.answers.common import display_names, node_props
+from graph.answers.customers import (
     CustomerProfile,
     EmployeeWarmth,
-    InfluenceLink,
     customer_profile,
-    display_names,
-    influence_links,
-    node_props,
     warmest_employees,
 )
-from graph.model import from_db_time
+from graph.answers.influencers import InfluenceLink, influence_links
 from graph.store.repository import Repository
+from graph.times import from_db_time
 
 
 @dataclass(frozen=True, slots=True)

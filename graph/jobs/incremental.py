@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from graph.model import to_utc
 from graph.settings import Settings
 from graph.store.repository import Repository
+from graph.times import to_utc
 
 
 @dataclass

@@ -17,8 +17,8 @@ from typing import Any
 
 from graph.analytics.influence import Praise, Purchase
 from graph.analytics.warmth import Contact, Sale
-from graph.model import parse_db_time
 from graph.store.repository import Repository
+from graph.times import parse_db_time
 
 Pair = tuple[str, str]
 

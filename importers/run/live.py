@@ -16,9 +16,10 @@ from graph import model
 from graph.answers import alerts
 from graph.answers.alerts import AlertView
 from graph.errors import InvalidRecord
-from graph.model import Record, to_utc
+from graph.model import Record
 from graph.store.repository import Repository
 from graph.store.writes import BatchWriter, WriteSummary
+from graph.times import to_utc
 from importers.directory import load_directory
 from importers.formats.base import Item, Origin
 from importers.run.enrichment import PostEnrichment

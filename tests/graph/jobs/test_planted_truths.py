@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from api.cli.app import app
 from graph import model
 from graph.analytics import campaign, influence
-from graph.answers import alerts, explain, questions
+from graph.answers import alerts, customers, explain, influencers, products
 from graph.errors import NotFound
 from graph.jobs.analyze import analyze
 from graph.store import reads
@@ -150,12 +150,12 @@ def test_questions_find_the_planted_influencer_for_the_product(
     repo: Repository, planted: Truth
 ) -> None:
     top = planted.top_influencer
-    ranking = questions.product_influencers(repo, top.product, first=3)
+    ranking = influencers.product_influencers(repo, top.product, first=3)
     assert ranking[0].customer == top.customer
     assert ranking[0].score >= 10
-    assert questions.top_influencers(repo, first=3)[0].rank == 1
+    assert influencers.top_influencers(repo, first=3)[0].rank == 1
     follower = top.converted_followers[0]
-    path = questions.influence_path(repo, top.customer, follower)
+    path = influencers.influence_path(repo, top.customer, follower)
     assert path is not None
     assert (path[0], path[-1]) == (top.customer, follower)
 
@@ -176,7 +176,7 @@ def test_the_influence_explanation_leads_with_a_dated_conversion(
 
 def test_the_warmth_explanation_matches_the_stored_score(repo: Repository, planted: Truth) -> None:
     truth = planted.warmest_employee
-    stored = questions.warmest_employees(repo, truth.customer, first=2)
+    stored = customers.warmest_employees(repo, truth.customer, first=2)
     assert [w.employee for w in stored] == [truth.employee, truth.runner_up]
     found = explain.explain_warmth(repo, truth.employee, truth.customer, now=RUN)
     assert found.score == stored[0].warmth
@@ -193,7 +193,7 @@ def test_shirt_buyers_get_socks_and_tie_with_the_purchase_as_evidence(
         c for c in planted.top_influencer.converted_followers
         if shirt in _owned(repo, c) and not {socks, tie} & _owned(repo, c)
     )  # fmt: skip
-    recs = questions.recommendations(repo, buyer, first=10)
+    recs = products.recommendations(repo, buyer, first=10)
     assert {socks, tie} <= {r.product for r in recs}
     found = explain.explain_recommendation(repo, buyer, socks)
     reason = next(r for r in found.recommendation.reasons if r.kind == "bought_with")
@@ -204,15 +204,15 @@ def test_shirt_buyers_get_socks_and_tie_with_the_purchase_as_evidence(
 def test_campaign_seeds_spread_at_least_as_far_as_the_top_by_pagerank(
     repo: Repository, planted: Truth
 ) -> None:
-    seeds, spread = questions.campaign_seeds(repo, k=3, rounds=100)
-    graph = questions.influence_graph(repo)
-    top3 = [r.customer for r in questions.top_influencers(repo, first=3)]
+    seeds, spread = influencers.campaign_seeds(repo, k=3, rounds=100)
+    graph = influencers.influence_graph(repo)
+    top3 = [r.customer for r in influencers.top_influencers(repo, first=3)]
     assert spread >= campaign.expected_spread(graph, top3, rounds=100, seed=7) - 1e-9
     assert len(set(seeds)) == 3
 
 
 def test_sentiment_timeline_shows_the_angry_week(repo: Repository, planted: Truth) -> None:
-    weeks = questions.sentiment_timeline(repo, planted.angry_post.customer, weeks=4)
+    weeks = customers.sentiment_timeline(repo, planted.angry_post.customer, weeks=4)
     assert len(weeks) == 4
     assert weeks[-1].negative >= 1
     assert weeks[-1].mean < 0

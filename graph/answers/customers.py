@@ -1,0 +1,110 @@
+"""One customer at a glance: profile and scores, warmest employees, weekly sentiment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from graph.analytics import sentiment_trend
+from graph.answers import activity
+from graph.answers.common import (
+    CUSTOMER_HINT,
+    check_first,
+    customer_exists,
+    node_props,
+)
+from graph.store.repository import Repository, Row
+from graph.times import from_db_time
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerProfile:
+    """A customer and their scores."""
+
+    id: str
+    name: str | None
+    email: str | None
+    city: str | None
+    tier: str | None
+    influence: float | None
+    rank: int | None
+    community: int | None
+    sentiment_avg: float | None
+
+    @classmethod
+    def of(cls, id: str, r: dict[str, Any]) -> CustomerProfile:
+        """From the node's stored properties."""
+        return cls(
+            id, r.get("name"), r.get("email"), r.get("city"), r.get("tier"), r.get("influence"),
+            r.get("influenceRank"), r.get("community"), r.get("sentimentAvg"),
+        )  # fmt: skip
+
+
+def customer_profile(repository: Repository, customer: str) -> CustomerProfile:
+    """One customer's profile and scores, or :class:`NotFound`."""
+    return CustomerProfile.of(customer, node_props(repository, "Customer", customer, CUSTOMER_HINT))
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeeWarmth:
+    """An employee's stored warmth with a customer (0-100) and its breakdown."""
+
+    employee: str
+    name: str | None
+    warmth: float
+    interactions: int
+    sales: int
+    last_contact_at: datetime | None
+    breakdown: dict[str, float]
+
+
+def warmest_employees(
+    repository: Repository, customer: str, *, first: int = 3
+) -> list[EmployeeWarmth]:
+    """The employees with the warmest relationship with ``customer``, warmest first."""
+    check_first(first)
+    customer_exists(repository, customer)
+    return warmest_employees_of(repository, [customer], first=first)[customer]
+
+
+def warmest_employees_of(
+    repository: Repository, customers: Sequence[str], *, first: int = 3
+) -> dict[str, list[EmployeeWarmth]]:
+    """The warmest employees of each customer (one read for all of them), by customer id."""
+    found: dict[str, list[EmployeeWarmth]] = {c: [] for c in customers}
+    for r in repository.read("questions/warmest_employees_of", ids=list(customers)):
+        found[r["customer"]].append(_employee_warmth(r))
+    return {c: sorted(ws, key=lambda w: (-w.warmth, w.employee))[:first] for c, ws in found.items()}
+
+
+def _employee_warmth(r: Row) -> EmployeeWarmth:
+    keys, values = r.get("breakdownKeys") or [], r.get("breakdownValues") or []
+    return EmployeeWarmth(
+        employee=r["employee"],
+        name=r.get("name"),
+        warmth=float(r["warmth"] or 0.0),
+        interactions=int(r["interactions"] or 0),
+        sales=int(r["sales"] or 0),
+        last_contact_at=from_db_time(r["lastContactAt"]) if r.get("lastContactAt") else None,
+        breakdown=dict(zip(keys, values, strict=True)),
+    )
+
+
+def sentiment_timeline(
+    repository: Repository, customer: str, *, weeks: int | None = 12, now: datetime | None = None
+) -> list[sentiment_trend.WeekSentiment]:
+    """The customer's post sentiment per ISO week (the last ``weeks`` weeks up to their latest
+    post, or up to ``now``)."""
+    customer_exists(repository, customer)
+    posts = activity.posts_of(repository, [customer])[customer]
+    return weekly_sentiment_of(posts, weeks=weeks, now=now)
+
+
+def weekly_sentiment_of(
+    posts: Sequence[activity.PostView], *, weeks: int | None = 12, now: datetime | None = None
+) -> list[sentiment_trend.WeekSentiment]:
+    """Weekly sentiment of these posts (the dated ones with a sentiment)."""
+    points = [(p.at, float(p.sentiment)) for p in posts if p.at and p.sentiment is not None]
+    return sentiment_trend.weekly_sentiment(sorted(points), weeks=weeks, now=now)

@@ -1,0 +1,144 @@
+"""Products, what is bought with them, and each customer's recommendations with their reasons.
+
+Recommendations combine the stored BOUGHT_WITH rules, curated COMPLEMENTS, what a customer's
+influencers bought and praised, and their interests (see :mod:`graph.analytics.recommend`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph.analytics import recommend, related
+from graph.answers.common import (
+    CUSTOMER_HINT,
+    PRAISE_SENTIMENT,
+    check_first,
+    display_names,
+    node_props,
+)
+from graph.errors import NotFound
+from graph.store.repository import Repository, Row
+
+
+def _rule(r: Row) -> related.Rule:
+    """A stored BOUGHT_WITH row as a rule."""
+    return related.Rule(
+        r["product"], r["other"], int(r["count"] or 0), float(r["support"] or 0),
+        float(r["confidence"] or 0), float(r["lift"] or 0),
+    )  # fmt: skip
+
+
+def _normalised(weights: dict[str, float]) -> dict[str, float]:
+    top = max(weights.values(), default=0.0)
+    return {k: v / top for k, v in weights.items()} if top > 0 else {}
+
+
+def recommendations(
+    repository: Repository, customer: str, *, first: int = 5
+) -> list[recommend.Recommendation]:
+    """The customer's best next products, each with its reasons (see
+    :mod:`graph.analytics.recommend`)."""
+    check_first(first)
+    found = recommendations_of(repository, [customer], first=first)
+    if customer not in found:
+        raise NotFound(f"no customer {customer!r}", hint=CUSTOMER_HINT)
+    return found[customer]
+
+
+def recommendations_of(
+    repository: Repository, customers: Sequence[str], *, first: int = 5
+) -> dict[str, list[recommend.Recommendation]]:
+    """:func:`recommendations` of each customer that exists, by customer id: five reads for
+    all of them (their products and influencers; the rules of those products; what the
+    influencers bought and praised; their interests; the names)."""
+    inputs = {
+        r["customer"]: r
+        for r in repository.read("questions/recommendation_inputs_of", ids=list(customers))
+    }
+    owned = {c: [p for p in r["owned"] if p] for c, r in inputs.items()}
+    weights = {
+        c: _normalised(
+            {i: float(w or 0.0) for i, w in zip(r["influencers"], r["weights"], strict=True) if i}
+        )
+        for c, r in inputs.items()
+    }
+    rules: dict[str, list[related.Rule]] = defaultdict(list)
+    complements: dict[str, set[str]] = defaultdict(set)
+    products = sorted({p for ps in owned.values() for p in ps})
+    if products:
+        for r in repository.read("questions/related_products", products=products):
+            if r["curated"]:
+                complements[r["product"]].add(r["other"])
+            else:
+                rules[r["product"]].append(_rule(r))
+    bought: dict[str, list[str]] = {}
+    praised: dict[str, list[str]] = {}
+    people = sorted({i for ws in weights.values() for i in ws})
+    if people:
+        for r in repository.read(
+            "questions/influencer_products", customers=people, min_sentiment=PRAISE_SENTIMENT
+        ):
+            bought[r["customer"]] = [p for p in r["bought"] if p]
+            praised[r["customer"]] = [p for p in r["praised"] if p]
+    interests: dict[str, dict[str, float]] = defaultdict(dict)
+    product_topics: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in repository.read("questions/customer_interests_of", ids=list(inputs)):
+        interests[r["customer"]][r["topic"]] = float(r["weight"] or 0.0)
+        for product in r["products"]:
+            if product:
+                product_topics[r["customer"]][product].add(r["topic"])
+    names = display_names(repository, [*products, *people])
+    related_rules = {p: related.related_to(rs, product=p, first=20) for p, rs in rules.items()}
+    return {
+        c: recommend.recommend(
+            owned=owned[c],
+            related={p: related_rules[p] for p in owned[c] if p in related_rules},
+            complements=complements,
+            influencer_purchases={i: bought[i] for i in weights[c] if i in bought},
+            influencer_praise={i: praised[i] for i in weights[c] if i in praised},
+            influencer_weight=weights[c],
+            interests=_normalised(interests[c]),
+            product_topics=product_topics[c],
+            consumable=[p for p in row["consumable"] if p],
+            names=names,
+            first=first,
+        )
+        for c, row in inputs.items()
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class ProductView:
+    """A product and what is bought with it."""
+
+    id: str
+    name: str | None
+    brand: str | None
+    category: str | None
+    price: float | None
+
+    @classmethod
+    def of(cls, id: str, r: dict[str, Any]) -> ProductView:
+        """From the node's stored properties."""
+        return cls(id, r.get("name"), r.get("brand"), r.get("category"), r.get("price"))
+
+
+def product(repository: Repository, product_id: str) -> ProductView:
+    """One product, or :class:`NotFound`."""
+    r = node_props(repository, "Product", product_id, "products are keyed by SKU")
+    return ProductView.of(product_id, r)
+
+
+def related_products_of(
+    repository: Repository, products: Sequence[str], *, first: int = 5
+) -> dict[str, list[related.Rule]]:
+    """What is bought with each product (stored BOUGHT_WITH), strongest first, by product id
+    (one read for all of them)."""
+    rules: dict[str, list[related.Rule]] = {p: [] for p in products}
+    for r in repository.read("questions/related_products", products=list(products)):
+        if not r["curated"]:
+            rules[r["product"]].append(_rule(r))
+    return {p: related.related_to(rs, product=p, first=first) for p, rs in rules.items()}

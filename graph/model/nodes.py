@@ -1,0 +1,190 @@
+"""Node records: one frozen dataclass per label (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar, Literal
+
+from graph.errors import InvalidRecord
+from graph.model.records import Node, _search_text
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Customer(Node):
+    """A person who buys from us."""
+
+    LABEL: ClassVar[str] = "Customer"
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    city: str | None = None
+    country: str | None = None
+    joined_at: datetime | None = None
+    tier: str | None = None
+
+    def _derived(self) -> dict[str, Any]:
+        search = _search_text(self.name, self.email)
+        return {"search": search} if search else {}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Employee(Node):
+    """One of our people."""
+
+    LABEL: ClassVar[str] = "Employee"
+    name: str | None = None
+    email: str | None = None
+    role: str | None = None
+    team: str | None = None
+    store: str | None = None
+    signature: str | None = None  # how they sign brand replies, e.g. "^EA"
+
+    def _derived(self) -> dict[str, Any]:
+        search = _search_text(self.name, self.email)
+        return {"search": search} if search else {}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Product(Node):
+    """A product; its ``id`` is the SKU."""
+
+    LABEL: ClassVar[str] = "Product"
+    name: str | None = None
+    category: str | None = None
+    brand: str | None = None
+    price: float | None = None
+    tags: tuple[str, ...] | None = None
+
+    def _derived(self) -> dict[str, Any]:
+        search = _search_text(self.id, self.name, self.brand)
+        return {"sku": self.id, "search": search} if search else {"sku": self.id}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Category(Node):
+    """A product category."""
+
+    LABEL: ClassVar[str] = "Category"
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Topic(Node):
+    """A hashtag or interest."""
+
+    LABEL: ClassVar[str] = "Topic"
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Purchase(Node):
+    """One order."""
+
+    LABEL: ClassVar[str] = "Purchase"
+    at: datetime | None = None
+    total: float | None = None
+    currency: str | None = None
+    channel: str | None = None
+    store: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SocialAccount(Node):
+    """An account on a social platform; ``id`` is ``platform:handle``."""
+
+    LABEL: ClassVar[str] = "SocialAccount"
+    platform: str | None = None
+    handle: str | None = None
+    display_name: str | None = None
+    followers: int | None = None
+    is_brand: bool | None = None
+    location: str | None = None
+    email: str | None = None  # an address the profile shows (identity resolution uses it)
+
+    @classmethod
+    def key(cls, platform: str, handle: str) -> str:
+        """The id of an account: lower-cased platform and handle, without ``@``.
+
+        >>> SocialAccount.key("Twitter", "@GreenShirtFan")
+        'twitter:greenshirtfan'
+        """
+        return f"{platform.strip().lower()}:{handle.strip().lstrip('@').lower()}"
+
+    def _derived(self) -> dict[str, Any]:
+        search = _search_text(self.handle, self.display_name)
+        return {"search": search} if search else {}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Post(Node):
+    """Something said in public; ``id`` is ``platform:postId``."""
+
+    LABEL: ClassVar[str] = "Post"
+    platform: str | None = None
+    text: str | None = None
+    at: datetime | None = None
+    url: str | None = None
+    likes: int | None = None
+    shares: int | None = None
+    sentiment: float | None = None
+    sentiment_label: str | None = None
+    intent: str | None = None
+    category: str | None = None
+
+    def __post_init__(self) -> None:
+        Node.__post_init__(self)
+        if self.sentiment is not None and not -1.0 <= self.sentiment <= 1.0:
+            raise InvalidRecord(
+                f"Post {self.id}: sentiment {self.sentiment} is outside -1..1",
+                hint="scale sentiment to -1 (negative) .. 1 (positive)",
+            )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Interaction(Node):
+    """A contact between an employee and a customer: e-mail, call, meeting, chat, visit."""
+
+    LABEL: ClassVar[str] = "Interaction"
+    channel: str | None = None
+    at: datetime | None = None
+    direction: str | None = None
+    subject: str | None = None
+    sentiment: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Alert(Node):
+    """Damage control: a negative post that someone must answer."""
+
+    LABEL: ClassVar[str] = "Alert"
+    kind: str | None = None
+    severity: float | None = None
+    raised_at: datetime | None = None
+    due_by: datetime | None = None
+    status: Literal["open", "acknowledged", "resolved"] | None = None
+    # Who answers when no employee knows the author: the team on duty.
+    team: str | None = None
+    reasons: tuple[str, ...] | None = None
+    responded_at: datetime | None = None
+    response_minutes: float | None = None
+    acknowledged_at: datetime | None = None
+    resolved_at: datetime | None = None
+    resolution: str | None = None
+
+
+NODE_TYPES: tuple[type[Node], ...] = (
+    Customer,
+    Employee,
+    Product,
+    Category,
+    Topic,
+    Purchase,
+    SocialAccount,
+    Post,
+    Interaction,
+    Alert,
+)
+
+
+NODE_LABELS: tuple[str, ...] = tuple(t.LABEL for t in NODE_TYPES)

@@ -1,0 +1,58 @@
+"""Time helpers: everything Rapport stores or compares is an aware UTC datetime (DESIGN §3).
+
+ArcadeDB returns stored datetimes without a zone, normalised to UTC; Neo4j keeps the zone. These
+helpers read both into aware UTC ``datetime`` values.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+
+def to_utc(value: datetime) -> datetime:
+    """Return ``value`` in UTC; a naive datetime is taken to be UTC already (DESIGN §3).
+
+    >>> to_utc(datetime(2025, 1, 1, 12)).isoformat()
+    '2025-01-01T12:00:00+00:00'
+    """
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def from_db_time(value: Any) -> datetime:
+    """A datetime read from the database as an aware UTC ``datetime``.
+
+    The driver returns ``neo4j.time.DateTime``; ArcadeDB stores datetimes without a zone,
+    normalised to UTC (DESIGN §3), so a naive value is UTC.
+
+    >>> from_db_time(datetime(2025, 1, 1, 12)).isoformat()
+    '2025-01-01T12:00:00+00:00'
+    """
+    to_native = getattr(value, "to_native", None)
+    native = to_native() if to_native is not None else value
+    if not isinstance(native, datetime):
+        raise TypeError(f"expected a datetime, got {type(value).__name__}")
+    return to_utc(native)
+
+
+_FRACTION = re.compile(r"(\.\d{6})\d+")
+
+
+def parse_db_time(text: str) -> datetime:
+    """A datetime the database printed with ``toString()`` as an aware UTC ``datetime``.
+
+    Projections return times as text: decoding a driver ``DateTime`` costs ten times more. Both
+    engines' forms are read: ArcadeDB drops zero seconds and the zone of stored values and adds a
+    zone id to ``datetime()``; Neo4j writes ``Z`` or an offset.
+
+    >>> for text in ("2025-09-28T18:32", "2025-09-28T18:32:05Z", "2025-09-28T20:32:05+02:00",
+    ...              "2026-11-22T10:20:37.595723234Z[Etc/UTC]"):
+    ...     print(parse_db_time(text).isoformat())
+    2025-09-28T18:32:00+00:00
+    2025-09-28T18:32:05+00:00
+    2025-09-28T18:32:05+00:00
+    2026-11-22T10:20:37.595723+00:00
+    """
+    cleaned = _FRACTION.sub(r"\1", text.split("[", 1)[0])
+    return to_utc(datetime.fromisoformat(cleaned))
