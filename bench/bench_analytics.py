@@ -123,21 +123,10 @@ def clear_derived(data_dir: Path) -> float:
     """Delete every derived edge and alert (in chunks); returns the seconds it took."""
     repo = _repo(data_dir)
     started = time.perf_counter()
-    for rel in DERIVED:
-        while True:
-            rows, _, _ = repo.connection.driver.execute_query(
-                f"MATCH ()-[r:{rel}]->() WITH r LIMIT 50000 DELETE r RETURN count(*) AS n",
-                database_=repo.connection.database,
-            )
-            if not rows or rows[0]["n"] == 0:
-                break
-    while True:
-        rows, _, _ = repo.connection.driver.execute_query(
-            "MATCH (a:Alert) WITH a LIMIT 20000 DETACH DELETE a RETURN count(*) AS n",
-            database_=repo.connection.database,
-        )
-        if not rows or rows[0]["n"] == 0:
-            break
+    while repo.write("bench/delete_derived_chunk", types=list(DERIVED), limit=50_000)[0]["n"]:
+        pass
+    while repo.write("bench/delete_alerts_chunk", limit=20_000)[0]["n"]:
+        pass
     repo.connection.close()
     return time.perf_counter() - started
 

@@ -9,8 +9,8 @@ import typer
 
 from api.cli.common import console, repository
 from graph.analytics.alert_rules import STATUSES
-from graph.answers import alerts
-from graph.answers.alerts import AlertView
+from graph.answers import alert_queue
+from graph.answers.alert_queue import AlertView
 from importers.run.live import PLATFORMS, LivePost, ingest_post
 
 app = typer.Typer(
@@ -64,7 +64,7 @@ def list_command(
 ) -> None:
     """The alert queue, most severe first (open ones by default)."""
     with repository(ctx) as repo:
-        found = alerts.list_alerts(
+        found = alert_queue.list_alerts(
             repo, status=None if all_states else status, min_severity=min_severity, first=first
         )
     if not found:
@@ -85,21 +85,21 @@ def list_command(
 def show_command(ctx: typer.Context, alert: str) -> None:
     """One alert in full, with the reasons for its severity and assignee."""
     with repository(ctx) as repo:
-        show_alert(alerts.get_alert(repo, alert))
+        show_alert(alert_queue.get_alert(repo, alert))
 
 
 @app.command("ack")
 def acknowledge_command(ctx: typer.Context, alert: str) -> None:
     """Acknowledge: someone is on it."""
     with repository(ctx) as repo:
-        show_alert(alerts.acknowledge(repo, alert))
+        show_alert(alert_queue.acknowledge(repo, alert))
 
 
 @app.command("assign")
 def assign_command(ctx: typer.Context, alert: str, employee: str) -> None:
     """Give the alert to an employee (by id)."""
     with repository(ctx) as repo:
-        show_alert(alerts.assign(repo, alert, employee))
+        show_alert(alert_queue.assign(repo, alert, employee))
 
 
 @app.command("resolve")
@@ -110,14 +110,14 @@ def resolve_command(
 ) -> None:
     """Resolve the alert, with an optional note."""
     with repository(ctx) as repo:
-        show_alert(alerts.resolve(repo, alert, resolution=note))
+        show_alert(alert_queue.resolve(repo, alert, resolution=note))
 
 
 @app.command("reopen")
 def reopen_command(ctx: typer.Context, alert: str) -> None:
     """Open a resolved or acknowledged alert again."""
     with repository(ctx) as repo:
-        show_alert(alerts.reopen(repo, alert))
+        show_alert(alert_queue.reopen(repo, alert))
 
 
 def ingest_post_command(

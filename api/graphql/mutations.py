@@ -21,7 +21,7 @@ from api.graphql.inputs import (
     PurchaseInput,
 )
 from api.graphql.types import Alert, IngestedPost, PostInput, StageResult, WriteResult
-from graph.answers import alerts
+from graph.answers import alert_queue
 from graph.errors import ConfigError
 from graph.jobs.analyze import analyze
 from graph.jobs.incremental import last_run
@@ -133,7 +133,7 @@ class Mutation:
     @typed_errors
     async def acknowledge_alert(self, info: AnyInfo, id: strawberry.ID) -> Alert:
         info.context.require("writer")
-        return Alert.of(await off_loop(alerts.acknowledge, repo(info), str(id)))
+        return Alert.of(await off_loop(alert_queue.acknowledge, repo(info), str(id)))
 
     @strawberry.mutation(description="Give the alert to an employee.")
     @typed_errors
@@ -141,7 +141,7 @@ class Mutation:
         self, info: AnyInfo, id: strawberry.ID, employee_id: strawberry.ID
     ) -> Alert:
         info.context.require("writer")
-        return Alert.of(await off_loop(alerts.assign, repo(info), str(id), str(employee_id)))
+        return Alert.of(await off_loop(alert_queue.assign, repo(info), str(id), str(employee_id)))
 
     @strawberry.mutation(description="Resolve the alert, with an optional note on how.")
     @typed_errors
@@ -149,7 +149,7 @@ class Mutation:
         self, info: AnyInfo, id: strawberry.ID, resolution: str | None = None
     ) -> Alert:
         info.context.require("writer")
-        found = await off_loop(alerts.resolve, repo(info), str(id), resolution=resolution)
+        found = await off_loop(alert_queue.resolve, repo(info), str(id), resolution=resolution)
         return Alert.of(found)
 
 

@@ -28,7 +28,7 @@ from api.graphql.types import (
     PurchaseLine,
     RankedCustomer,
 )
-from graph.answers import alerts, handoff, influencers
+from graph.answers import alert_queue, handoff, influencers
 from graph.answers import search as listing
 from graph.answers.common import CUSTOMER_HINT
 from graph.answers.customers import CustomerProfile
@@ -257,10 +257,17 @@ class Query:
         skip, limit = window(first, after, page_limit(info))
         r = repo(info)
         found = await off_loop(
-            alerts.list_alerts, r, status=status, min_severity=min_severity, first=limit, skip=skip
+            alert_queue.list_alerts,
+            r,
+            status=status,
+            min_severity=min_severity,
+            first=limit,
+            skip=skip,
         )
 
         async def count() -> int:
-            return await off_loop(alerts.count_alerts, r, status=status, min_severity=min_severity)
+            return await off_loop(
+                alert_queue.count_alerts, r, status=status, min_severity=min_severity
+            )
 
         return db_connection(found, skip, first, Alert.of, count)

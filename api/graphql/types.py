@@ -9,7 +9,7 @@ import strawberry
 
 from api.graphql.context import AnyInfo
 from graph.analytics import recommend, sentiment_trend
-from graph.answers import alerts, customers
+from graph.answers import alert_queue, customers
 
 if TYPE_CHECKING:
     from api.graphql.nodes import Customer, Employee, Product
@@ -172,7 +172,7 @@ class Alert:
         return await _employee(info, self.assignee_id)
 
     @classmethod
-    def of(cls, a: alerts.AlertView) -> Alert:
+    def of(cls, a: alert_queue.AlertView) -> Alert:
         """From the stored alert."""
         return cls(
             id=strawberry.ID(a.id), kind=a.kind, severity=a.severity, status=a.status,

@@ -30,9 +30,8 @@ from datetime import UTC, datetime
 from graph import model
 from graph.analytics import communities as community_detection
 from graph.analytics import influence, related, warmth
-from graph.answers import alerts
 from graph.errors import ConfigError
-from graph.jobs import incremental
+from graph.jobs import incremental, raise_alerts
 from graph.store import derived
 from graph.store.projection import Projection, audience, load_contacts, load_topic_mentions_of
 from graph.store.repository import Repository
@@ -253,10 +252,10 @@ def run_interests(
 
 def run_alerts(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
     """Raise missing alerts, record brand responses, refresh open alerts."""
-    raised = alerts.raise_alerts(repository, posts=state.new_posts)
-    responded = alerts.record_responses(repository)
+    raised = raise_alerts.raise_alerts(repository, posts=state.new_posts)
+    responded = raise_alerts.record_responses(repository)
     # Severity follows influence, which only a full run recomputes.
-    refreshed, assigned = alerts.refresh_open(repository) if state.scope is None else (0, 0)
+    refreshed, assigned = raise_alerts.refresh_open(repository) if state.scope is None else (0, 0)
     report.written = len(raised) + responded + refreshed
     report.notes.update(
         raised=len(raised), responded=responded, refreshed=refreshed, assigned=assigned

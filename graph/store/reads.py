@@ -54,7 +54,7 @@ def server_version(repository: Repository) -> ServerVersion:
     rows = repository.read("read/server_components")
     row = rows[0] if rows else {}
     versions = row.get("versions") or ["?"]
-    agent = repository.connection.driver.get_server_info().agent
+    agent = repository.server_agent()
     return ServerVersion(
         name=str(row.get("name", "?")),
         version=str(versions[0]),

@@ -56,6 +56,10 @@ class Repository:
         self.tx_timeout = tx_timeout or connection.settings.tx_timeout
         self.round_trips = 0  # queries sent; tests use it to prove batching and DataLoaders
 
+    def server_agent(self) -> str:
+        """What the server calls itself over Bolt (e.g. ``Neo4j/5.26.0``)."""
+        return str(self.connection.driver.get_server_info().agent)
+
     def _run(self, name: str, params: dict[str, Any], routing: neo4j.RoutingControl) -> list[Row]:
         """One managed transaction (the driver retries transient errors) for statement ``name``."""
         self.round_trips += 1

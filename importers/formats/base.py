@@ -1,8 +1,12 @@
-"""What every source format yields: items of graph records, or rejects, with their origin.
+"""What a source format is: what it declares about itself, and what it yields.
 
 A format module turns a file into a stream of :class:`Item` (one source record's graph
 records) and :class:`Reject` (a source record that could not be used, and why). Each carries
 the line (or record number) it came from and the raw text, so nothing is ever lost silently.
+
+Each format class declares its :class:`FormatSpec` (one per variant it reads): what its records
+bring to the graph, what must be there first, and which passes follow an import of it. The
+registry (:mod:`importers.formats.registry`) derives everything else from those declarations.
 """
 
 from __future__ import annotations
@@ -13,6 +17,62 @@ from pathlib import Path
 from typing import Protocol
 
 from graph.model import Record
+from graph.store.repository import Repository
+from importers.directory import Directory, load_directory
+
+# What a format's records bring to the graph (``provides``) or need there first (``needs``).
+PEOPLE = "people"  # customers and employees
+PRODUCTS = "products"  # the catalog (products, businesses)
+ACCOUNTS = "accounts"  # social accounts and who owns them
+FOLLOWS = "follows"  # who follows whom
+PURCHASES = "purchases"
+CONTACTS = "contacts"  # interactions and e-mails
+POSTS = "posts"
+
+
+@dataclass(frozen=True, slots=True)
+class FormatSpec:
+    """What a format declares about itself.
+
+    ``name`` is what ``--format`` takes. In a folder, a format comes after every format that
+    provides what it ``needs``. ``enriched``: its items carry text for the NLP pipeline (posts,
+    notes, e-mails). ``identities``: it brings people or accounts, so identity resolution runs
+    after it. ``posts``: it brings posts, so alerts are raised and brand replies recorded after it.
+
+    >>> FormatSpec("tweets", "X API v2", needs=frozenset({PEOPLE})).needs
+    frozenset({'people'})
+    """
+
+    name: str
+    description: str
+    provides: frozenset[str] = frozenset()
+    needs: frozenset[str] = frozenset()
+    enriched: bool = False
+    identities: bool = False
+    posts: bool = False
+
+
+@dataclass
+class ImportContext:
+    """What formats need from the graph while they read: the current directory of people."""
+
+    repository: Repository
+    _directory: Directory | None = field(default=None, repr=False)
+
+    def directory(self) -> Directory:
+        """The directory as the graph holds it now (reloaded after every file)."""
+        if self._directory is None:
+            self._directory = load_directory(self.repository)
+        return self._directory
+
+    def invalidate(self) -> None:
+        """Forget the directory: an import just changed who is in the graph."""
+        self._directory = None
+
+    @property
+    def brand_accounts(self) -> tuple[str, ...]:
+        """Our brand accounts (``platform:handle``), from the settings."""
+        return self.repository.settings.brand_accounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +114,14 @@ SourceItem = Item | Reject
 
 
 class Format(Protocol):
-    """A source format: a name, a test for whether it reads a file, and a reader."""
+    """A source format: its declared spec, a test for whether it reads a file, and a reader."""
 
-    name: str
-    description: str
+    spec: FormatSpec
+
+    @property
+    def name(self) -> str:
+        """The format's name (``spec.name``)."""
+        ...
 
     def sniff(self, path: Path, head: str) -> bool:
         """True when ``path`` (whose first few KB are ``head``) is in this format."""
@@ -65,4 +129,15 @@ class Format(Protocol):
 
     def read(self, path: Path) -> Iterator[SourceItem]:
         """Stream the file's items and rejects, in file order."""
+        ...
+
+
+class FormatClass(Protocol):
+    """A format class: the specs of its variants, and how to build one for an import."""
+
+    SPECS: tuple[FormatSpec, ...]
+
+    @classmethod
+    def build(cls, spec: FormatSpec, context: ImportContext) -> Format:
+        """The reader of variant ``spec``, for an import with ``context``."""
         ...

@@ -10,11 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from graph import model
 from graph.errors import InvalidRecord
 from graph.model import Record
-from importers.formats.base import Item, Origin, Reject, SourceItem
+from importers.formats.base import (
+    ACCOUNTS,
+    FOLLOWS,
+    PEOPLE,
+    PRODUCTS,
+    FormatSpec,
+    ImportContext,
+    Item,
+    Origin,
+    Reject,
+    SourceItem,
+)
 from importers.formats.mapping import FIELDS, ColumnMapping
 from importers.readers import values as v
 from importers.readers.csv_rows import CsvRow, read_header, read_rows
@@ -169,17 +181,43 @@ def _sniff_kind(header: set[str]) -> str | None:
     return None
 
 
+def _spec(name: str, what: str, provides: set[str], needs: set[str] | None = None) -> FormatSpec:
+    return FormatSpec(
+        name,
+        f"CRM CSV of {what}",
+        provides=frozenset(provides),
+        needs=frozenset(needs or ()),
+        identities=ACCOUNTS in provides,
+    )
+
+
 class CrmCsv:
     """A CRM export of one kind, optionally through a column mapping."""
 
-    description = "CRM CSV (customers, employees, products, follows, friendships)"
+    SPECS: ClassVar[tuple[FormatSpec, ...]] = (
+        _spec("employees", "employees", {PEOPLE, ACCOUNTS}),
+        _spec("products", "products", {PRODUCTS}),
+        _spec("customers", "customers", {PEOPLE, ACCOUNTS}),
+        _spec("follows", "who follows whom", {FOLLOWS, ACCOUNTS}),
+        _spec("friendships", "friendships between customers", set(), {PEOPLE}),
+    )
 
     def __init__(self, kind: str, mapping: ColumnMapping | None = None) -> None:
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}")
         self.kind = kind
-        self.name = kind
+        self.spec = next(s for s in self.SPECS if s.name == kind)
         self.mapping = mapping or ColumnMapping.identity(kind)
+
+    @property
+    def name(self) -> str:
+        """The kind of records this file holds."""
+        return self.spec.name
+
+    @classmethod
+    def build(cls, spec: FormatSpec, context: ImportContext) -> CrmCsv:
+        """A reader of ``spec``'s kind with Rapport's own column names."""
+        return cls(spec.name)
 
     def sniff(self, path: Path, head: str) -> bool:
         """True for a CSV whose header uses this kind's native column names."""

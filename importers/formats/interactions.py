@@ -10,11 +10,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import ClassVar
 
 from graph import model
 from graph.errors import InvalidRecord
 from importers.directory import Directory
-from importers.formats.base import Item, Origin, Reject, SourceItem
+from importers.formats.base import (
+    CONTACTS,
+    PEOPLE,
+    FormatSpec,
+    ImportContext,
+    Item,
+    Origin,
+    Reject,
+    SourceItem,
+)
 from importers.readers import values as v
 from importers.readers.csv_rows import CsvRow, read_header, read_rows
 
@@ -34,11 +44,25 @@ def interaction_id(row: dict[str, str]) -> str:
 class InteractionsCsv:
     """An interaction log exported as CSV."""
 
-    name = "interactions"
-    description = "interactions CSV (employee, customer, channel, at, direction, subject, notes)"
+    SPECS: ClassVar[tuple[FormatSpec, ...]] = (
+        FormatSpec(
+            "interactions",
+            "interactions CSV (employee, customer, channel, at, direction, subject, notes)",
+            provides=frozenset({CONTACTS}),
+            needs=frozenset({PEOPLE}),
+            enriched=True,
+        ),
+    )
+    spec = SPECS[0]
+    name = spec.name
 
     def __init__(self, directory: Callable[[], Directory]) -> None:
         self._directory = directory
+
+    @classmethod
+    def build(cls, spec: FormatSpec, context: ImportContext) -> InteractionsCsv:
+        """A reader that finds people in the graph's current directory."""
+        return cls(context.directory)
 
     def sniff(self, path: Path, head: str) -> bool:
         """True for a CSV with the interaction columns."""

@@ -14,12 +14,21 @@ from collections.abc import Callable, Iterator
 from email.message import EmailMessage
 from email.utils import getaddresses
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from graph import model
 from graph.errors import InvalidRecord
 from importers.directory import Directory
-from importers.formats.base import Item, Origin, Reject, SourceItem
+from importers.formats.base import (
+    CONTACTS,
+    PEOPLE,
+    FormatSpec,
+    ImportContext,
+    Item,
+    Origin,
+    Reject,
+    SourceItem,
+)
 from importers.readers import values as v
 
 _TAG = re.compile(r"<[^>]+>")
@@ -53,11 +62,25 @@ def body_text(message: EmailMessage) -> str:
 class Mbox:
     """A mailbox file."""
 
-    name = "mbox"
-    description = "e-mail mailbox (.mbox)"
+    SPECS: ClassVar[tuple[FormatSpec, ...]] = (
+        FormatSpec(
+            "mbox",
+            "e-mail mailbox (.mbox)",
+            provides=frozenset({CONTACTS}),
+            needs=frozenset({PEOPLE}),
+            enriched=True,
+        ),
+    )
+    spec = SPECS[0]
+    name = spec.name
 
     def __init__(self, directory: Callable[[], Directory]) -> None:
         self._directory = directory
+
+    @classmethod
+    def build(cls, spec: FormatSpec, context: ImportContext) -> Mbox:
+        """A reader that finds people in the graph's current directory."""
+        return cls(context.directory)
 
     def sniff(self, path: Path, head: str) -> bool:
         """True for a file that starts like an mbox."""

@@ -1,18 +1,20 @@
 """Every source format, in the order a folder of files is imported, and format detection.
 
-Order matters for a folder: people and products first, so that orders, interactions, e-mails
-and posts can be linked to them, and the enrichment's catalog is complete before posts arrive.
+Everything here is derived from what each format class declares (:class:`FormatSpec`): the names
+``--format`` takes, the folder order (a format comes after every format that provides what it
+needs: people and products before orders, interactions and posts, so that they can be linked and
+the enrichment's catalog is complete), and the passes that follow an import. Adding a source
+format is one module with its class, plus its line in :data:`FORMATS`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import heapq
+from functools import cache
 from pathlib import Path
 
 from graph.errors import ConfigError
-from graph.store.repository import Repository
-from importers.directory import Directory, load_directory
-from importers.formats.base import Format
+from importers.formats.base import Format, FormatClass, FormatSpec, ImportContext
 from importers.formats.crm_csv import CrmCsv
 from importers.formats.interactions import InteractionsCsv
 from importers.formats.mapping import ColumnMapping
@@ -22,53 +24,71 @@ from importers.formats.twitter import TwitterV2
 from importers.formats.yelp import YelpFile
 from importers.readers.text import head
 
-# Formats whose items carry text to analyse (posts, interaction notes, e-mails).
-ENRICHED = frozenset({"twitter", "yelp_review", "interactions", "mbox"})
+__all__ = ["FORMATS", "ImportContext", "all_formats", "choose", "format_names", "plan_folder"]
+
+FORMATS: tuple[FormatClass, ...] = (
+    CrmCsv,
+    YelpFile,
+    ShopifyOrders,
+    InteractionsCsv,
+    Mbox,
+    TwitterV2,
+)
 
 
-@dataclass
-class ImportContext:
-    """What formats need from the graph while they read: the current directory of people."""
+def folder_order(specs: list[FormatSpec]) -> list[FormatSpec]:
+    """``specs`` so that each comes after every other one providing what it needs (ties by name).
 
-    repository: Repository
-    _directory: Directory | None = field(default=None, repr=False)
+    >>> from importers.formats.base import PEOPLE
+    >>> people = FormatSpec("people", "", provides=frozenset({PEOPLE}))
+    >>> orders = FormatSpec("orders", "", needs=frozenset({PEOPLE}))
+    >>> [s.name for s in folder_order([orders, people])]
+    ['people', 'orders']
+    """
+    before = {s.name: {o.name for o in specs if o is not s and o.provides & s.needs} for s in specs}
+    by_name = {s.name: s for s in specs}
+    ready = [name for name, needed in before.items() if not needed]
+    heapq.heapify(ready)
+    ordered: list[FormatSpec] = []
+    while ready:
+        name = heapq.heappop(ready)
+        ordered.append(by_name[name])
+        for other, needed in before.items():
+            if name in needed:
+                needed.discard(name)
+                if not needed:
+                    heapq.heappush(ready, other)
+    if len(ordered) != len(specs):
+        stuck = sorted(set(by_name) - {s.name for s in ordered})
+        raise ValueError(f"formats need each other in a cycle: {', '.join(stuck)}")
+    return ordered
 
-    def directory(self) -> Directory:
-        """The directory as the graph holds it now (reloaded after every file)."""
-        if self._directory is None:
-            self._directory = load_directory(self.repository)
-        return self._directory
 
-    def invalidate(self) -> None:
-        """Forget the directory: an import just changed who is in the graph."""
-        self._directory = None
-
-
-def all_formats(context: ImportContext) -> list[Format]:
-    """Every format, in folder-import order."""
-    brands = context.repository.settings.brand_accounts
-    return [
-        CrmCsv("employees"),
-        CrmCsv("products"),
-        CrmCsv("customers"),
-        CrmCsv("follows"),
-        CrmCsv("friendships"),
-        YelpFile("business"),
-        YelpFile("user"),
-        ShopifyOrders(context.directory),
-        InteractionsCsv(context.directory),
-        Mbox(context.directory),
-        TwitterV2(brands),
-        YelpFile("review"),
-    ]
+@cache
+def _registered() -> tuple[tuple[FormatSpec, FormatClass], ...]:
+    owners = {spec.name: cls for cls in FORMATS for spec in cls.SPECS}
+    if len(owners) != sum(len(cls.SPECS) for cls in FORMATS):
+        raise ValueError("two format classes declare the same format name")
+    specs = [spec for cls in FORMATS for spec in cls.SPECS]
+    return tuple((spec, owners[spec.name]) for spec in folder_order(specs))
 
 
 def format_names() -> list[str]:
-    """The names accepted by ``--format``."""
-    return [
-        "employees", "products", "customers", "follows", "friendships", "yelp_business",
-        "yelp_user", "shopify", "interactions", "mbox", "twitter", "yelp_review",
-    ]  # fmt: skip
+    """The names accepted by ``--format``, in folder-import order."""
+    return [spec.name for spec, _ in _registered()]
+
+
+def spec_of(name: str) -> FormatSpec:
+    """The declared spec of format ``name``."""
+    for spec, _ in _registered():
+        if spec.name == name:
+            return spec
+    raise ConfigError(f"unknown format {name!r}", hint=f"use one of: {', '.join(format_names())}")
+
+
+def all_formats(context: ImportContext) -> list[Format]:
+    """A reader of every format, in folder-import order."""
+    return [cls.build(spec, context) for spec, cls in _registered()]
 
 
 def choose(
@@ -81,15 +101,10 @@ def choose(
     """The format to read ``path`` with: by name, by mapping, or detected from its content."""
     if mapping is not None:
         return CrmCsv(mapping.kind, mapping)
-    formats = all_formats(context)
     if name is not None:
-        for fmt in formats:
-            if fmt.name == name:
-                return fmt
-        raise ConfigError(
-            f"unknown format {name!r}", hint=f"use one of: {', '.join(format_names())}"
-        )
-    found = detect(formats, path)
+        spec = spec_of(name)
+        return dict(_registered())[spec].build(spec, context)
+    found = detect(all_formats(context), path)
     if found is None:
         raise ConfigError(
             f"cannot tell the format of {path}",

@@ -12,12 +12,23 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
+from typing import ClassVar
 
 from graph import model
 from graph.errors import InvalidRecord
 from graph.model import Record
 from importers.directory import Directory
-from importers.formats.base import Item, Origin, Reject, SourceItem
+from importers.formats.base import (
+    PEOPLE,
+    PRODUCTS,
+    PURCHASES,
+    FormatSpec,
+    ImportContext,
+    Item,
+    Origin,
+    Reject,
+    SourceItem,
+)
 from importers.readers import values as v
 from importers.readers.csv_rows import CsvRow, read_rows
 
@@ -35,11 +46,24 @@ def _first(rows: list[CsvRow], column: str) -> str | None:
 class ShopifyOrders:
     """Orders exported from Shopify."""
 
-    name = "shopify"
-    description = "Shopify orders export (CSV, one row per line item)"
+    SPECS: ClassVar[tuple[FormatSpec, ...]] = (
+        FormatSpec(
+            "shopify",
+            "Shopify orders export (CSV, one row per line item)",
+            provides=frozenset({PURCHASES}),
+            needs=frozenset({PEOPLE, PRODUCTS}),
+        ),
+    )
+    spec = SPECS[0]
+    name = spec.name
 
     def __init__(self, directory: Callable[[], Directory]) -> None:
         self._directory = directory
+
+    @classmethod
+    def build(cls, spec: FormatSpec, context: ImportContext) -> ShopifyOrders:
+        """A reader that finds people in the graph's current directory."""
+        return cls(context.directory)
 
     def sniff(self, path: Path, head: str) -> bool:
         """True for a CSV with Shopify's line-item columns."""

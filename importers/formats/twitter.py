@@ -12,12 +12,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from graph import model
 from graph.errors import InvalidRecord
 from graph.model import Record
-from importers.formats.base import Item, Origin, Reject, SourceItem
+from importers.formats.base import (
+    ACCOUNTS,
+    PEOPLE,
+    POSTS,
+    PRODUCTS,
+    FormatSpec,
+    ImportContext,
+    Item,
+    Origin,
+    Reject,
+    SourceItem,
+)
 from importers.readers import values as v
 from importers.readers.json_lines import read_json_lines
 
@@ -42,11 +53,27 @@ def post_id(tweet_id: Any) -> str:
 class TwitterV2:
     """Tweets and users as returned by the X API v2."""
 
-    name = "twitter"
-    description = "X/Twitter API v2 responses (JSON or JSON lines)"
+    SPECS: ClassVar[tuple[FormatSpec, ...]] = (
+        FormatSpec(
+            "twitter",
+            "X/Twitter API v2 responses (JSON or JSON lines)",
+            provides=frozenset({ACCOUNTS, POSTS}),
+            needs=frozenset({PEOPLE, PRODUCTS}),
+            enriched=True,
+            identities=True,
+            posts=True,
+        ),
+    )
+    spec = SPECS[0]
+    name = spec.name
 
     def __init__(self, brand_accounts: tuple[str, ...] = ()) -> None:
         self.brand_accounts = frozenset(brand_accounts)
+
+    @classmethod
+    def build(cls, spec: FormatSpec, context: ImportContext) -> TwitterV2:
+        """A reader that knows our brand accounts."""
+        return cls(context.brand_accounts)
 
     def sniff(self, path: Path, head: str) -> bool:
         """True for JSON whose first record looks like a v2 response or tweet."""

@@ -12,12 +12,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from graph import model
 from graph.errors import InvalidRecord
 from graph.model import Record
-from importers.formats.base import Item, Origin, Reject, SourceItem
+from importers.formats.base import (
+    ACCOUNTS,
+    PEOPLE,
+    POSTS,
+    PRODUCTS,
+    FormatSpec,
+    ImportContext,
+    Item,
+    Origin,
+    Reject,
+    SourceItem,
+)
 from importers.readers import values as v
 from importers.readers.json_lines import JsonLine, read_json_lines
 
@@ -115,7 +126,37 @@ def review_item(data: dict[str, Any], source: str) -> Item | list[Record]:
 class YelpFile:
     """One of the Yelp dataset's JSON-lines files."""
 
-    description = "Yelp Open Dataset JSON lines (business, user, review)"
+    SPECS: ClassVar[tuple[FormatSpec, ...]] = (
+        FormatSpec(
+            "yelp_business",
+            "Yelp Open Dataset businesses (JSON lines)",
+            provides=frozenset({PRODUCTS}),
+        ),
+        FormatSpec(
+            "yelp_user",
+            "Yelp Open Dataset users with their friends (JSON lines)",
+            provides=frozenset({PEOPLE, ACCOUNTS}),
+            identities=True,
+        ),
+        FormatSpec(
+            "yelp_review",
+            "Yelp Open Dataset reviews (JSON lines)",
+            provides=frozenset({POSTS}),
+            needs=frozenset({PEOPLE, PRODUCTS}),
+            enriched=True,
+            posts=True,
+        ),
+    )
+
+    @classmethod
+    def build(cls, spec: FormatSpec, context: ImportContext) -> YelpFile:
+        """A reader of one of the dataset's files."""
+        return cls(spec.name.removeprefix("yelp_"))
+
+    @property
+    def name(self) -> str:
+        """``yelp_`` and the file's kind."""
+        return self.spec.name
 
     def __init__(self, kind: str) -> None:
         builders: dict[str, tuple[Builder, Builder | None, str]] = {
@@ -124,7 +165,7 @@ class YelpFile:
             "review": (review_item, None, '"review_id"'),
         }
         self.kind = kind
-        self.name = f"yelp_{kind}"
+        self.spec = next(s for s in self.SPECS if s.name == f"yelp_{kind}")
         self._first, self._second, self._marker = builders[kind]
 
     def sniff(self, path: Path, head: str) -> bool:

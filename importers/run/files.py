@@ -7,21 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.analytics.alert_rules import AlertDecision
-from graph.answers.alerts import raise_alerts, record_responses
 from graph.errors import ConfigError
+from graph.jobs.raise_alerts import raise_alerts, record_responses
 from graph.store import schema
 from graph.store.repository import Repository
-from importers.formats.base import Format
+from importers.formats.base import Format, ImportContext
 from importers.formats.mapping import ColumnMapping
-from importers.formats.registry import ENRICHED, ImportContext, choose, plan_folder
+from importers.formats.registry import choose, plan_folder
 from importers.identity.store import ResolutionReport, resolve_identities
 from importers.run.enrichment import PostEnrichment
 from importers.run.runner import ImportSummary, run_import
-
-# After these, accounts or people changed: look for the owners of unowned accounts again.
-PEOPLE_OR_ACCOUNTS = frozenset({"customers", "employees", "follows", "twitter", "yelp_user"})
-# After these, new posts may need an alert (and brand replies may answer one).
-POSTS = frozenset({"twitter", "yelp_review"})
 
 
 @dataclass
@@ -86,9 +81,11 @@ def import_path(
         report.summaries.append(summary)
         if on_summary is not None:
             on_summary(summary)
-    if any(s.format in PEOPLE_OR_ACCOUNTS for s in report.summaries):
+    imported = [fmt.spec for fmt, _ in plan]
+    if any(spec.identities for spec in imported):
+        # People or accounts changed: look for the owners of unowned accounts again.
         report.identities = resolve_identities(repository)
-    if any(s.format in POSTS for s in report.summaries):
+    if any(spec.posts for spec in imported):
         # After identities: an alert goes to the warmest employee of the post's owner.
         report.alerts = raise_alerts(repository)
         record_responses(repository)
@@ -96,6 +93,6 @@ def import_path(
 
 
 def _enrichment(fmt: Format, context: ImportContext) -> PostEnrichment | None:
-    if fmt.name not in ENRICHED:
+    if not fmt.spec.enriched:
         return None
     return PostEnrichment.from_graph(context.repository, context.directory())

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from graph import model
-from graph.answers import alerts
-from graph.answers.alerts import AlertView
+from graph.answers import alert_queue
+from graph.answers.alert_queue import AlertView
 from graph.errors import InvalidRecord
+from graph.jobs import raise_alerts
 from graph.model import Record
 from graph.store.repository import Repository
 from graph.store.writes import BatchWriter, WriteSummary
@@ -150,7 +151,7 @@ def ingest_post(
     assert isinstance(post, model.Post)
     with BatchWriter(repository) as writer:
         writer.add_all(item.records)
-    raised = alerts.raise_alerts(repository, posts=[post.id])
-    answered = alerts.record_responses(repository) if live.in_reply_to else 0
-    alert = alerts.get_alert(repository, alerts.alert_id(post.id)) if raised else None
+    raised = raise_alerts.raise_alerts(repository, posts=[post.id])
+    answered = raise_alerts.record_responses(repository) if live.in_reply_to else 0
+    alert = alert_queue.get_alert(repository, alert_queue.alert_id(post.id)) if raised else None
     return Ingested(post=post, written=writer.summary, alert=alert, answered_alerts=answered)

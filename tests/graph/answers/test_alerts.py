@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from api.cli.app import app
 from graph import model
-from graph.answers import alerts
+from graph.answers import alert_queue
 from graph.errors import InvalidRecord, InvalidTransition, NotFound
 from graph.store.repository import Repository
 from graph.store.writes import upsert
@@ -70,7 +70,9 @@ def test_a_complaint_raises_an_alert_for_the_warmest_employee(shop: Repository) 
 def test_ingesting_the_same_post_again_raises_no_second_alert(shop: Repository) -> None:
     again = ingest_post(shop, LivePost(handle="ann", text=COMPLAINT, post_id="100", at=NOW))
     assert again.alert is None
-    assert [a.id for a in alerts.list_alerts(shop, status=None)].count("alert:twitter:100") == 1
+    assert [a.id for a in alert_queue.list_alerts(shop, status=None)].count(
+        "alert:twitter:100"
+    ) == 1
 
 
 def test_a_stranger_s_complaint_goes_to_the_team_on_duty(shop: Repository) -> None:
@@ -104,32 +106,32 @@ def test_a_brand_reply_records_the_response_time(shop: Repository) -> None:
     done = ingest_post(shop, reply)
     assert done.alert is None
     assert done.answered_alerts == 1
-    alert = alerts.get_alert(shop, "alert:twitter:100")
+    alert = alert_queue.get_alert(shop, "alert:twitter:100")
     assert alert.response_minutes == 42.0
     assert alert.status == "acknowledged"
     assert not alert.overdue(NOW + timedelta(days=3))
 
 
 def test_assign_resolve_and_reopen(shop: Repository) -> None:
-    alert = alerts.assign(shop, "alert:twitter:101", "e2")
+    alert = alert_queue.assign(shop, "alert:twitter:101", "e2")
     assert (alert.assignee, alert.team) == ("e2", None)
-    alert = alerts.acknowledge(shop, "alert:twitter:101")
+    alert = alert_queue.acknowledge(shop, "alert:twitter:101")
     assert alert.status == "acknowledged"
     assert alert.acknowledged_at is not None
-    alert = alerts.resolve(shop, "alert:twitter:101", resolution="refunded")
+    alert = alert_queue.resolve(shop, "alert:twitter:101", resolution="refunded")
     assert (alert.status, alert.resolution) == ("resolved", "refunded")
     with pytest.raises(InvalidTransition, match="reopen it first"):
-        alerts.assign(shop, "alert:twitter:101", "e1")
-    assert alerts.reopen(shop, "alert:twitter:101").status == "open"
-    assert "alert:twitter:101" in [a.id for a in alerts.list_alerts(shop, status="open")]
+        alert_queue.assign(shop, "alert:twitter:101", "e1")
+    assert alert_queue.reopen(shop, "alert:twitter:101").status == "open"
+    assert "alert:twitter:101" in [a.id for a in alert_queue.list_alerts(shop, status="open")]
 
 
 def test_unknown_alerts_and_employees_are_clear_errors(shop: Repository) -> None:
     with pytest.raises(NotFound, match="no alert 'alert:nope'"):
-        alerts.acknowledge(shop, "alert:nope")
+        alert_queue.acknowledge(shop, "alert:nope")
     with pytest.raises(NotFound, match="no employee 'e404'"):
-        alerts.assign(shop, "alert:twitter:100", "e404")
-    assert alerts.get_alert(shop, "alert:twitter:100").assignee == "e1"  # unchanged
+        alert_queue.assign(shop, "alert:twitter:100", "e404")
+    assert alert_queue.get_alert(shop, "alert:twitter:100").assignee == "e1"  # unchanged
 
 
 def test_bad_posts_are_refused_naming_the_field(shop: Repository) -> None:
@@ -145,14 +147,14 @@ def test_the_queue_lists_open_alerts_most_severe_first(shop: Repository) -> None
     ingest_post(shop, LivePost(handle="ann", post_id="106", at=NOW, followers=90_000, likes=500,
                                text="@rapportshop the Green Shirt is garbage. Terrible, awful "
                                     "service, never again!!! 😡😡"))  # fmt: skip
-    queue = alerts.list_alerts(shop, status="open")
+    queue = alert_queue.list_alerts(shop, status="open")
     assert queue[0].id == "alert:twitter:106"
     severities = [a.severity or 0 for a in queue]
     assert severities == sorted(severities, reverse=True)
     assert all(a.status == "open" for a in queue)
-    assert alerts.list_alerts(shop, status="open", min_severity=1.0) == []
+    assert alert_queue.list_alerts(shop, status="open", min_severity=1.0) == []
     with pytest.raises(Exception, match="unknown alert status"):
-        alerts.list_alerts(shop, status="closed")
+        alert_queue.list_alerts(shop, status="closed")
 
 
 def test_cli_lists_and_resolves(shop: Repository, data_dir: Path) -> None:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from api.cli.app import app
 from graph import model
 from graph.analytics import campaign, influence
-from graph.answers import alerts, customers, explain, influencers, products
+from graph.answers import alert_queue, customers, explain, influencers, products
 from graph.errors import NotFound
 from graph.jobs.analyze import analyze
 from graph.store import reads
@@ -76,7 +76,7 @@ def test_socks_and_tie_are_the_top_two_related_products(repo: Repository, plante
 
 def test_the_angry_post_is_the_most_severe_open_alert(repo: Repository, planted: Truth) -> None:
     truth = planted.angry_post
-    queue = alerts.list_alerts(repo, status="open", first=5)
+    queue = alert_queue.list_alerts(repo, status="open", first=5)
     top = queue[0]
     assert top.post == f"twitter:{truth.tweet}"
     assert (top.customer, top.assignee) == (truth.customer, truth.assignee)
@@ -134,7 +134,7 @@ def test_an_incremental_run_updates_only_what_new_events_touch(
     assert stages["warmth"].written == 1  # the assignee's RAPPORT with the angry customer
     assert stages["warmth"].removed == 0
     assert stages["alerts"].notes["raised"] == 1
-    alert = alerts.get_alert(repo, "alert:twitter:incr-1")
+    alert = alert_queue.get_alert(repo, "alert:twitter:incr-1")
     assert (alert.customer, alert.assignee) == (angry.customer, angry.assignee)
     # Nothing new since: an immediate second incremental run finds nothing to do.
     again = analyze(repo, since=datetime.now(UTC))
