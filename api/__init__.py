@@ -1,1 +1,2 @@
-"""Every way into Rapport: the `rapport` command line (and, later, GraphQL and the explorer)."""
+"""Every way into Rapport: ``cli`` (the ``rapport`` command), ``graphql`` (the API and the app that
+serves it) and ``auth`` (API keys and roles)."""

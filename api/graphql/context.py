@@ -7,20 +7,16 @@ subscriptions served by the same event loop.
 
 from __future__ import annotations
 
-import asyncio
-import inspect
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, wraps
-from typing import Any, ParamSpec, TypeVar, cast
+from functools import cached_property
+from typing import Any, ParamSpec, TypeVar
 
-from graphql import GraphQLError
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
 from api.auth.keys import Forbidden, allows
 from api.graphql.events import Hub
-from graph.errors import RapportError
+from api.graphql.loaders import Loaders
 from graph.settings import Settings
 from graph.store.repository import Repository
 from importers.directory import load_directory
@@ -66,10 +62,8 @@ class Context(BaseContext):
         return self.shared.repository.settings
 
     @cached_property
-    def loaders(self) -> Any:
+    def loaders(self) -> Loaders:
         """This request's DataLoaders (created on first use, gone with the request)."""
-        from api.graphql.loaders import Loaders  # loaders import the node types, which use this
-
         return Loaders(self.repository)
 
     def pipeline(self) -> PostEnrichment:
@@ -82,38 +76,6 @@ class Context(BaseContext):
 
 
 AnyInfo = Info[Context, Any]
-
-
-async def off_loop(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-    """Run blocking ``fn`` (database I/O, analytics) in a worker thread."""
-    return await asyncio.to_thread(fn, *args, **kwargs)
-
-
-def _typed(exc: RapportError) -> GraphQLError:
-    return GraphQLError(exc.message, extensions={"code": exc.code, "hint": exc.hint or ""})
-
-
-def typed_errors(resolver: Callable[P, R]) -> Callable[P, R]:
-    """Turn a RapportError into a GraphQL error with ``extensions.code`` and ``hint``."""
-    if inspect.iscoroutinefunction(resolver):
-
-        @wraps(resolver)
-        async def run_async(*args: P.args, **kwargs: P.kwargs) -> Any:
-            try:
-                return await resolver(*args, **kwargs)
-            except RapportError as exc:
-                raise _typed(exc) from None
-
-        return cast(Callable[P, R], run_async)
-
-    @wraps(resolver)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return resolver(*args, **kwargs)
-        except RapportError as exc:
-            raise _typed(exc) from None
-
-    return run
 
 
 def repo(info: AnyInfo) -> Repository:

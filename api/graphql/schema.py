@@ -1,46 +1,56 @@
-"""The GraphQL schema: queries, mutations and the alert subscription, with the safety limits.
+"""The GraphQL schema: each domain's queries, mutations and subscriptions, with the safety limits.
 
-Resolvers are thin (:mod:`api.graphql.queries`, :mod:`api.graphql.mutations`,
-:mod:`api.graphql.nodes`): they call ``graph.*`` and wrap the answers in GraphQL types. A
-:class:`RapportError` becomes a GraphQL error whose ``extensions`` carry its stable ``code`` and
-``hint``; anything else is masked ("Unexpected error.") and logged in full on the server.
+The domains (:mod:`~api.graphql.customers`, :mod:`~api.graphql.employees`,
+:mod:`~api.graphql.products`, :mod:`~api.graphql.activity`, :mod:`~api.graphql.social`,
+:mod:`~api.graphql.alerts`, :mod:`~api.graphql.admin`) each hold their types and thin resolvers
+that call ``graph.*``; they are merged here into one ``Query``, ``Mutation`` and ``Subscription``.
+Errors are translated in one place (:class:`api.graphql.errors.TypedErrors`).
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import strawberry
-from graphql import ASTValidationRule, GraphQLError
+from graphql import ASTValidationRule
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
-    MaskErrors,
     MaxTokensLimiter,
     ParserCache,
     ValidationCache,
 )
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
+from strawberry.tools import merge_types
 
+from api.graphql.activity import ActivityMutation
+from api.graphql.admin import AdminMutation
+from api.graphql.alerts import AlertMutation, AlertQuery, AlertSubscription
 from api.graphql.context import Context, Shared
-from api.graphql.mutations import Mutation, Subscription
-from api.graphql.queries import Query
+from api.graphql.customers import CustomerMutation, CustomerQuery
+from api.graphql.employees import EmployeeMutation, EmployeeQuery
+from api.graphql.errors import TypedErrors
+from api.graphql.products import ProductMutation, ProductQuery
+from api.graphql.social import SocialMutation, SocialQuery
 from graph.settings import Settings
 
 __all__ = ["Context", "Shared", "build_schema", "schema"]
 
-log = logging.getLogger(__name__)
-
-
-def _unexpected(error: GraphQLError) -> bool:
-    """Mask every error that is not one of ours (no code) and not a query error (no original)."""
-    extensions = error.extensions or {}
-    masked = "code" not in extensions and error.original_error is not None
-    if masked:
-        log.error("unexpected error in %s", error.path, exc_info=error.original_error)
-    return masked
+Query = merge_types("Query", (CustomerQuery, EmployeeQuery, ProductQuery, SocialQuery, AlertQuery))
+Mutation = merge_types(
+    "Mutation",
+    (
+        SocialMutation,
+        CustomerMutation,
+        EmployeeMutation,
+        ProductMutation,
+        ActivityMutation,
+        AdminMutation,
+        AlertMutation,
+    ),
+)
+Subscription = merge_types("Subscription", (AlertSubscription,))
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
@@ -60,7 +70,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     extensions: list[Any] = [
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=s.api_max_tokens),
-        lambda: MaskErrors(should_mask_error=_unexpected),
+        TypedErrors,
         # Frontends send the same few documents again and again: parse and validate each once.
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),

@@ -56,6 +56,12 @@ def load(name: str) -> CypherStatement:
     return _parse(name, path.read_text(encoding="utf-8"))
 
 
+@cache
+def load_path(path: Path) -> CypherStatement:
+    """A statement kept outside ``cypher/`` (tests keep their own), named by its file path."""
+    return _parse(path.stem, path.read_text(encoding="utf-8"))
+
+
 def names(folder: str | None = None) -> list[str]:
     """Every statement name, optionally only those under ``folder`` (sorted).
 
@@ -99,9 +105,3 @@ def relationship_write(pattern: tuple[str, str, str]) -> str:
     """
     start, rel_type, end = pattern
     return f"write/merge_{snake(start)}_{snake(rel_type)}_{snake(end)}"
-
-
-def relationship_read(pattern: tuple[str, str, str]) -> str:
-    """The outgoing-relationships read statement of a pattern."""
-    start, rel_type, end = pattern
-    return f"read/out_{snake(start)}_{snake(rel_type)}_{snake(end)}"

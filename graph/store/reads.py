@@ -28,15 +28,6 @@ class ServerVersion:
     agent: str
 
 
-@dataclass(frozen=True, slots=True)
-class RelationshipRow:
-    """One stored relationship: its endpoints' ids and its properties."""
-
-    start: str
-    end: str
-    props: dict[str, Any]
-
-
 def counts(repository: Repository) -> GraphCounts:
     """Counts per label and per relationship type."""
     nodes = {
@@ -69,11 +60,3 @@ def nodes_by_ids(
     """The stored properties of the ``label`` nodes with these ids, keyed by id."""
     rows = repository.read(cypher.node_read(label), ids=list(ids))
     return {row["id"]: row["props"] for row in rows}
-
-
-def relationships_from(
-    repository: Repository, pattern: tuple[str, str, str], start_ids: Sequence[str]
-) -> list[RelationshipRow]:
-    """The ``(start)-[:TYPE]->(end)`` relationships leaving the given start nodes."""
-    rows = repository.read(cypher.relationship_read(pattern), ids=list(start_ids))
-    return [RelationshipRow(start=row["start"], end=row["end"], props=row["props"]) for row in rows]

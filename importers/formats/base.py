@@ -11,10 +11,10 @@ registry (:mod:`importers.formats.registry`) derives everything else from those 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import ClassVar, Protocol, Self
 
 from graph.model import Record
 from graph.store.repository import Repository
@@ -141,3 +141,24 @@ class FormatClass(Protocol):
     def build(cls, spec: FormatSpec, context: ImportContext) -> Format:
         """The reader of variant ``spec``, for an import with ``context``."""
         ...
+
+
+class DirectoryFormat:
+    """Base of a one-variant format whose reader finds people in the graph's current directory
+    (orders, interactions and e-mails name people by e-mail address or id)."""
+
+    SPECS: ClassVar[tuple[FormatSpec, ...]] = ()
+
+    def __init__(self, directory: Callable[[], Directory]) -> None:
+        self._directory = directory
+        self.spec = self.SPECS[0]
+
+    @property
+    def name(self) -> str:
+        """The format's name (``spec.name``)."""
+        return self.spec.name
+
+    @classmethod
+    def build(cls, spec: FormatSpec, context: ImportContext) -> Self:
+        """A reader that looks people up in ``context``'s directory."""
+        return cls(context.directory)

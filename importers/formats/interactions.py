@@ -8,7 +8,7 @@ sentiment becomes the interaction's ``sentiment`` during enrichment.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,8 +18,8 @@ from importers.directory import Directory
 from importers.formats.base import (
     CONTACTS,
     PEOPLE,
+    DirectoryFormat,
     FormatSpec,
-    ImportContext,
     Item,
     Origin,
     Reject,
@@ -41,7 +41,7 @@ def interaction_id(row: dict[str, str]) -> str:
     return "i:" + hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:16]
 
 
-class InteractionsCsv:
+class InteractionsCsv(DirectoryFormat):
     """An interaction log exported as CSV."""
 
     SPECS: ClassVar[tuple[FormatSpec, ...]] = (
@@ -53,16 +53,6 @@ class InteractionsCsv:
             enriched=True,
         ),
     )
-    spec = SPECS[0]
-    name = spec.name
-
-    def __init__(self, directory: Callable[[], Directory]) -> None:
-        self._directory = directory
-
-    @classmethod
-    def build(cls, spec: FormatSpec, context: ImportContext) -> InteractionsCsv:
-        """A reader that finds people in the graph's current directory."""
-        return cls(context.directory)
 
     def sniff(self, path: Path, head: str) -> bool:
         """True for a CSV with the interaction columns."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import email.policy
 import mailbox
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from email.message import EmailMessage
 from email.utils import getaddresses
 from pathlib import Path
@@ -22,8 +22,8 @@ from importers.directory import Directory
 from importers.formats.base import (
     CONTACTS,
     PEOPLE,
+    DirectoryFormat,
     FormatSpec,
-    ImportContext,
     Item,
     Origin,
     Reject,
@@ -59,7 +59,7 @@ def body_text(message: EmailMessage) -> str:
     return " ".join(content.split())[:_BODY_CAP]
 
 
-class Mbox:
+class Mbox(DirectoryFormat):
     """A mailbox file."""
 
     SPECS: ClassVar[tuple[FormatSpec, ...]] = (
@@ -71,16 +71,6 @@ class Mbox:
             enriched=True,
         ),
     )
-    spec = SPECS[0]
-    name = spec.name
-
-    def __init__(self, directory: Callable[[], Directory]) -> None:
-        self._directory = directory
-
-    @classmethod
-    def build(cls, spec: FormatSpec, context: ImportContext) -> Mbox:
-        """A reader that finds people in the graph's current directory."""
-        return cls(context.directory)
 
     def sniff(self, path: Path, head: str) -> bool:
         """True for a file that starts like an mbox."""

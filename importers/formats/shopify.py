@@ -8,7 +8,7 @@ staff, by id or e-mail) gives the ``SOLD`` edge.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
@@ -22,8 +22,8 @@ from importers.formats.base import (
     PEOPLE,
     PRODUCTS,
     PURCHASES,
+    DirectoryFormat,
     FormatSpec,
-    ImportContext,
     Item,
     Origin,
     Reject,
@@ -43,7 +43,7 @@ def _first(rows: list[CsvRow], column: str) -> str | None:
     return None
 
 
-class ShopifyOrders:
+class ShopifyOrders(DirectoryFormat):
     """Orders exported from Shopify."""
 
     SPECS: ClassVar[tuple[FormatSpec, ...]] = (
@@ -54,16 +54,6 @@ class ShopifyOrders:
             needs=frozenset({PEOPLE, PRODUCTS}),
         ),
     )
-    spec = SPECS[0]
-    name = spec.name
-
-    def __init__(self, directory: Callable[[], Directory]) -> None:
-        self._directory = directory
-
-    @classmethod
-    def build(cls, spec: FormatSpec, context: ImportContext) -> ShopifyOrders:
-        """A reader that finds people in the graph's current directory."""
-        return cls(context.directory)
 
     def sniff(self, path: Path, head: str) -> bool:
         """True for a CSV with Shopify's line-item columns."""

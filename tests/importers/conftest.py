@@ -12,6 +12,7 @@ import pytest
 from graph.store import reads, schema
 from graph.store.repository import Repository
 from importers.run.files import ImportReport, import_path
+from tests import graphdata
 
 Importer = Callable[..., ImportReport]
 
@@ -53,4 +54,4 @@ def node(repo: Repository, label: str, node_id: str) -> dict[str, Any]:
 
 def out(repo: Repository, pattern: tuple[str, str, str], start: str) -> list[str]:
     """The end ids of ``pattern`` relationships leaving ``start``, sorted."""
-    return sorted(r.end for r in reads.relationships_from(repo, pattern, [start]))
+    return sorted(r.end for r in graphdata.relationships_from(repo, pattern, [start]))

@@ -19,6 +19,7 @@ from graph.store import reads, schema
 from graph.store.connection import connect
 from graph.store.repository import Repository
 from importers.run.files import import_path
+from tests import graphdata
 from tests.conftest import PROJECT_ROOT, _clean_env
 
 ROWS = 20_000
@@ -145,5 +146,5 @@ def test_a_folder_is_imported_in_dependency_order(
     assert [s.format for s in report.summaries] == ["customers", "shopify"]
     assert [p.name for p in report.skipped] == ["notes.txt"]
     # Customers came first, so the order found Zed by e-mail instead of inventing a customer.
-    made = reads.relationships_from(graph_repo_runner, ("Customer", "MADE", "Purchase"), ["z1"])
+    made = graphdata.relationships_from(graph_repo_runner, ("Customer", "MADE", "Purchase"), ["z1"])
     assert [r.end for r in made] == ["shopify:#1"]

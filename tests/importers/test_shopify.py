@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.store import reads
 from graph.store.repository import Repository
+from tests import graphdata
 from tests.importers.conftest import Importer, node, out, rejects_of
 
 HEADER = (
@@ -108,7 +108,7 @@ def test_the_same_sku_on_two_rows_of_an_order_adds_up(
         ]
     ) + "\n"  # fmt: skip
     import_file("orders_dup.csv", orders)
-    rows = reads.relationships_from(
+    rows = graphdata.relationships_from(
         graph_repo, ("Purchase", "CONTAINS", "Product"), ["shopify:#2001"]
     )
     assert [(r.end, r.props["quantity"]) for r in rows] == [("SKU-WOOL-SOCKS", 3)]

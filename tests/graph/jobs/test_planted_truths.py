@@ -22,6 +22,7 @@ from graph.store.writes import upsert
 from importers.directory import load_directory
 from importers.generate import Truth, generate
 from importers.run.files import import_path
+from tests import graphdata
 
 # A fixed moment of today, so both analyses value warmth on the same day.
 RUN = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
@@ -60,13 +61,13 @@ def test_planted_influencer_converts_most_to_the_praised_product(
 def test_planted_warmest_employee_comes_first(repo: Repository, planted: Truth) -> None:
     truth = planted.warmest_employee
     employees = sorted(load_directory(repo).employee_ids)
-    rows = reads.relationships_from(repo, ("Employee", "RAPPORT", "Customer"), employees)
+    rows = graphdata.relationships_from(repo, ("Employee", "RAPPORT", "Customer"), employees)
     scores = {row.start: float(row.props["warmth"]) for row in rows if row.end == truth.customer}
     assert sorted(scores, key=lambda e: -scores[e])[:2] == [truth.employee, truth.runner_up]
 
 
 def test_socks_and_tie_are_the_top_two_related_products(repo: Repository, planted: Truth) -> None:
-    rows = reads.relationships_from(
+    rows = graphdata.relationships_from(
         repo, ("Product", "BOUGHT_WITH", "Product"), [planted.complements.product]
     )
     ordered = sorted(rows, key=lambda r: (-float(r.props["confidence"]), r.end))

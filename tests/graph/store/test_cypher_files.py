@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph import model
 from graph.errors import CypherFileNotFound
 from graph.store import cypher
 from graph.store.connection import Connection
+from tests import graphdata
 
 ALL = cypher.names()
 
@@ -46,5 +49,23 @@ def test_names_cannot_escape_the_cypher_folder() -> None:
 def test_embedded_database_accepts_the_file(connection: Connection, name: str) -> None:
     result = connection.driver.execute_query(
         "EXPLAIN " + cypher.load(name).text, database_=connection.database
+    )
+    assert result.summary.query_type is not None
+
+
+TEST_FILES = sorted(graphdata.CYPHER.rglob("*.cypher"))
+
+
+def test_every_relationship_pattern_has_a_test_read() -> None:
+    for pattern in model.relationship_patterns():
+        assert graphdata.statement_path(pattern) in TEST_FILES, pattern
+
+
+@pytest.mark.parametrize("path", TEST_FILES, ids=lambda p: p.stem)
+def test_embedded_database_accepts_the_test_file(connection: Connection, path: Path) -> None:
+    statement = cypher.load_path(path)
+    assert "Purpose:" in statement.header
+    result = connection.driver.execute_query(
+        "EXPLAIN " + statement.text, database_=connection.database
     )
     assert result.summary.query_type is not None

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from graph import model
-from graph.store import derived, reads
+from graph.store import derived
 from graph.store.repository import Repository
 from graph.store.writes import upsert
+from tests import graphdata
 
 
 def _interest(topic: str, weight: float) -> model.InterestedIn:
@@ -16,7 +17,7 @@ def _interest(topic: str, weight: float) -> model.InterestedIn:
 
 
 def _stored(repo: Repository) -> dict[str, float]:
-    rows = reads.relationships_from(repo, ("Customer", "INTERESTED_IN", "Topic"), ["c1"])
+    rows = graphdata.relationships_from(repo, ("Customer", "INTERESTED_IN", "Topic"), ["c1"])
     found: dict[str, float] = {}
     for row in rows:
         assert row.end not in found, f"{row.end} held twice"

@@ -1,20 +1,19 @@
-"""The graph's main nodes as GraphQL types: Customer, Employee, Product and influence links.
+"""Customers: the customer 360 type, search, the hand-off brief, and upserts.
 
 Every field that reads related data asks the request's loaders (:mod:`api.graphql.loaders`), so
 a page of customers costs one read per field, not one per customer. Growing lists (purchases,
-posts, interactions, the timeline, an employee's customers) are connections.
+posts, interactions, the timeline) are connections.
 """
 
 from __future__ import annotations
 
 import asyncio
 from datetime import datetime
+from enum import Enum
 
 import strawberry
 
-from api.graphql.connections import Connection, connection
-from api.graphql.context import AnyInfo, off_loop, page_limit, repo, typed_errors
-from api.graphql.history import (
+from api.graphql.activity import (
     Interaction,
     InteractionFilter,
     Post,
@@ -25,143 +24,33 @@ from api.graphql.history import (
     TimelineEvent,
     TimelineFilter,
     TimeOrder,
-)
-from api.graphql.types import (
-    CustomerWarmth,
-    EmployeeWarmth,
-    EvidenceCount,
-    EvidenceItem,
-    Recommendation,
-    RelatedProduct,
     WeekSentiment,
 )
-from graph.answers import customers, explain, influencers, timeline
+from api.graphql.common import (
+    SOURCE,
+    WriteResult,
+    from_view,
+    required_id,
+    search_counter,
+    search_page,
+    short,
+    write,
+)
+from api.graphql.connections import Connection, connection, db_connection
+from api.graphql.context import AnyInfo, page_limit, repo
+from api.graphql.employees import EmployeeWarmth
+from api.graphql.loaders import off_loop
+from api.graphql.products import Recommendation
+from api.graphql.refs import load_customer
+from api.graphql.social import InfluenceLink, links
+from graph import model
+from graph.answers import customers, handoff, timeline
+from graph.answers import search as listing
+from graph.answers.common import CUSTOMER_HINT
 from graph.answers.customers import CustomerProfile
-from graph.answers.handoff import EmployeeView
 from graph.answers.paging import check_first, page_of
-from graph.answers.products import ProductView
-
-
-async def load_customer(info: AnyInfo, id: str) -> Customer | None:
-    """The customer ``id`` through the request's loader (None if there is none)."""
-    found = await info.context.loaders.customer.load(id)
-    return Customer.of(found) if found else None
-
-
-async def load_employee(info: AnyInfo, id: str) -> Employee | None:
-    """The employee ``id`` through the request's loader (None if there is none)."""
-    found = await info.context.loaders.employee.load(id)
-    return Employee.of(found) if found else None
-
-
-async def load_product(info: AnyInfo, id: str) -> Product | None:
-    """The product ``id`` through the request's loader (None if there is none)."""
-    found = await info.context.loaders.product.load(id)
-    return Product.of(found) if found else None
-
-
-def _short(info: AnyInfo, first: int) -> int:
-    check_first(first, page_limit(info))
-    return first
-
-
-@strawberry.type(description="An influence edge seen from one customer, with its evidence.")
-class InfluenceLink:
-    customer_id: strawberry.ID
-    name: str | None
-    weight: float
-    evidence: list[EvidenceCount]
-    influencer_id: strawberry.Private[str]
-    influenced_id: strawberry.Private[str]
-
-    @strawberry.field(description="The other customer.")
-    async def customer(self, info: AnyInfo) -> Customer | None:
-        return await load_customer(info, str(self.customer_id))
-
-    @strawberry.field(description="The strongest dated evidence items behind this edge.")
-    @typed_errors
-    async def top_evidence(self, info: AnyInfo, first: int = 3) -> list[EvidenceItem]:
-        found = await off_loop(
-            explain.explain_influence, repo(info), self.influencer_id, self.influenced_id,
-            first=_short(info, first),
-        )  # fmt: skip
-        return [
-            EvidenceItem(kind=i.kind, at=i.at, ref=i.ref, text=i.text, weight=i.weight)
-            for i in found.items
-        ]
-
-
-def links(found: list[influencers.InfluenceLink], me: str, *, inbound: bool) -> list[InfluenceLink]:
-    """The GraphQL view of ``me``'s influence links (``inbound``: who influences ``me``)."""
-    return [
-        InfluenceLink(
-            customer_id=strawberry.ID(link.other),
-            name=link.name,
-            weight=link.weight,
-            evidence=[EvidenceCount(kind=k, count=n) for k, n in link.counts.items() if n],
-            influencer_id=link.other if inbound else me,
-            influenced_id=me if inbound else link.other,
-        )
-        for link in found
-    ]
-
-
-@strawberry.type(description="A product and what is bought with it.")
-class Product:
-    id: strawberry.ID
-    name: str | None
-    brand: str | None
-    category: str | None
-    price: float | None
-
-    @classmethod
-    def of(cls, p: ProductView) -> Product:
-        """From the stored product."""
-        return cls(
-            id=strawberry.ID(p.id), name=p.name, brand=p.brand, category=p.category, price=p.price
-        )
-
-    @strawberry.field(description="Products bought with this one (support, confidence, lift).")
-    @typed_errors
-    async def related_products(self, info: AnyInfo, first: int = 5) -> list[RelatedProduct]:
-        rules = await info.context.loaders.related.load(str(self.id))
-        return [
-            RelatedProduct(
-                product_id=strawberry.ID(r.other), count=r.count, support=r.support,
-                confidence=r.confidence, lift=r.lift,
-            )
-            for r in rules[: _short(info, first)]
-        ]  # fmt: skip
-
-
-@strawberry.type(description="An employee and their customers, warmest first.")
-class Employee:
-    id: strawberry.ID
-    name: str | None
-    email: str | None
-    role: str | None
-    team: str | None
-    store: str | None
-
-    @classmethod
-    def of(cls, e: EmployeeView) -> Employee:
-        """From the stored employee."""
-        return cls(
-            id=strawberry.ID(e.id), name=e.name, email=e.email, role=e.role, team=e.team,
-            store=e.store,
-        )  # fmt: skip
-
-    @strawberry.field(description="The employee's customers, warmest first.")
-    @typed_errors
-    async def customers(
-        self, info: AnyInfo, first: int = 10, after: str | None = None
-    ) -> Connection[CustomerWarmth]:
-        found = await info.context.loaders.employee_customers.load(str(self.id))
-        page = page_of(found, first, after, page_limit(info))
-        return connection(page, lambda c: CustomerWarmth(
-            customer_id=strawberry.ID(c.customer), name=c.name, warmth=c.warmth,
-            interactions=c.interactions, sales=c.sales, last_contact_at=c.last_contact_at,
-        ))  # fmt: skip
+from graph.errors import NotFound
+from graph.model import Record
 
 
 def _oldest(order: TimeOrder) -> bool:
@@ -189,11 +78,7 @@ class Customer:
     @classmethod
     def of(cls, p: CustomerProfile) -> Customer:
         """From the stored customer."""
-        return cls(
-            id=strawberry.ID(p.id), name=p.name, email=p.email, city=p.city, tier=p.tier,
-            influence=p.influence, influence_rank=p.rank, community=p.community,
-            sentiment_avg=p.sentiment_avg,
-        )  # fmt: skip
+        return from_view(cls, p, influence_rank=p.rank)
 
     @strawberry.field(description="The social accounts linked to this customer.")
     async def accounts(self, info: AnyInfo) -> list[SocialAccount]:
@@ -201,7 +86,6 @@ class Customer:
         return [SocialAccount.of(a) for a in sorted(found, key=lambda a: a.id)]
 
     @strawberry.field(description="The customer's purchases, newest first unless ordered.")
-    @typed_errors
     async def purchases(
         self, info: AnyInfo, first: int = 10, after: str | None = None,
         filter: TimeFilter | None = None, order: TimeOrder = TimeOrder.NEWEST_FIRST,
@@ -213,7 +97,6 @@ class Customer:
         return connection(page_of(kept, first, after, page_limit(info)), Purchase.of)
 
     @strawberry.field(description="The posts of the customer's accounts, newest first.")
-    @typed_errors
     async def posts(
         self, info: AnyInfo, first: int = 10, after: str | None = None,
         filter: PostFilter | None = None, order: TimeOrder = TimeOrder.NEWEST_FIRST,
@@ -232,7 +115,6 @@ class Customer:
         return connection(page_of(kept, first, after, page_limit(info)), Post.of)
 
     @strawberry.field(description="The customer's contacts with employees, newest first.")
-    @typed_errors
     async def interactions(
         self, info: AnyInfo, first: int = 10, after: str | None = None,
         filter: InteractionFilter | None = None, order: TimeOrder = TimeOrder.NEWEST_FIRST,
@@ -246,7 +128,6 @@ class Customer:
         return connection(page_of(kept, first, after, page_limit(info)), Interaction.of)
 
     @strawberry.field(description="Purchases, posts and contacts merged, newest first.")
-    @typed_errors
     async def timeline(
         self, info: AnyInfo, first: int = 20, after: str | None = None,
         filter: TimelineFilter | None = None, order: TimeOrder = TimeOrder.NEWEST_FIRST,
@@ -263,32 +144,163 @@ class Customer:
         return connection(page_of(events, first, after, page_limit(info)), TimelineEvent.of)
 
     @strawberry.field(description="The employees warmest with this customer, warmest first.")
-    @typed_errors
     async def warmest_employees(self, info: AnyInfo, first: int = 3) -> list[EmployeeWarmth]:
         found = await info.context.loaders.warmest.load(str(self.id))
-        return [EmployeeWarmth.of(w) for w in found[: _short(info, first)]]
+        return [EmployeeWarmth.of(w) for w in found[: short(info, first)]]
 
     @strawberry.field(description="The best next products for this customer, with reasons.")
-    @typed_errors
     async def recommendations(self, info: AnyInfo, first: int = 5) -> list[Recommendation]:
         found = await info.context.loaders.recommendations.load(str(self.id))
-        return [Recommendation.of(r) for r in found[: _short(info, first)]]
+        return [Recommendation.of(r) for r in found[: short(info, first)]]
 
     @strawberry.field(description="Who influences this customer, strongest first.")
-    @typed_errors
     async def influenced_by(self, info: AnyInfo, first: int = 5) -> list[InfluenceLink]:
         found = await info.context.loaders.influencers.load(str(self.id))
-        return links(found[: _short(info, first)], str(self.id), inbound=True)
+        return links(found[: short(info, first)], str(self.id), inbound=True)
 
     @strawberry.field(description="Whom this customer influences, strongest first.")
-    @typed_errors
     async def influences(self, info: AnyInfo, first: int = 5) -> list[InfluenceLink]:
         found = await info.context.loaders.influenced.load(str(self.id))
-        return links(found[: _short(info, first)], str(self.id), inbound=False)
+        return links(found[: short(info, first)], str(self.id), inbound=False)
 
     @strawberry.field(description="Post sentiment per ISO week, the last `weeks` weeks.")
-    @typed_errors
     async def sentiment_timeline(self, info: AnyInfo, weeks: int = 12) -> list[WeekSentiment]:
-        _short(info, weeks)
+        short(info, weeks)
         posts = await info.context.loaders.posts.load(str(self.id))
         return [WeekSentiment.of(w) for w in customers.weekly_sentiment_of(posts, weeks=weeks)]
+
+
+@strawberry.enum(description="How to order customers.")
+class CustomerOrder(Enum):
+    INFLUENCE = "influence"
+    NAME = "name"
+
+
+@strawberry.input(description="Which customers: every filter given must hold.")
+class CustomerFilter:
+    tier: str | None = None
+    city: str | None = None
+    community: int | None = None
+
+
+@strawberry.type(description="A purchase line in a hand-off brief.")
+class PurchaseLine:
+    at: datetime
+    product_id: strawberry.ID
+    name: str | None
+
+
+@strawberry.type(description="A topic a customer cares about, and how much.")
+class Interest:
+    topic: str
+    weight: float
+
+
+@strawberry.type(description="A complaint of the customer: an alert on one of their posts.")
+class Complaint:
+    alert_id: strawberry.ID
+    status: str | None
+    severity: float | None
+    raised_at: datetime | None
+    text: str | None
+
+
+@strawberry.type(description="A customer on one page, for a colleague taking them over.")
+class HandoffBrief:
+    customer: Customer
+    purchases: list[PurchaseLine]
+    interests: list[Interest]
+    complaints: list[Complaint]
+    trusts: list[EmployeeWarmth]
+    influenced_by: list[InfluenceLink]
+    influences: list[InfluenceLink]
+
+
+@strawberry.input(
+    description="A customer to create or update (absent fields are left as they are)."
+)
+class CustomerInput:
+    id: strawberry.ID
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    city: str | None = None
+    country: str | None = None
+    tier: str | None = None
+
+    def records(self) -> list[Record]:
+        """The customer node."""
+        return [
+            model.Customer(
+                id=required_id("id", self.id),
+                name=self.name,
+                email=self.email,
+                phone=self.phone,
+                city=self.city,
+                country=self.country,
+                tier=self.tier,
+                source=SOURCE,
+            )
+        ]
+
+
+@strawberry.type(name="Query")
+class CustomerQuery:
+    @strawberry.field(description="One customer by id.")
+    async def customer(self, info: AnyInfo, id: strawberry.ID) -> Customer:
+        found = await load_customer(info, str(id))
+        if found is None:
+            raise NotFound(f"no customer {str(id)!r}", hint=CUSTOMER_HINT)
+        return found
+
+    @strawberry.field(
+        description="Customers found by text (name, e-mail, handle) and filters, a page at a time."
+    )
+    async def customers(
+        self, info: AnyInfo, search: str | None = None, filter: CustomerFilter | None = None,
+        order: CustomerOrder = CustomerOrder.INFLUENCE, first: int = 10, after: str | None = None,
+    ) -> Connection[Customer]:  # fmt: skip
+        f = filter or CustomerFilter()
+        where = listing.CustomerFilter(tier=f.tier, city=f.city, community=f.community)
+        rows, skip = await search_page(info, where, search, order.value, first, after)
+        return db_connection(rows, skip, first, lambda r: Customer.of(CustomerProfile.of(*r)),
+                             search_counter(info, where, search))  # fmt: skip
+
+    @strawberry.field(
+        description="What a colleague taking over a customer needs: purchases, interests, "
+        "complaints, who they trust, who influences them and whom they influence."
+    )
+    async def handoff_brief(
+        self, info: AnyInfo, customer_id: strawberry.ID, first: int = 5
+    ) -> HandoffBrief:
+        check_first(first, page_limit(info))
+        brief = await off_loop(handoff.handoff_brief, repo(info), str(customer_id), first=first)
+        me = str(customer_id)
+        return HandoffBrief(
+            customer=Customer.of(brief.customer),
+            purchases=[
+                PurchaseLine(at=at, product_id=strawberry.ID(p), name=n)
+                for at, p, n in brief.purchases
+            ],
+            interests=[Interest(topic=t, weight=w) for t, w in brief.interests],
+            complaints=[
+                Complaint(
+                    alert_id=strawberry.ID(c.alert),
+                    status=c.status,
+                    severity=c.severity,
+                    raised_at=c.raised_at,
+                    text=c.text,
+                )
+                for c in brief.complaints
+            ],
+            trusts=[EmployeeWarmth.of(w) for w in brief.trusts],
+            influenced_by=links(brief.influenced_by, me, inbound=True),
+            influences=links(brief.influences, me, inbound=False),
+        )
+
+
+@strawberry.type(name="Mutation")
+class CustomerMutation:
+    @strawberry.mutation(description="Create or update a customer.")
+    async def upsert_customer(self, info: AnyInfo, customer: CustomerInput) -> WriteResult:
+        return await write(info, customer.records())

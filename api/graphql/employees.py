@@ -1,0 +1,150 @@
+"""Employees: the employee type, warmth with customers, search and upserts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from api.graphql.common import SOURCE, WriteResult, required_id, search_counter, search_page, write
+from api.graphql.connections import Connection, connection, db_connection
+from api.graphql.context import AnyInfo, page_limit
+from api.graphql.refs import CustomerRef, EmployeeRef, customer_of, employee_of, load_employee
+from graph import model
+from graph.answers import customers
+from graph.answers import search as listing
+from graph.answers.handoff import EmployeeView
+from graph.answers.paging import page_of
+from graph.errors import NotFound
+from graph.model import Record
+
+
+@strawberry.type(description="An employee and their customers, warmest first.")
+class Employee:
+    id: strawberry.ID
+    name: str | None
+    email: str | None
+    role: str | None
+    team: str | None
+    store: str | None
+
+    @classmethod
+    def of(cls, e: EmployeeView) -> Employee:
+        """From the stored employee."""
+        return cls(
+            id=strawberry.ID(e.id), name=e.name, email=e.email, role=e.role, team=e.team,
+            store=e.store,
+        )  # fmt: skip
+
+    @strawberry.field(description="The employee's customers, warmest first.")
+    async def customers(
+        self, info: AnyInfo, first: int = 10, after: str | None = None
+    ) -> Connection[CustomerWarmth]:
+        found = await info.context.loaders.employee_customers.load(str(self.id))
+        page = page_of(found, first, after, page_limit(info))
+        return connection(page, lambda c: CustomerWarmth(
+            customer_id=strawberry.ID(c.customer), name=c.name, warmth=c.warmth,
+            interactions=c.interactions, sales=c.sales, last_contact_at=c.last_contact_at,
+        ))  # fmt: skip
+
+
+@strawberry.type(description="One part of a warmth score (a channel, the bonus, sales).")
+class BreakdownItem:
+    part: str
+    value: float
+
+
+@strawberry.type(description="An employee's warmth with a customer (0-100) and why.")
+class EmployeeWarmth:
+    employee_id: strawberry.ID
+    name: str | None
+    score: float
+    interactions: int
+    sales: int
+    last_contact_at: datetime | None
+    breakdown: list[BreakdownItem]
+
+    @strawberry.field(description="The employee.")
+    async def employee(self, info: AnyInfo) -> EmployeeRef | None:
+        return await employee_of(info, self.employee_id)
+
+    @classmethod
+    def of(cls, w: customers.EmployeeWarmth) -> EmployeeWarmth:
+        """From the question's answer."""
+        return cls(
+            employee_id=strawberry.ID(w.employee), name=w.name, score=w.warmth,
+            interactions=w.interactions, sales=w.sales, last_contact_at=w.last_contact_at,
+            breakdown=[BreakdownItem(part=k, value=v) for k, v in w.breakdown.items()],
+        )  # fmt: skip
+
+
+@strawberry.type(description="One of an employee's customers and how warm they are (0-100).")
+class CustomerWarmth:
+    customer_id: strawberry.ID
+    name: str | None
+    warmth: float
+    interactions: int
+    sales: int
+    last_contact_at: datetime | None
+
+    @strawberry.field(description="The customer.")
+    async def customer(self, info: AnyInfo) -> CustomerRef | None:
+        return await customer_of(info, self.customer_id)
+
+
+@strawberry.input(description="Which employees: every filter given must hold.")
+class EmployeeFilter:
+    team: str | None = None
+    store: str | None = None
+
+
+@strawberry.input(description="An employee to create or update.")
+class EmployeeInput:
+    id: strawberry.ID
+    name: str | None = None
+    email: str | None = None
+    role: str | None = None
+    team: str | None = None
+    store: str | None = None
+
+    def records(self) -> list[Record]:
+        """The employee node."""
+        return [
+            model.Employee(
+                id=required_id("id", self.id),
+                name=self.name,
+                email=self.email,
+                role=self.role,
+                team=self.team,
+                store=self.store,
+                source=SOURCE,
+            )
+        ]
+
+
+@strawberry.type(name="Query")
+class EmployeeQuery:
+    @strawberry.field(description="One employee by id.")
+    async def employee(self, info: AnyInfo, id: strawberry.ID) -> Employee:
+        found = await load_employee(info, str(id))
+        if found is None:
+            raise NotFound(f"no employee {str(id)!r}", hint="give the id of an Employee node")
+        return found
+
+    @strawberry.field(description="Employees found by text (name, e-mail) and filters, by name.")
+    async def employees(
+        self, info: AnyInfo, search: str | None = None, filter: EmployeeFilter | None = None,
+        first: int = 10, after: str | None = None,
+    ) -> Connection[Employee]:  # fmt: skip
+        f = filter or EmployeeFilter()
+        where = listing.EmployeeFilter(team=f.team, store=f.store)
+        rows, skip = await search_page(info, where, search, "name", first, after)
+        return db_connection(rows, skip, first, lambda r: Employee.of(EmployeeView.of(*r)),
+                             search_counter(info, where, search))  # fmt: skip
+
+
+@strawberry.type(name="Mutation")
+class EmployeeMutation:
+    @strawberry.mutation(description="Create or update an employee.")
+    async def upsert_employee(self, info: AnyInfo, employee: EmployeeInput) -> WriteResult:
+        return await write(info, employee.records())

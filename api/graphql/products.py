@@ -1,0 +1,182 @@
+"""Products: the product type, what is bought with it, recommendations, search and upserts."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from api.graphql.common import (
+    SOURCE,
+    WriteResult,
+    required_id,
+    search_counter,
+    search_page,
+    short,
+    write,
+)
+from api.graphql.connections import Connection, db_connection
+from api.graphql.context import AnyInfo
+from api.graphql.refs import ProductRef, load_product, product_of
+from graph import model
+from graph.analytics import recommend
+from graph.answers import search as listing
+from graph.answers.products import ProductView
+from graph.errors import InvalidRecord, NotFound
+from graph.model import Record
+
+
+@strawberry.type(description="A product and what is bought with it.")
+class Product:
+    id: strawberry.ID
+    name: str | None
+    brand: str | None
+    category: str | None
+    price: float | None
+
+    @classmethod
+    def of(cls, p: ProductView) -> Product:
+        """From the stored product."""
+        return cls(
+            id=strawberry.ID(p.id), name=p.name, brand=p.brand, category=p.category, price=p.price
+        )
+
+    @strawberry.field(description="Products bought with this one (support, confidence, lift).")
+    async def related_products(self, info: AnyInfo, first: int = 5) -> list[RelatedProduct]:
+        rules = await info.context.loaders.related.load(str(self.id))
+        return [
+            RelatedProduct(
+                product_id=strawberry.ID(r.other), count=r.count, support=r.support,
+                confidence=r.confidence, lift=r.lift,
+            )
+            for r in rules[: short(info, first)]
+        ]  # fmt: skip
+
+
+@strawberry.type(description="Why a product is recommended.")
+class Reason:
+    kind: str
+    product_id: strawberry.ID | None
+    person_id: strawberry.ID | None
+    topic: str | None
+    weight: float
+    text: str
+
+
+@strawberry.type(description="A product for a customer, its score and its reasons.")
+class Recommendation:
+    product_id: strawberry.ID
+    score: float
+    reasons: list[Reason]
+
+    @strawberry.field(description="The product recommended.")
+    async def product(self, info: AnyInfo) -> ProductRef | None:
+        return await product_of(info, self.product_id)
+
+    @classmethod
+    def of(cls, r: recommend.Recommendation) -> Recommendation:
+        """From the analytics' answer."""
+        return cls(
+            product_id=strawberry.ID(r.product),
+            score=r.score,
+            reasons=[
+                Reason(
+                    kind=x.kind,
+                    product_id=strawberry.ID(x.product) if x.product else None,
+                    person_id=strawberry.ID(x.person) if x.person else None,
+                    topic=x.topic,
+                    weight=x.weight,
+                    text=x.text,
+                )
+                for x in r.reasons
+            ],
+        )
+
+
+@strawberry.type(description="A product bought with another: how often and how far above chance.")
+class RelatedProduct:
+    product_id: strawberry.ID
+    count: int
+    support: float
+    confidence: float
+    lift: float
+
+    @strawberry.field(description="The other product.")
+    async def product(self, info: AnyInfo) -> ProductRef | None:
+        return await product_of(info, self.product_id)
+
+    @strawberry.field(description="The other product's name.")
+    async def name(self, info: AnyInfo) -> str | None:
+        found = await product_of(info, self.product_id)
+        return found.name if found else None
+
+
+@strawberry.enum(description="How to order products.")
+class ProductOrder(Enum):
+    NAME = "name"
+    PRICE = "price"
+
+
+@strawberry.input(description="Which products: every filter given must hold.")
+class ProductFilter:
+    category: str | None = None
+    brand: str | None = None
+
+
+@strawberry.input(description="A product to create or update; id is the SKU.")
+class ProductInput:
+    id: strawberry.ID
+    name: str | None = None
+    category: str | None = None
+    brand: str | None = None
+    price: float | None = None
+    tags: list[str] | None = None
+
+    def records(self) -> list[Record]:
+        """The product node, and its category."""
+        if self.price is not None and self.price < 0:
+            raise InvalidRecord(f"price is negative ({self.price})", hint="prices are >= 0")
+        sku = required_id("id", self.id)
+        found: list[Record] = [
+            model.Product(
+                id=sku,
+                name=self.name,
+                category=self.category,
+                brand=self.brand,
+                price=self.price,
+                tags=tuple(self.tags) if self.tags is not None else None,
+                source=SOURCE,
+            )
+        ]
+        if self.category:
+            found.append(model.Category(id=self.category, name=self.category, source=SOURCE))
+            found.append(model.InCategory(start_id=sku, end_id=self.category, source=SOURCE))
+        return found
+
+
+@strawberry.type(name="Query")
+class ProductQuery:
+    @strawberry.field(description="One product by id (SKU).")
+    async def product(self, info: AnyInfo, id: strawberry.ID) -> Product:
+        found = await load_product(info, str(id))
+        if found is None:
+            raise NotFound(f"no product {str(id)!r}", hint="products are keyed by SKU")
+        return found
+
+    @strawberry.field(description="Products found by text (name, SKU, brand) and filters.")
+    async def products(
+        self, info: AnyInfo, search: str | None = None, filter: ProductFilter | None = None,
+        order: ProductOrder = ProductOrder.NAME, first: int = 10, after: str | None = None,
+    ) -> Connection[Product]:  # fmt: skip
+        f = filter or ProductFilter()
+        where = listing.ProductFilter(category=f.category, brand=f.brand)
+        rows, skip = await search_page(info, where, search, order.value, first, after)
+        return db_connection(rows, skip, first, lambda r: Product.of(ProductView.of(*r)),
+                             search_counter(info, where, search))  # fmt: skip
+
+
+@strawberry.type(name="Mutation")
+class ProductMutation:
+    @strawberry.mutation(description="Create or update a product (and its category).")
+    async def upsert_product(self, info: AnyInfo, product: ProductInput) -> WriteResult:
+        return await write(info, product.records())
