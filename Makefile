@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench bench-analytics schema serve clean install
+.PHONY: demo test lint typecheck unit test-neo4j bench bench-analytics schema serve clean install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Rapport needs Python >= 3.11"'
@@ -38,10 +38,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Unit tests, doctests and the integration tests on the embedded database.
 unit: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not neo4j_only"
 
-test: lint typecheck unit
+# The integration tests again on a local Neo4j Community (resolved with Maven on first use;
+# needs Java 17+ and Maven), plus the local Neo4j's own lifecycle tests.
+test-neo4j: $(STAMP)
+	RAPPORT_TEST_BACKEND=neo4j $(BIN)/pytest -m "(integration or neo4j_only) and not embedded_only" tests
+
+test: lint typecheck unit test-neo4j
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_writes.py

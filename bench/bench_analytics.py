@@ -1,6 +1,7 @@
 """Analytics at scale: full recompute, incremental update, PageRank backends.
 
-For each size (generated customers; about 1M edges at 100k), on the embedded database:
+For each size (generated customers; about 1M edges at 100k), on the embedded ArcadeDB, the
+local Neo4j, or both side by side (``--backend``):
 
 1. **Cold full run**: the derived edges and alerts are deleted first (not timed), then
    ``rapport analyze`` computes and writes everything -> seconds per stage, peak memory of the
@@ -22,6 +23,7 @@ databases are cached under ``bench/out/`` (the first import of 100k takes about 
 
     .venv/bin/pip install -e '.[dev,bench]'
     .venv/bin/python bench/bench_analytics.py [--sizes 10000,100000] [--seed 7]
+                                              [--backend embedded|neo4j|both]
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import argparse
 import importlib
 import json
 import math
+import os
 import random
 import resource
 import subprocess
@@ -42,9 +45,9 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 
 from bench.bench_import import dataset
+from bench.engines import Engine, add_backend_option, chosen, side_by_side
 from graph import model
 from graph.jobs.analyze import analyze
-from graph.settings import load_settings
 from graph.store.connection import connect
 from graph.store.projection import columns
 from graph.store.repository import Repository
@@ -54,27 +57,34 @@ OUT = BENCH / "out"
 DERIVED = ("INFLUENCES", "RAPPORT", "BOUGHT_WITH", "INTERESTED_IN")
 
 
-def _repo(data_dir: Path) -> Repository:
-    return Repository(connect(load_settings(data_dir=data_dir)))
+def _repo(engine: Engine) -> Repository:
+    return Repository(connect(engine.settings()))
 
 
-def _server_peak_mb(data_dir: Path) -> float | None:
+def _peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _server_peak_mb(engine: Engine) -> float | None:
+    """Peak memory of the server process and its children (the local Neo4j's JVM)."""
+    port_file = engine.data_dir / ("neo4j" if engine.name == "neo4j" else "") / "server.json"
     try:
-        pid = json.loads((data_dir / "server.json").read_text())["pid"]
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+        pid = json.loads(port_file.read_text())["pid"]
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return _peak_mb(pid) + sum(_peak_mb(int(c)) for c in children)
     except (OSError, KeyError, ValueError):
         return None
-    return None
 
 
 # --------------------------------------------------------------------------- child process
 
 
-def worker(mode: str, data_dir: Path, since: str | None) -> None:
+def worker(mode: str, engine: Engine, since: str | None) -> None:
     """Run one analysis and print its figures as one JSON line."""
-    repo = _repo(data_dir)
+    repo = _repo(engine)
     started = time.perf_counter()
     report = analyze(repo, since=datetime.fromisoformat(since) if since else None)
     total = time.perf_counter() - started
@@ -84,14 +94,15 @@ def worker(mode: str, data_dir: Path, since: str | None) -> None:
         "stages": [[s.name, s.seconds, s.written, s.removed] for s in report.stages],
         "notes": {s.name: s.notes for s in report.stages},
         "client_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "server_peak_mb": _server_peak_mb(data_dir),
+        "server_peak_mb": _server_peak_mb(engine),
     }
     repo.connection.close()
     print(json.dumps(figures, default=str))
 
 
-def _child(mode: str, data_dir: Path, since: datetime | None = None) -> dict[str, object]:
-    args = [sys.executable, __file__, "--worker", mode, "--data-dir", str(data_dir)]
+def _child(mode: str, engine: Engine, since: datetime | None = None) -> dict[str, object]:
+    args = [sys.executable, __file__, "--worker", mode, "--data-dir", str(engine.data_dir),
+            "--backend", engine.name]  # fmt: skip
     if since is not None:
         args += ["--since", since.isoformat()]
     done = subprocess.run(args, capture_output=True, text=True, check=False)
@@ -103,25 +114,28 @@ def _child(mode: str, data_dir: Path, since: datetime | None = None) -> dict[str
 # --------------------------------------------------------------------------- steps
 
 
-def imported_db(size: int, seed: int) -> Path:
-    """The database of the generated dataset, imported once."""
-    data_dir = OUT / f"db-{size}-{seed}"
-    marker = data_dir / "imported.ok"
+def imported_db(size: int, seed: int, backend: str = "embedded") -> Engine:
+    """The database of the generated dataset on ``backend``, imported once."""
+    suffix = "" if backend == "embedded" else f"-{backend}"
+    engine = Engine(backend, OUT / f"db-{size}-{seed}{suffix}")
+    marker = engine.data_dir / "imported.ok"
     if not marker.exists():
         folder = dataset(size, seed, None)
         started = time.perf_counter()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RAPPORT_")}
         subprocess.run(
-            [sys.executable, "-m", "api.cli", "--data-dir", str(data_dir), "import", str(folder)],
+            [sys.executable, "-m", "api.cli", "import", str(folder)],
             check=True,
             cwd=BENCH.parent,
+            env={**env, **engine.env()},
         )
         marker.write_text(f"{time.perf_counter() - started:.0f} s\n")
-    return data_dir
+    return engine
 
 
-def clear_derived(data_dir: Path) -> float:
+def clear_derived(engine: Engine) -> float:
     """Delete every derived edge and alert (in chunks); returns the seconds it took."""
-    repo = _repo(data_dir)
+    repo = _repo(engine)
     started = time.perf_counter()
     while repo.write("bench/delete_derived_chunk", types=list(DERIVED), limit=50_000)[0]["n"]:
         pass
@@ -143,11 +157,11 @@ CHATTER = [
 ]
 
 
-def new_posts(data_dir: Path, count: int, seed: int) -> datetime:
+def new_posts(engine: Engine, count: int, seed: int) -> datetime:
     """Write ``count`` new posts by random customers' accounts, 30% complaints (not enriched:
     sentiment and ABOUT are set directly); returns the moment just before."""
     rng = random.Random(seed)
-    repo = _repo(data_dir)
+    repo = _repo(engine)
     owned = columns(repo, "analytics/customer_accounts")["accounts"]
     accounts = sorted({a for a in owned if a.startswith("twitter:")})
     products = [(r["sku"], r["name"]) for r in repo.read("read/catalog_products")]
@@ -175,7 +189,7 @@ def new_posts(data_dir: Path, count: int, seed: int) -> datetime:
     return since
 
 
-def pagerank_backends(data_dir: Path) -> None:
+def pagerank_backends(engine: Engine) -> None:
     """networkx default vs Rapport's pure Python vs igraph PRPACK on the stored influence graph."""
     import networkx as nx  # type: ignore[import-untyped]
 
@@ -184,7 +198,7 @@ def pagerank_backends(data_dir: Path) -> None:
     from graph.analytics import influence
     from graph.answers import influencers
 
-    repo = _repo(data_dir)
+    repo = _repo(engine)
     graph = influencers.influence_graph(repo)
     repo.connection.close()
     reverse = graph.reverse(copy=True)
@@ -229,21 +243,49 @@ def pagerank_backends(data_dir: Path) -> None:
         )
 
 
-def incremental_only(data_dir: Path, size: int, seed: int) -> None:
+def incremental_only(engine: Engine, size: int, seed: int) -> None:
     """Step 3 alone, twice, on a running server (after a full run has analysed the database)."""
-    rapport = [sys.executable, "-m", "api.cli", "--data-dir", str(data_dir), "db"]
-    subprocess.run([*rapport, "start"], check=True, cwd=BENCH.parent, capture_output=True)
+    engine.server("start")
     for attempt in (1, 2):
-        since = new_posts(data_dir, 100, seed + attempt)
-        incr = _child("incremental", data_dir, since)
+        since = new_posts(engine, 100, seed + attempt)
+        incr = _child("incremental", engine, since)
         touched = incr["notes"]["touched"]  # type: ignore[index]
         print(f"{size:,} incremental #{attempt} {incr['total']:6.2f} s after 100 new posts: "
               f"{_stages(incr)}  {json.dumps(touched)}")  # fmt: skip
-    subprocess.run([*rapport, "stop"], check=True, cwd=BENCH.parent, capture_output=True)
+    engine.server("stop")
 
 
 def _stages(figures: dict[str, object]) -> str:
     return "  ".join(f"{name} {secs:.1f}s" for name, secs, *_ in figures["stages"])  # type: ignore[attr-defined]
+
+
+def one_size(engine: Engine, size: int, seed: int) -> dict[str, float]:
+    """Cold, warm and incremental runs on one engine and size; prints them, returns the times."""
+    # One long-running server per size, as in production (`rapport db start`): every run
+    # below talks to the same warmed-up JVM.
+    engine.server("start")
+    cleared = clear_derived(engine)
+    print(f"\n== {size:,} customers on {engine.title} ({engine.data_dir}); derived edges "
+          f"cleared in {cleared:.1f} s")  # fmt: skip
+    cold = _child("full", engine)
+    print(f"cold full run  {cold['total']:7.1f} s   {_stages(cold)}")
+    print(f"               client peak {cold['client_peak_mb']:.0f} MB, "
+          f"server peak {cold['server_peak_mb'] or 0:.0f} MB")  # fmt: skip
+    print(f"               {json.dumps(cold['notes'])}")
+    warm = _child("full", engine)
+    print(f"warm full run  {warm['total']:7.1f} s   {_stages(warm)}")
+    since = new_posts(engine, 100, seed)
+    incr = _child("incremental", engine, since)
+    print(f"incremental    {incr['total']:7.2f} s   after 100 new posts: {_stages(incr)}")
+    print(f"               {json.dumps(incr['notes'])}")
+    engine.server("stop")
+    return {
+        "cold": float(cold["total"]),  # type: ignore[arg-type]
+        "warm": float(warm["total"]),  # type: ignore[arg-type]
+        "incremental": float(incr["total"]),  # type: ignore[arg-type]
+        "client_mb": float(cold["client_peak_mb"]),  # type: ignore[arg-type]
+        "server_mb": float(cold["server_peak_mb"] or 0),  # type: ignore[arg-type]
+    }
 
 
 def main() -> None:
@@ -256,44 +298,38 @@ def main() -> None:
     parser.add_argument(
         "--incremental-only", action="store_true", help="only step 3, on the imported databases"
     )
+    parser.add_argument("--no-pagerank", action="store_true", help="skip the PageRank backends")
+    add_backend_option(parser)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.data_dir, args.since)
+        worker(args.worker, Engine(args.backend, args.data_dir), args.since)
         return
     sizes = [int(s) for s in args.sizes.split(",")]
-    totals: dict[int, tuple[float, float]] = {}
+    engines = chosen(args.backend)
     if args.incremental_only:
-        for size in sizes:
-            incremental_only(imported_db(size, args.seed), size, args.seed)
+        for name in engines:
+            for size in sizes:
+                incremental_only(imported_db(size, args.seed, name), size, args.seed)
         return
-    for size in sizes:
-        data_dir = imported_db(size, args.seed)
-        # One long-running server per size, as in production (`rapport db start`): every run
-        # below talks to the same warmed-up JVM.
-        rapport = [sys.executable, "-m", "api.cli", "--data-dir", str(data_dir), "db"]
-        subprocess.run([*rapport, "start"], check=True, cwd=BENCH.parent, capture_output=True)
-        cleared = clear_derived(data_dir)
-        print(f"\n== {size:,} customers ({data_dir}); derived edges cleared in {cleared:.1f} s")
-        cold = _child("full", data_dir)
-        print(f"cold full run  {cold['total']:7.1f} s   {_stages(cold)}")
-        print(f"               client peak {cold['client_peak_mb']:.0f} MB, "
-              f"server peak {cold['server_peak_mb'] or 0:.0f} MB")  # fmt: skip
-        print(f"               {json.dumps(cold['notes'])}")
-        warm = _child("full", data_dir)
-        print(f"warm full run  {warm['total']:7.1f} s   {_stages(warm)}")
-        since = new_posts(data_dir, 100, args.seed)
-        incr = _child("incremental", data_dir, since)
-        print(f"incremental    {incr['total']:7.2f} s   after 100 new posts: {_stages(incr)}")
-        print(f"               {json.dumps(incr['notes'])}")
-        totals[size] = (float(cold["total"]), float(warm["total"]))  # type: ignore[arg-type]
-        subprocess.run([*rapport, "stop"], check=True, cwd=BENCH.parent, capture_output=True)
-    if len(sizes) >= 2:
-        small, big = sizes[0], sizes[-1]
-        ratio = math.log(big / small)
-        for n, label in enumerate(("cold", "warm")):
-            exponent = math.log(totals[big][n] / totals[small][n]) / ratio
-            print(f"growth exponent ({label}) {small:,} -> {big:,}: {exponent:.2f}")
-    pagerank_backends(OUT / f"db-{sizes[-1]}-{args.seed}")
+    results: dict[str, dict[int, dict[str, float]]] = {}
+    for name in engines:
+        results[name] = {size: one_size(imported_db(size, args.seed, name), size, args.seed)
+                         for size in sizes}  # fmt: skip
+        if len(sizes) >= 2:
+            small, big = sizes[0], sizes[-1]
+            for label in ("cold", "warm"):
+                times = results[name]
+                exponent = math.log(times[big][label] / times[small][label]) / math.log(big / small)
+                print(f"growth exponent ({label}) {small:,} -> {big:,}: {exponent:.2f}")
+    if len(engines) > 1:
+        rows = [
+            (f"{size:,} {what}", [f"{results[e][size][what]:.2f}" for e in engines])
+            for size in sizes
+            for what in ("cold", "warm", "incremental", "client_mb", "server_mb")
+        ]
+        side_by_side("bench_analytics (seconds, MB)", rows, engines)
+    if not args.no_pagerank:
+        pagerank_backends(imported_db(sizes[-1], args.seed, engines[0]))
 
 
 if __name__ == "__main__":

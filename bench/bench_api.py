@@ -12,7 +12,9 @@ process without HTTP (``in-process``). The ratios ``GraphQL over HTTP / direct``
 ``in-process / direct`` (p50, one client) are Strawberry's and the transport's overhead.
 Targets: p99 <= 50 ms at 8 clients for each operation; GraphQL/direct ratio <= 2.
 
-    .venv/bin/python bench/bench_api.py [--size 100000] [--seconds 10]
+Runs on the embedded ArcadeDB, the local Neo4j, or both side by side (``--backend``).
+
+    .venv/bin/python bench/bench_api.py [--size 100000] [--seconds 10] [--backend both]
 """
 
 from __future__ import annotations
@@ -40,8 +42,9 @@ from api.auth.keys import KeyStore
 from api.graphql.context import Context, Shared
 from api.graphql.schema import build_schema
 from bench.bench_analytics import imported_db
+from bench.engines import Engine, add_backend_option, chosen, side_by_side
 from graph.answers import activity, customers, influencers, products
-from graph.settings import load_settings
+from graph.jobs.analyze import analyze
 from graph.store import reads
 from graph.store.connection import connect
 from graph.store.repository import Repository
@@ -100,9 +103,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
-    """``rapport serve`` on ``data_dir``, once /readyz answers."""
-    env = {**os.environ, "RAPPORT_DATA_DIR": str(data_dir), "RAPPORT_API_GRAPHIQL": "false"}
+def start_server(engine: Engine, port: int) -> subprocess.Popen[bytes]:
+    """``rapport serve`` on ``engine``, once /readyz answers."""
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("RAPPORT_")}
+    env = {**inherited, **engine.env(), "RAPPORT_API_GRAPHIQL": "false"}
     server = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
         env=env,
@@ -179,24 +183,49 @@ def sample_customers(repo: Repository, size: int, count: int) -> list[str]:
     return warm[:count]
 
 
+def analysed(engine: Engine) -> Engine:
+    """The engine's imported database, analysed once."""
+    marker = engine.data_dir / "analysed.ok"
+    if not marker.exists():
+        with connect(engine.settings()) as conn:
+            analyze(Repository(conn))
+        marker.write_text("ok\n")
+    return engine
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", default="1,8,32")
+    add_backend_option(parser)
     args = parser.parse_args()
-    data_dir = imported_db(args.size, args.seed)
-    settings = load_settings(data_dir=data_dir)
-    _, key = KeyStore(data_dir).create("reader", "bench_api")
+    levels = [int(c) for c in args.clients.split(",")]
+    results: dict[str, dict[str, str]] = {}
+    for name in chosen(args.backend):
+        engine = analysed(imported_db(args.size, args.seed, name))
+        print(f"\n== {engine.title}")
+        results[name] = measure(engine, args, levels)
+    if len(results) > 1:
+        keys = list(next(iter(results.values())))
+        rows = [(k, [results[e][k] for e in results]) for k in keys]
+        side_by_side(f"bench_api ({args.size:,} customers)", rows, list(results))
+
+
+def measure(engine: Engine, args: argparse.Namespace, levels: list[int]) -> dict[str, str]:
+    """Every operation over HTTP at each client count, then direct and in-process; printed, and
+    returned as table cells."""
+    settings = engine.settings()
+    _, key = KeyStore(engine.data_dir).create("reader", "bench_api")
     port = _free_port()
-    server = start_server(data_dir, port)
+    server = start_server(engine, port)
     url = f"http://127.0.0.1:{port}/graphql"
     repo = Repository(connect(settings))
+    cells: dict[str, str] = {}
     try:
         customers = sample_customers(repo, args.size, 500)
         print(f"{args.size:,} customers; {len(customers)} sampled; {args.seconds:.0f} s per cell")
-        levels = [int(c) for c in args.clients.split(",")]
         print("| operation | clients | p50 ms | p99 ms | req/s |\n|---|---|---|---|---|")
         p50_http: dict[str, float] = {}
         for op, query in OPERATIONS.items():
@@ -207,6 +236,8 @@ def main() -> None:
                 if clients == 1:
                     p50_http[op] = p50
                 print(f"| {op} | {clients} | {p50:.1f} | {p99:.1f} | {len(lat) / wall:.0f} |")
+                cells[f"{op} x{clients} p50/p99 ms"] = f"{p50:.1f} / {p99:.1f}"
+                cells[f"{op} x{clients} req/s"] = f"{len(lat) / wall:.0f}"
         schema = build_schema(settings)
         shared = Shared(repo)
         loop = asyncio.new_event_loop()
@@ -232,10 +263,12 @@ def main() -> None:
             g = statistics.median(timed_calls(in_process(query), customers, 300))
             h = p50_http[op]
             print(f"| {op} | {d:.2f} | {g:.2f} | {h:.2f} | {g / d:.2f} | {h / d:.2f} |")
+            cells[f"{op} HTTP / direct"] = f"{h / d:.2f}"
     finally:
         server.terminate()
         server.wait(timeout=60)
         repo.connection.close()
+    return cells
 
 
 if __name__ == "__main__":

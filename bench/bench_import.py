@@ -10,6 +10,7 @@
    way -> records/s. Target: end to end >= 0.7 x bare.
 
     .venv/bin/python bench/bench_import.py [--customers 100000] [--seed 7] [--dataset DIR]
+                                           [--backend embedded|neo4j|both]
 """
 
 from __future__ import annotations
@@ -18,15 +19,18 @@ import argparse
 import csv
 import json
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+
+from bench.engines import Engine, add_backend_option, chosen, side_by_side
 from graph.model import Node, Record, Relationship
-from graph.settings import load_settings
-from graph.store import cypher, schema
-from graph.store.connection import Connection, connect
-from graph.store.embedded import admin
+from graph.store import cypher
+from graph.store.connection import Connection
 from graph.store.repository import Repository
 from importers.directory import load_directory
 from importers.formats.base import Item
@@ -96,13 +100,12 @@ def enrichment_alone(folder: Path) -> tuple[int, float, float]:
         os.sched_setaffinity(0, allowed)
 
 
-def prepared_database(holder: Connection, name: str, folder: Path) -> tuple[Connection, float]:
+def prepared_database(
+    engine: Engine, holder: Connection, name: str, folder: Path
+) -> tuple[Connection, float]:
     """A fresh database holding the dataset's employees, products and customers."""
-    assert holder.lease is not None
-    admin.drop_database(holder.lease.info, holder.lease.password, name)
-    conn = connect(holder.settings.model_copy(update={"db_name": name}))
+    conn = engine.fresh(holder, name)
     repo = Repository(conn)
-    schema.apply(repo)
     started = time.perf_counter()
     for file in ("employees.csv", "products.csv", "customers.csv"):
         import_path(repo, folder / file, live_progress=False, resume=False)
@@ -168,6 +171,7 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--dataset", type=Path, default=None)
+    add_backend_option(parser)
     args = parser.parse_args()
     folder = dataset(args.customers, args.seed, args.dataset)
 
@@ -177,26 +181,40 @@ def main() -> None:
         f"{posts / wall:,.0f} posts/s ({posts / cpu:,.0f} per CPU second); target >= 5,000"
     )
 
-    with tempfile.TemporaryDirectory(prefix="rapport-bench-") as tmp:
-        holder = connect(load_settings(data_dir=Path(tmp), db_name="bench_admin"))
-        try:
-            e2e_conn, prep = prepared_database(holder, "bench_e2e", folder)
-            print(
-                f"prepared: employees, products, {args.customers:,} customers "
-                f"imported in {prep:.0f} s"
-            )
-            records, seconds = end_to_end(e2e_conn, folder)
-            rows = prepared_rows(Repository(e2e_conn), folder)
-            e2e_conn.close()
-            print(
-                f"end to end: {posts:,} posts, {records:,} records in {seconds:.1f} s = "
-                f"{posts / seconds:,.0f} posts/s, {records / seconds:,.0f} records/s"
-            )
-            bare_conn, _ = prepared_database(holder, "bench_bare", folder)
-            bare_records, bare_seconds = bare_writes(bare_conn, rows)
-            bare_conn.close()
-        finally:
-            holder.close()
+    figures: dict[str, tuple[float, float, float]] = {}
+    for name in chosen(args.backend):
+        with tempfile.TemporaryDirectory(prefix="rapport-bench-") as tmp:
+            engine = Engine(name, Path(tmp))
+            figures[name] = measure(engine, folder, posts, args.customers)
+    if len(figures) > 1:
+        rows = [
+            ("end to end posts/s", [f"{posts / f[1]:,.0f}" for f in figures.values()]),
+            ("end to end records/s", [f"{f[0] / f[1]:,.0f}" for f in figures.values()]),
+            ("bare writes records/s", [f"{f[2]:,.0f}" for f in figures.values()]),
+            ("ratio end-to-end / bare", [f"{f[0] / f[1] / f[2]:.2f}" for f in figures.values()]),
+        ]
+        side_by_side(f"bench_import ({args.customers:,} customers)", rows, list(figures))
+
+
+def measure(engine: Engine, folder: Path, posts: int, customers: int) -> tuple[float, float, float]:
+    """(records, seconds) end to end and the bare-writes rate on one engine; prints them."""
+    print(f"\n== {engine.title}")
+    holder = engine.hold()
+    try:
+        e2e_conn, prep = prepared_database(engine, holder, "bench_e2e", folder)
+        print(f"prepared: employees, products, {customers:,} customers imported in {prep:.0f} s")
+        records, seconds = end_to_end(e2e_conn, folder)
+        rows = prepared_rows(Repository(e2e_conn), folder)
+        e2e_conn.close()
+        print(
+            f"end to end: {posts:,} posts, {records:,} records in {seconds:.1f} s = "
+            f"{posts / seconds:,.0f} posts/s, {records / seconds:,.0f} records/s"
+        )
+        bare_conn, _ = prepared_database(engine, holder, "bench_bare", folder)
+        bare_records, bare_seconds = bare_writes(bare_conn, rows)
+        bare_conn.close()
+    finally:
+        holder.close()
     bare_rate = bare_records / bare_seconds
     print(
         f"bare writes: {bare_records:,} records in {bare_seconds:.1f} s = "
@@ -205,6 +223,7 @@ def main() -> None:
     print(
         f"ratio end-to-end / bare (records/s): {records / seconds / bare_rate:.2f} (target >= 0.7)"
     )
+    return float(records), seconds, bare_rate
 
 
 if __name__ == "__main__":

@@ -2,27 +2,31 @@
 
 Upserts N customers and 3N KNOWS edges through ``graph.store.writes.upsert`` (typed records,
 provenance, retries), and the same data through the bare statements in ``cypher/bench/``,
-in the same run, on the embedded database. Prints nodes/s, relationships/s and the ratio
-repository / baseline (target >= 0.8).
+in the same run, on the embedded ArcadeDB, the local Neo4j or both side by side. Prints
+nodes/s, relationships/s and the ratio repository / baseline (target >= 0.8).
 
     .venv/bin/python bench/bench_writes.py [--customers 100000] [--edges 300000]
+                                           [--backend embedded|neo4j|both]
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+
+from bench.engines import Engine, add_backend_option, chosen, side_by_side
 from graph import model
-from graph.settings import load_settings
-from graph.store import schema, writes
-from graph.store.connection import Connection, connect
-from graph.store.embedded import admin
+from graph.store import writes
+from graph.store.connection import Connection
 from graph.store.repository import Repository
 
 CITIES = ["Lyon", "Paris", "Berlin", "Madrid", "Rome", "Leeds", "Porto", "Ghent"]
@@ -54,15 +58,6 @@ def knows(n_customers: int, n_edges: int, rng: random.Random) -> list[model.Know
     return [model.Knows(start_id=f"c{a}", end_id=f"c{b}", source="bench") for a, b in pairs]
 
 
-def fresh_database(holder: Connection, name: str) -> Connection:
-    """A connection to an empty database ``name`` with the schema applied."""
-    assert holder.lease is not None
-    admin.drop_database(holder.lease.info, holder.lease.password, name)
-    conn = connect(holder.settings.model_copy(update={"db_name": name}))
-    schema.apply(Repository(conn))
-    return conn
-
-
 def timed(action: Callable[[], Any]) -> float:
     """Seconds ``action`` takes."""
     start = time.perf_counter()
@@ -91,10 +86,10 @@ def run_repository(
 
 
 def measure(
-    holder: Connection, nodes: list[model.Customer], rels: list[model.Knows]
+    engine: Engine, holder: Connection, nodes: list[model.Customer], rels: list[model.Knows]
 ) -> dict[str, tuple[float, float]]:
     """Warm up, then time the baseline and the repository on fresh databases."""
-    warm = fresh_database(holder, "bench_warmup")
+    warm = engine.fresh(holder, "bench_warmup")
     warm_n = min(20_000, len(nodes))
     run_baseline(Repository(warm), nodes[:warm_n], rels[:warm_n])
     warm.close()
@@ -103,11 +98,10 @@ def measure(
     runs: dict[str, list[tuple[float, float]]] = {"baseline": [], "repository": []}
     runners = {"baseline": run_baseline, "repository": run_repository}
     for i, name in enumerate(("baseline", "repository", "repository", "baseline")):
-        conn = fresh_database(holder, f"bench_{name}_{i}")
+        conn = engine.fresh(holder, f"bench_{name}_{i}")
         runs[name].append(runners[name](Repository(conn), nodes, rels))
         conn.close()
-        assert conn.lease is not None
-        admin.drop_database(conn.lease.info, conn.lease.password, f"bench_{name}_{i}")
+        engine.drop(holder, f"bench_{name}_{i}")
     results = {
         name: (sum(t[0] for t in times) / len(times), sum(t[1] for t in times) / len(times))
         for name, times in runs.items()
@@ -115,9 +109,9 @@ def measure(
     return results
 
 
-def report(results: dict[str, tuple[float, float]], n: int, e: int) -> None:
+def report(results: dict[str, tuple[float, float]], n: int, e: int, title: str) -> None:
     """Print the figures."""
-    print(f"bench_writes: {n:,} customers, {e:,} KNOWS, batch 5,000, embedded ArcadeDB")
+    print(f"\nbench_writes: {n:,} customers, {e:,} KNOWS, batch 5,000, {title}")
     print("each path run twice (A-B-B-A order), mean of the two runs")
     print(f"{'path':<12}{'nodes/s':>12}{'rels/s':>12}{'total s':>10}")
     for name, (t_nodes, t_rels) in results.items():
@@ -139,20 +133,36 @@ def main() -> None:
     parser.add_argument("--edges", type=int, default=300_000)
     parser.add_argument("--data-dir", type=Path, default=None, help="default: a temporary dir")
     parser.add_argument("--seed", type=int, default=7)
+    add_backend_option(parser)
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
     nodes = customers(args.customers, rng)
     rels = knows(args.customers, args.edges, rng)
-    with tempfile.TemporaryDirectory(prefix="rapport-bench-") as tmp:
-        data_dir = args.data_dir or Path(tmp)
-        # Hold the server for the whole run, and warm the JVM up on a throw-away database.
-        holder = connect(load_settings(data_dir=data_dir, db_name="bench_admin"))
-        try:
-            results = measure(holder, nodes, rels)
-        finally:
-            holder.close()
-    report(results, len(nodes), len(rels))
+    measured: dict[str, dict[str, tuple[float, float]]] = {}
+    for name in chosen(args.backend):
+        with tempfile.TemporaryDirectory(prefix="rapport-bench-") as tmp:
+            engine = Engine(name, args.data_dir or Path(tmp))
+            # Hold the server for the whole run, and warm the JVM up on a throw-away database.
+            holder = engine.hold()
+            try:
+                measured[name] = measure(engine, holder, nodes, rels)
+            finally:
+                holder.close()
+        report(measured[name], len(nodes), len(rels), engine.title)
+    if len(measured) > 1:
+        n, e = len(nodes), len(rels)
+        rows = [
+            (
+                f"{path} {what}/s",
+                [f"{(n if i == 0 else e) / r[path][i]:,.0f}" for r in measured.values()],
+            )
+            for path in ("baseline", "repository")
+            for i, what in enumerate(("nodes", "relationships"))
+        ]
+        ratios = [sum(r["baseline"]) / sum(r["repository"]) for r in measured.values()]
+        rows.append(("ratio repository/baseline", [f"{x:.2f}" for x in ratios]))
+        side_by_side("bench_writes", rows, list(measured))
 
 
 if __name__ == "__main__":

@@ -44,10 +44,22 @@ class DataDirNotWritable(ConfigError):
     code = "DATA_DIR_NOT_WRITABLE"
 
 
-class EmbeddedServerError(RapportError):
+class ServerProcessError(RapportError):
+    """A database server Rapport runs itself could not be started, reached or stopped."""
+
+    code = "SERVER_PROCESS"
+
+
+class EmbeddedServerError(ServerProcessError):
     """The embedded database could not be started, reached or stopped."""
 
     code = "EMBEDDED_SERVER"
+
+
+class Neo4jServerError(ServerProcessError):
+    """The local Neo4j could not be resolved, started, reached or stopped."""
+
+    code = "NEO4J_SERVER"
 
 
 class ServerUnreachable(RapportError):

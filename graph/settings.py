@@ -20,6 +20,7 @@ from graph.analytics.warmth import WarmthParams
 from graph.errors import ConfigError, UnknownUriScheme
 
 EMBEDDED = "embedded"
+LOCAL_NEO4J = "local-neo4j"
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 _DB_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,62}$")
 
@@ -31,7 +32,8 @@ class Settings(BaseSettings):
 
     db_uri: str = Field(
         default=EMBEDDED,
-        description="`embedded` (default) or a Neo4j URI such as neo4j://host:7687.",
+        description="`embedded` (default), `local-neo4j` (a Neo4j Community server Rapport "
+        "runs itself) or a Neo4j URI such as neo4j://host:7687.",
     )
     db_user: str | None = Field(
         default=None, description="Database user; `root` on embedded, `neo4j` otherwise."
@@ -40,7 +42,11 @@ class Settings(BaseSettings):
         default=None,
         description="Database password; embedded generates one in the data dir.",
     )
-    db_name: str = Field(default="rapport", description="Database name (created on first use).")
+    db_name: str | None = Field(
+        default=None,
+        description="Database name; default `rapport` on embedded (created on first use), "
+        "`neo4j` on Neo4j (Community has that one user database).",
+    )
     data_dir: Path = Field(default=Path(".rapport"), description="Where embedded data lives.")
     batch_size: int = Field(default=5000, ge=1, le=100_000, description="Rows per write batch.")
     tx_timeout: float = Field(
@@ -57,6 +63,26 @@ class Settings(BaseSettings):
         default=2.0,
         ge=0,
         description="Seconds an unpinned embedded server lingers after its last client.",
+    )
+    neo4j_version: str = Field(
+        default="5.26.30",
+        pattern=r"^\d+\.\d+\.\d+$",
+        description="Neo4j Community version the local Neo4j resolves from Maven Central.",
+    )
+    neo4j_bolt_port: int = Field(
+        default=7687, ge=0, le=65535, description="Bolt port of the local Neo4j (0: any free)."
+    )
+    neo4j_http_port: int = Field(
+        default=7474,
+        ge=0,
+        le=65535,
+        description="HTTP port of the local Neo4j, where Neo4j Browser is served (0: any free).",
+    )
+    neo4j_heap: str = Field(
+        default="1g", pattern=r"^\d+[kmgKMG]$", description="JVM heap of the local Neo4j."
+    )
+    neo4j_start_timeout: float = Field(
+        default=180.0, gt=0, description="Seconds to wait for the local Neo4j to start."
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
     brand_handles: str = Field(
@@ -130,8 +156,8 @@ class Settings(BaseSettings):
 
     @field_validator("db_name")
     @classmethod
-    def _db_name_is_safe(cls, value: str) -> str:
-        if not _DB_NAME.match(value):
+    def _db_name_is_safe(cls, value: str | None) -> str | None:
+        if value is not None and not _DB_NAME.match(value):
             raise ValueError(
                 "must start with a letter and hold only letters, digits, '_' or '-' "
                 "(at most 63 characters)"
@@ -142,12 +168,12 @@ class Settings(BaseSettings):
     @classmethod
     def _uri_scheme_is_known(cls, value: str) -> str:
         value = value.strip()
-        if value == EMBEDDED:
+        if value in (EMBEDDED, LOCAL_NEO4J):
             return value
         scheme = value.split("://", 1)[0].lower() if "://" in value else ""
         if scheme not in NEO4J_SCHEMES:
             raise ValueError(
-                f"unknown scheme in {value!r}: use `embedded` or one of "
+                f"unknown scheme in {value!r}: use `embedded`, `local-neo4j` or one of "
                 + ", ".join(f"{s}://" for s in NEO4J_SCHEMES)
             )
         return value
@@ -190,6 +216,22 @@ class Settings(BaseSettings):
         return self.db_uri == EMBEDDED
 
     @property
+    def is_local_neo4j(self) -> bool:
+        """True when Rapport runs a Neo4j Community server of its own (``local-neo4j``)."""
+        return self.db_uri == LOCAL_NEO4J
+
+    @property
+    def database(self) -> str:
+        """The database to use: ``RAPPORT_DB_NAME``, else ``rapport`` (embedded) or ``neo4j``.
+
+        >>> load_settings().database, load_settings(db_uri="local-neo4j").database
+        ('rapport', 'neo4j')
+        """
+        if self.db_name:
+            return self.db_name
+        return "rapport" if self.is_embedded else "neo4j"
+
+    @property
     def user(self) -> str:
         """The database user, defaulted per backend."""
         if self.db_user:
@@ -200,7 +242,7 @@ class Settings(BaseSettings):
 def load_settings(**overrides: object) -> Settings:
     """Build settings from the environment plus ``overrides``, as a :class:`ConfigError`.
 
-    >>> load_settings(db_name="shop").db_name
+    >>> load_settings(db_name="shop").database
     'shop'
     """
     try:

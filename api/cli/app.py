@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli import alerts, db, explain, identities, keys, questions
+from api.cli import alerts, db, explain, identities, keys, neo4j, questions
 from api.cli.analyze import analyze_command
 from api.cli.common import configure_logging, console, repository
 from api.cli.imports import generate_command, import_command
@@ -25,6 +25,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.add_typer(db.app, name="db")
+app.add_typer(neo4j.app, name="neo4j")
 app.add_typer(identities.app, name="identities")
 app.add_typer(alerts.app, name="alerts")
 app.command("ingest-post")(alerts.ingest_post_command)
@@ -49,7 +50,10 @@ def _global(
     ] = None,
     db_uri: Annotated[
         str | None,
-        typer.Option("--db-uri", help="`embedded` or a Neo4j URI [env: RAPPORT_DB_URI]."),
+        typer.Option(
+            "--db-uri",
+            help="`embedded`, `local-neo4j` or a Neo4j URI [env: RAPPORT_DB_URI].",
+        ),
     ] = None,
     db_name: Annotated[
         str | None, typer.Option("--db-name", help="Database name [env: RAPPORT_DB_NAME].")

@@ -1,7 +1,8 @@
 """Open the one driver of this process: to the embedded ArcadeDB or to Neo4j, over Bolt.
 
 There is exactly one code path (DESIGN.md §2): the official ``neo4j`` driver. With
-``RAPPORT_DB_URI=embedded`` Rapport first starts (or joins) its embedded server.
+``RAPPORT_DB_URI=embedded`` Rapport first starts (or joins) its embedded server; with
+``local-neo4j`` the Neo4j Community server it runs itself (:mod:`graph.store.neo4j`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from neo4j import exceptions as neo4j_errors
 
 from graph.errors import AuthenticationFailed, DatabaseNotFound, RapportError, ServerUnreachable
 from graph.settings import Settings, get_settings
-from graph.store import cypher
-from graph.store.embedded import admin, lifecycle
+from graph.store import cypher, embedded
+from graph.store import neo4j as local_neo4j
+from graph.store.embedded import admin
+from graph.store.servers import lifecycle
 
 log = logging.getLogger(__name__)
 
@@ -57,15 +60,33 @@ class Connection:
         self.close()
 
 
-def _verify(driver: neo4j.Driver, *, uri: str, user: str, database: str, embedded: bool) -> None:
-    """``verify_connectivity`` plus one query on the database, as errors a user can act on."""
-    where = "the embedded database" if embedded else uri
+# Neo4j tells a client that a label or type is not in the graph yet (GQL 01N51) on every query
+# of a fresh database: noise for users, not a problem.
+def _neo4j_driver(uri: str, user: str, password: str) -> neo4j.Driver:
+    return neo4j.GraphDatabase.driver(
+        uri,
+        auth=(user, password),
+        notifications_disabled_classifications=[
+            neo4j.NotificationDisabledClassification.UNRECOGNIZED
+        ],
+    )
+
+
+def _verify(
+    driver: neo4j.Driver, *, uri: str, user: str, database: str, managed: str | None
+) -> None:
+    """``verify_connectivity`` plus one query on the database, as errors a user can act on.
+
+    ``managed`` names the server when Rapport runs it itself (its password is in the data dir).
+    """
+    where = managed or uri
+    embedded = managed is not None
     try:
         driver.verify_connectivity()
         driver.execute_query(cypher.load("read/ping").text, database_=database)
     except neo4j_errors.AuthError as exc:
         hint = (
-            "unset RAPPORT_DB_PASSWORD: the embedded password lives in the data dir"
+            "unset RAPPORT_DB_PASSWORD: the generated password lives in the data dir"
             if embedded
             else "check RAPPORT_DB_USER and RAPPORT_DB_PASSWORD"
         )
@@ -92,13 +113,15 @@ def connect(settings: Settings | None = None) -> Connection:
     settings = settings or get_settings()
     if settings.is_embedded:
         return _connect_embedded(settings)
+    if settings.is_local_neo4j:
+        return _connect_local_neo4j(settings)
     return _connect_neo4j(settings)
 
 
 def _connect_neo4j(settings: Settings) -> Connection:
     password = settings.db_password.get_secret_value() if settings.db_password else ""
     try:
-        driver = neo4j.GraphDatabase.driver(settings.db_uri, auth=(settings.user, password))
+        driver = _neo4j_driver(settings.db_uri, settings.user, password)
     except (ValueError, neo4j_errors.ConfigurationError) as exc:
         raise RapportError(
             f"the driver cannot use RAPPORT_DB_URI={settings.db_uri!r}: {exc}",
@@ -109,27 +132,33 @@ def _connect_neo4j(settings: Settings) -> Connection:
             driver,
             uri=settings.db_uri,
             user=settings.user,
-            database=settings.db_name,
-            embedded=False,
+            database=settings.database,
+            managed=None,
         )
     except BaseException:
         driver.close()
         raise
-    return Connection(driver, settings.db_name, "neo4j", settings.db_uri, settings)
+    return Connection(driver, settings.database, "neo4j", settings.db_uri, settings)
 
 
 def _connect_embedded(settings: Settings) -> Connection:
-    lease = lifecycle.acquire(settings)
+    lease = embedded.acquire(settings)
     try:
         password = (
             settings.db_password.get_secret_value() if settings.db_password else lease.password
         )
         uri = lease.info.bolt_uri
         if password == lease.password:
-            admin.ensure_database(lease.info, password, settings.db_name)
+            admin.ensure_database(lease.info, password, settings.database)
         driver = neo4j.GraphDatabase.driver(uri, auth=(settings.user, password))
         try:
-            _verify(driver, uri=uri, user=settings.user, database=settings.db_name, embedded=True)
+            _verify(
+                driver,
+                uri=uri,
+                user=settings.user,
+                database=settings.database,
+                managed="the embedded database",
+            )
         except BaseException:
             driver.close()
             raise
@@ -137,4 +166,29 @@ def _connect_embedded(settings: Settings) -> Connection:
         lease.release()
         raise
     log.info("connected to embedded ArcadeDB %s at %s", lease.info.version, uri)
-    return Connection(driver, settings.db_name, "embedded", uri, settings, lease)
+    return Connection(driver, settings.database, "embedded", uri, settings, lease)
+
+
+def _connect_local_neo4j(settings: Settings) -> Connection:
+    lease = local_neo4j.acquire(settings)
+    try:
+        secret = settings.db_password.get_secret_value() if settings.db_password else None
+        uri = lease.info.bolt_uri
+        user = settings.db_user or local_neo4j.USER
+        driver = _neo4j_driver(uri, user, secret or lease.password)
+        try:
+            _verify(
+                driver,
+                uri=uri,
+                user=user,
+                database=settings.database,
+                managed="the local Neo4j",
+            )
+        except BaseException:
+            driver.close()
+            raise
+    except BaseException:
+        lease.release()
+        raise
+    log.info("connected to the local Neo4j %s at %s", lease.info.version, uri)
+    return Connection(driver, settings.database, "neo4j", uri, settings, lease)

@@ -105,3 +105,13 @@ def relationship_write(pattern: tuple[str, str, str]) -> str:
     """
     start, rel_type, end = pattern
     return f"write/merge_{snake(start)}_{snake(rel_type)}_{snake(end)}"
+
+
+def relationship_read(pattern: tuple[str, str, str]) -> str:
+    """The statement reading a pattern's relationships leaving given start nodes.
+
+    >>> relationship_read(("Customer", "KNOWS", "Customer"))
+    'transfer/rels_customer_knows_customer'
+    """
+    start, rel_type, end = pattern
+    return f"transfer/rels_{snake(start)}_{snake(rel_type)}_{snake(end)}"

@@ -30,7 +30,7 @@ T = TypeVar("T")
 READ_ATTEMPTS = 3
 
 
-def _retryable(exc: Exception) -> bool:
+def _retryable(exc: Exception, *, embedded: bool) -> bool:
     if isinstance(exc, neo4j_errors.TransientError | neo4j_errors.ServiceUnavailable):
         return True
     if isinstance(exc, neo4j_errors.SessionExpired):
@@ -39,10 +39,11 @@ def _retryable(exc: Exception) -> bool:
     # Two writers MERGE-ing the same new key: one commit loses on the constraint. Re-running
     # the MERGE finds the node the winner created. ArcadeDB also reports some concurrent-commit
     # failures as a generic database error; every write here is idempotent, so trying again is
-    # safe (a statement that is wrong fails as a ClientError and is not retried).
+    # safe there (a statement that is wrong fails as a ClientError and is not retried). Neo4j
+    # reports those as transient errors, and its DatabaseErrors are real failures: not retried.
     return (
         "ConstraintValidationFailed" in code
-        or code.startswith("Neo.DatabaseError")
+        or (embedded and code.startswith("Neo.DatabaseError"))
         or "ConcurrentModification" in str(exc)
     )
 
@@ -56,12 +57,15 @@ class Repository:
         # Seconds a transaction may run; the API passes its own, shorter one.
         self.tx_timeout = tx_timeout or connection.settings.tx_timeout
         self.round_trips = 0  # queries sent; tests use it to prove batching and DataLoaders
+        self.embedded = connection.backend == "embedded"
 
     def server_agent(self) -> str:
         """What the server calls itself over Bolt (e.g. ``Neo4j/5.26.0``)."""
         return str(self.connection.driver.get_server_info().agent)
 
-    def _run(self, name: str, params: dict[str, Any], routing: neo4j.RoutingControl) -> list[Row]:
+    def _run(
+        self, name: str | CypherStatement, params: dict[str, Any], routing: neo4j.RoutingControl
+    ) -> list[Row]:
         """One managed transaction (the driver retries transient errors) for statement ``name``."""
         self.round_trips += 1
         result = self.connection.driver.execute_query(
@@ -135,7 +139,7 @@ class Repository:
             try:
                 return attempt_once()
             except neo4j_errors.Neo4jError as exc:
-                if not _retryable(exc) or attempt == attempts:
+                if not _retryable(exc, embedded=self.embedded) or attempt == attempts:
                     raise WriteFailed(
                         f"{what} failed after {attempt} attempt(s): [{exc.code}] "
                         f"{exc.message or exc}",
@@ -145,7 +149,7 @@ class Repository:
                 log.info("%s conflicted (%s); retry %d in %.2f s", what, exc.code, attempt, delay)
                 time.sleep(delay)
             except neo4j_errors.DriverError as exc:
-                if not _retryable(exc) or attempt == attempts:
+                if not _retryable(exc, embedded=self.embedded) or attempt == attempts:
                     raise WriteFailed(f"{what} failed after {attempt} attempt(s): {exc}") from exc
                 time.sleep(min(2.0, 0.05 * 2**attempt))
         raise AssertionError("unreachable")

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
-from pathlib import Path
 
 from typer.testing import CliRunner
 
 from api.cli.app import app
 from graph.errors import ConfigError
+from graph.settings import Settings
 from graph.store.connection import Connection
+from tests.conftest import ON_NEO4J, cli_args
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
+Make = Callable[..., Settings]
 runner = CliRunner()
 
 
@@ -26,8 +28,10 @@ def test_help_lists_the_commands() -> None:
         assert command in db_help.output
 
 
-def test_init_twice_creates_nothing_the_second_time(server: Connection, data_dir: Path) -> None:
-    args = ["--data-dir", str(data_dir), "--db-name", "cli_init"]
+def test_init_twice_creates_nothing_the_second_time(
+    fresh_settings: Callable[..., Settings],
+) -> None:
+    args = cli_args(fresh_settings("cli_init"))
     first = runner.invoke(app, [*args, "init"])
     assert first.exit_code == 0, first.output
     assert "10 constraints" in first.output
@@ -36,13 +40,11 @@ def test_init_twice_creates_nothing_the_second_time(server: Connection, data_dir
     assert "(0 created now" in second.output
 
 
-def test_status_shows_backend_version_and_counts(server: Connection, data_dir: Path) -> None:
-    result = runner.invoke(
-        app, ["--data-dir", str(data_dir), "--db-name", "cli_status", "db", "status"]
-    )
+def test_status_shows_backend_version_and_counts(server: Connection, make_settings: Make) -> None:
+    result = runner.invoke(app, [*cli_args(make_settings(db_name="cli_status")), "db", "status"])
     assert result.exit_code == 0, result.output
-    assert "embedded" in result.output
-    assert "ArcadeDB" in result.output
+    assert server.backend in result.output
+    assert ("Neo4j" if ON_NEO4J else "ArcadeDB") in result.output
     assert "Customer" in result.output
     assert "KNOWS" in result.output
 
@@ -56,8 +58,8 @@ def test_bad_uri_is_an_error_with_a_hint_not_a_traceback(run_rapport: Run) -> No
     assert "Traceback" not in result.stderr
 
 
-def test_incremental_analysis_needs_an_earlier_run(server: Connection, data_dir: Path) -> None:
-    args = ["--data-dir", str(data_dir), "--db-name", "cli_incremental"]
+def test_incremental_analysis_needs_an_earlier_run(fresh_settings: Make) -> None:
+    args = cli_args(fresh_settings("cli_incremental"))
     first = runner.invoke(app, [*args, "analyze", "--incremental"])
     assert isinstance(first.exception, ConfigError)
     assert "no earlier analysis" in str(first.exception)

@@ -1,4 +1,4 @@
-"""Connections, search and DataLoaders through HTTP on the embedded database."""
+"""Connections, search and DataLoaders through HTTP on the database under test."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The GraphQL API through HTTP on the embedded database, with generated data."""
+"""The GraphQL API through HTTP on the database under test, with generated data."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from graph.settings import load_settings
 def test_defaults_run_embedded_with_a_5000_row_batch() -> None:
     settings = load_settings()
     assert settings.is_embedded
-    assert settings.db_name == "rapport"
+    assert settings.database == "rapport"
     assert settings.batch_size == 5000
     assert settings.user == "root"
 

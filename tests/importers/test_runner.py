@@ -20,7 +20,7 @@ from graph.store.connection import connect
 from graph.store.repository import Repository
 from importers.run.files import import_path
 from tests import graphdata
-from tests.conftest import PROJECT_ROOT, _clean_env
+from tests.conftest import PROJECT_ROOT, _clean_env, cli_env
 
 ROWS = 20_000
 
@@ -46,20 +46,19 @@ def _snapshot(repo: Repository, ids: list[str]) -> dict[str, object]:
 
 
 def test_import_killed_mid_file_resumes_to_the_graph_of_a_clean_run(
-    make_settings: Callable[..., Settings], server: object, tmp_path: Path
+    fresh_settings: Callable[..., Settings], tmp_path: Path
 ) -> None:
     source = _customers_csv(tmp_path / "customers.csv")
     sample = [f"k{i}" for i in range(0, ROWS, 997)]
     # The clean run, for comparison.
-    with connect(make_settings(db_name="runner_clean")) as conn:
+    with connect(fresh_settings("runner_clean")) as conn:
         clean_repo = Repository(conn)
         schema.apply(clean_repo)
         import_path(clean_repo, source, live_progress=False)
         expected = _snapshot(clean_repo, sample)
 
-    settings = make_settings(db_name="runner_killed", batch_size=500)
-    env = {**_clean_env(), "RAPPORT_DATA_DIR": str(settings.data_dir),
-           "RAPPORT_DB_NAME": "runner_killed", "RAPPORT_BATCH_SIZE": "500"}  # fmt: skip
+    settings = fresh_settings("runner_killed", batch_size=500)
+    env = {**_clean_env(), **cli_env(settings)}
     state = settings.data_dir / "imports"
     before = set(state.glob("*.json")) if state.exists() else set()
     child = subprocess.Popen(
@@ -87,10 +86,10 @@ def test_import_killed_mid_file_resumes_to_the_graph_of_a_clean_run(
 
 
 def test_two_imports_of_the_same_file_at_once_do_not_duplicate(
-    make_settings: Callable[..., Settings], server: object, tmp_path: Path
+    fresh_settings: Callable[..., Settings], tmp_path: Path
 ) -> None:
     source = _customers_csv(tmp_path / "customers.csv", rows=3000)
-    settings = make_settings(db_name="runner_concurrent", batch_size=400)
+    settings = fresh_settings("runner_concurrent", batch_size=400)
     failures: list[BaseException] = []
 
     def run() -> None:

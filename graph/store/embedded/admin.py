@@ -13,7 +13,7 @@ import urllib.request
 from typing import Any
 
 from graph.errors import AuthenticationFailed, EmbeddedServerError
-from graph.store.embedded.datadir import ServerInfo
+from graph.store.servers.datadir import ServerInfo
 
 
 def _call(info: ServerInfo, password: str, method: str, path: str, body: Any = None) -> Any:

@@ -1,8 +1,7 @@
 """The embedded database process: hosts ArcadeDB's JVM with the Bolt plugin on 127.0.0.1.
 
-Started by :mod:`graph.store.embedded.lifecycle` as ``python -m graph.store.embedded.server``.
-It publishes
-its ports in the data dir's port file, stops on SIGTERM/SIGINT, and - unless pinned by
+Started by :mod:`graph.store.servers.lifecycle` as ``python -m graph.store.embedded.server``.
+It publishes its ports in the data dir's port file, stops on SIGTERM/SIGINT, and - unless pinned by
 ``rapport db start`` - stops by itself once no live Rapport process holds a lease, so a killed
 client never leaves an orphan JVM behind. On every exit it closes the databases (flushing
 them) and removes the port file.
@@ -12,16 +11,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import socket
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from graph.errors import EmbeddedServerError
-from graph.store.embedded.datadir import DataDir, ServerInfo, process_token
+from graph.store.servers import supervise
+from graph.store.servers.datadir import DataDir, ServerInfo, process_token
 
 BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
 _POLL_SECONDS = 0.25
@@ -72,14 +69,7 @@ def _shutdown(data: DataDir, server: Any, pid: int) -> None:
 
 def serve(data: DataDir, *, heap: str, idle_grace: float) -> int:
     """Run the server until told to stop or, when unpinned, until no client remains."""
-    stop = threading.Event()
-
-    def _on_signal(signum: int, _frame: object) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGTERM, _on_signal)
-    signal.signal(signal.SIGINT, _on_signal)
-
+    stop = supervise.stop_on_signals()
     server, bolt_port, http_port, version = _start_arcadedb(data, heap)
     pid = os.getpid()
     data.write_server_info(
@@ -93,31 +83,15 @@ def serve(data: DataDir, *, heap: str, idle_grace: float) -> int:
         )
     )
     print(f"\nrapport: embedded ArcadeDB {version} on bolt://127.0.0.1:{bolt_port}", flush=True)
-    idle_since: float | None = None
-    try:
-        while not stop.wait(_POLL_SECONDS):
-            if data.pinned or data.live_leases():
-                idle_since = None
-                continue
-            idle_since = idle_since or time.monotonic()
-            if time.monotonic() - idle_since < idle_grace:
-                continue
-            # Decide under the start lock, and keep it until stopped: a client joining now
-            # either sees us gone or has already taken its lease and keeps us alive.
-            try:
-                with data.locked(timeout=_POLL_SECONDS):
-                    if data.pinned or data.live_leases():
-                        idle_since = None
-                        continue
-                    print("\nrapport: no clients left, stopping", flush=True)
-                    _shutdown(data, server, pid)
-                    return 0
-            except EmbeddedServerError:
-                continue  # someone holds the lock (joining, or stopping us): look again
-    finally:
+
+    def shutdown() -> None:
         if server.is_started():
             _shutdown(data, server, pid)
-    return 0
+
+    try:
+        return supervise.serve_until_idle(data, stop, idle_grace=idle_grace, shutdown=shutdown)
+    finally:
+        shutdown()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,10 +1,10 @@
-"""Alerts end to end on the embedded database: single-post ingestion raises them, the warmest
+"""Alerts end to end on the database: single-post ingestion raises them, the warmest
 employee gets them, brand replies record the response time, people act on them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -13,9 +13,11 @@ from api.cli.app import app
 from graph import model
 from graph.answers import alert_queue
 from graph.errors import InvalidRecord, InvalidTransition, NotFound
+from graph.settings import Settings
 from graph.store.repository import Repository
 from graph.store.writes import upsert
 from importers.run.live import LivePost, ingest_post
+from tests.conftest import cli_args
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 COMPLAINT = "@rapportshop my Green Shirt ripped after one wash. Worst quality ever, refund now 😡"
@@ -157,9 +159,9 @@ def test_the_queue_lists_open_alerts_most_severe_first(shop: Repository) -> None
         alert_queue.list_alerts(shop, status="closed")
 
 
-def test_cli_lists_and_resolves(shop: Repository, data_dir: Path) -> None:
+def test_cli_lists_and_resolves(shop: Repository, make_settings: Callable[..., Settings]) -> None:
     runner = CliRunner()
-    base = ["--data-dir", str(data_dir), "--db-name", shop.connection.database, "alerts"]
+    base = [*cli_args(make_settings(db_name=shop.connection.database)), "alerts"]
     listed = runner.invoke(app, [*base, "list"])
     assert listed.exit_code == 0, listed.output
     assert "alert:twitter:106" in listed.output

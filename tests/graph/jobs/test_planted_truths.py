@@ -1,10 +1,10 @@
-"""The analytics find what the generator planted (DESIGN §8), end to end on the embedded database:
+"""The analytics find what the generator planted (DESIGN §8), end to end on the database under test:
 generate -> import -> `analyze` -> read the written scores and edges back."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -15,6 +15,7 @@ from graph.analytics import campaign, influence
 from graph.answers import alert_queue, customers, explain, influencers, products
 from graph.errors import NotFound
 from graph.jobs.analyze import analyze
+from graph.settings import Settings
 from graph.store import reads
 from graph.store.projection import audience, load_influence_inputs
 from graph.store.repository import Repository
@@ -23,6 +24,7 @@ from importers.directory import load_directory
 from importers.generate import Truth, generate
 from importers.run.files import import_path
 from tests import graphdata
+from tests.conftest import cli_args
 
 # A fixed moment of today, so both analyses value warmth on the same day.
 RUN = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
@@ -219,9 +221,11 @@ def test_sentiment_timeline_shows_the_angry_week(repo: Repository, planted: Trut
     assert weeks[-1].mean < 0
 
 
-def test_the_cli_answers_the_questions(repo: Repository, planted: Truth, data_dir: Path) -> None:
+def test_the_cli_answers_the_questions(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
+) -> None:
     runner = CliRunner()
-    base = ["--data-dir", str(data_dir), "--db-name", repo.connection.database]
+    base = cli_args(make_settings(db_name=repo.connection.database))
     top, angry = planted.top_influencer, planted.angry_post
 
     def run(*args: str) -> str:

@@ -26,6 +26,7 @@ def test_unreachable_server_says_so_and_how_to_fix_it() -> None:
     assert "RAPPORT_DB_URI" in (caught.value.hint or "")
 
 
+@pytest.mark.embedded_only
 def test_wrong_password_on_a_bolt_uri(server: Connection) -> None:
     settings = load_settings(db_uri=server.uri, db_user="root", db_password="wrong")
     with pytest.raises(AuthenticationFailed) as caught:
@@ -34,6 +35,7 @@ def test_wrong_password_on_a_bolt_uri(server: Connection) -> None:
     assert "RAPPORT_DB_PASSWORD" in (caught.value.hint or "")
 
 
+@pytest.mark.embedded_only
 def test_wrong_password_on_embedded_points_at_the_data_dir(
     server: Connection, make_settings: Callable[..., Settings]
 ) -> None:
@@ -42,6 +44,7 @@ def test_wrong_password_on_embedded_points_at_the_data_dir(
     assert "data dir" in (caught.value.hint or "")
 
 
+@pytest.mark.embedded_only
 def test_missing_database_on_a_server_is_named(server: Connection) -> None:
     assert server.lease is not None
     settings = load_settings(
@@ -51,12 +54,14 @@ def test_missing_database_on_a_server_is_named(server: Connection) -> None:
         connect(settings)
 
 
+@pytest.mark.embedded_only
 def test_embedded_creates_a_missing_database(make_settings: Callable[..., Settings]) -> None:
     with connect(make_settings(db_name="created_on_first_use")) as conn:
         assert conn.backend == "embedded"
         assert conn.database == "created_on_first_use"
 
 
+@pytest.mark.embedded_only
 def test_the_same_driver_path_serves_a_bolt_uri(server: Connection) -> None:
     """Neo4j mode is the embedded server's Bolt port named by URI: one code path."""
     assert server.lease is not None

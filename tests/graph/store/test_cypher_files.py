@@ -1,4 +1,4 @@
-"""Every Cypher file: documented, loadable by name, and accepted by the embedded database."""
+"""Every Cypher file: documented, loadable by name, and accepted by the database under test."""
 
 from __future__ import annotations
 
@@ -53,16 +53,20 @@ def test_embedded_database_accepts_the_file(connection: Connection, name: str) -
     assert result.summary.query_type is not None
 
 
-TEST_FILES = sorted(graphdata.CYPHER.rglob("*.cypher"))
-
-
-def test_every_relationship_pattern_has_a_test_read() -> None:
+def test_every_label_and_pattern_can_be_dumped_and_restored() -> None:
+    for label in model.NODE_LABELS:
+        assert f"transfer/nodes_{cypher.snake(label)}" in ALL
+        assert f"transfer/restore_{cypher.snake(label)}" in ALL
     for pattern in model.relationship_patterns():
-        assert graphdata.statement_path(pattern) in TEST_FILES, pattern
+        assert cypher.relationship_read(pattern) in ALL
+        assert cypher.relationship_read(pattern).replace("/rels_", "/restore_") in ALL
+
+
+TEST_FILES = sorted((graphdata.PROJECT_ROOT / "tests" / "cypher").rglob("*.cypher"))
 
 
 @pytest.mark.parametrize("path", TEST_FILES, ids=lambda p: p.stem)
-def test_embedded_database_accepts_the_test_file(connection: Connection, path: Path) -> None:
+def test_the_database_accepts_the_test_file(connection: Connection, path: Path) -> None:
     statement = cypher.load_path(path)
     assert "Purpose:" in statement.header
     result = connection.driver.execute_query(

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.store.embedded.datadir import DataDir, process_token
+from graph.store.servers.datadir import DataDir, process_token
 from tests.conftest import PROJECT_ROOT, _clean_env
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.embedded_only]
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -144,7 +144,7 @@ def test_db_start_pins_and_db_stop_stops(tmp_path: Path, run_rapport: Run) -> No
     try:
         refused = run_rapport("db", "stop", env=_env(tmp_path))
         assert refused.returncode == 2
-        assert "still use the embedded database" in refused.stderr
+        assert "still use the embedded ArcadeDB" in refused.stderr
         assert "--force" in refused.stderr
     finally:
         _finish(holder)

@@ -1,4 +1,4 @@
-"""Batched upserts on the embedded database: round trips, idempotence, endpoints, merging."""
+"""Batched upserts on the database under test: round trips, idempotence, endpoints, merging."""
 
 from __future__ import annotations
 

@@ -1,0 +1,119 @@
+"""The engines a benchmark runs on: the embedded ArcadeDB and the local Neo4j, side by side.
+
+Every benchmark takes ``--backend embedded|neo4j|both``; with ``both`` it measures each engine in
+the same run and prints them next to each other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.settings import Settings, load_settings
+from graph.store import schema
+from graph.store.connection import Connection, connect
+from graph.store.embedded import admin
+from graph.store.repository import Repository
+
+PROJECT = Path(__file__).resolve().parents[1]
+TITLES = {"embedded": "embedded ArcadeDB", "neo4j": "local Neo4j"}
+
+
+def add_backend_option(parser: argparse.ArgumentParser) -> None:
+    """``--backend embedded|neo4j|both``."""
+    parser.add_argument(
+        "--backend",
+        choices=("embedded", "neo4j", "both"),
+        default="embedded",
+        help="the engine to measure, or both side by side (default: embedded)",
+    )
+
+
+def chosen(backend: str) -> list[str]:
+    """The engines ``--backend`` names, in the order they run."""
+    return ["embedded", "neo4j"] if backend == "both" else [backend]
+
+
+@dataclass(frozen=True)
+class Engine:
+    """How a benchmark reaches one engine in a data dir."""
+
+    name: str
+    data_dir: Path
+
+    @property
+    def title(self) -> str:
+        """``embedded ArcadeDB`` or ``local Neo4j``."""
+        return TITLES[self.name]
+
+    def settings(self, **overrides: object) -> Settings:
+        """Settings on this engine and data dir (a fixed database on Neo4j: ``neo4j``)."""
+        values: dict[str, object] = {"data_dir": self.data_dir}
+        if self.name == "neo4j":
+            values.update(db_uri="local-neo4j", neo4j_bolt_port=0, neo4j_http_port=0,
+                          neo4j_heap="2g")  # fmt: skip
+            overrides.pop("db_name", None)
+        values.update(overrides)
+        return load_settings(**values)
+
+    def env(self) -> dict[str, str]:
+        """RAPPORT_* variables pointing a `rapport` child process at this engine."""
+        env = {"RAPPORT_DATA_DIR": str(self.data_dir)}
+        if self.name == "neo4j":
+            env.update(RAPPORT_DB_URI="local-neo4j", RAPPORT_NEO4J_BOLT_PORT="0",
+                       RAPPORT_NEO4J_HTTP_PORT="0", RAPPORT_NEO4J_HEAP="2g")  # fmt: skip
+        return env
+
+    def server(self, action: str) -> None:
+        """Start (pinned) or stop this engine's server in its data dir."""
+        group = "neo4j" if self.name == "neo4j" else "db"
+        command = [sys.executable, "-m", "api.cli", group, action]
+        env = {**_inherited(), **self.env()}
+        subprocess.run(command, check=True, cwd=PROJECT, capture_output=True, env=env)
+
+    def hold(self) -> Connection:
+        """A connection that keeps the server up for the whole benchmark."""
+        return connect(self.settings(db_name="bench_admin"))
+
+    def fresh(self, holder: Connection, name: str) -> Connection:
+        """An empty database with the schema: a new one on embedded, the emptied one on Neo4j."""
+        if self.name == "neo4j":
+            conn = connect(self.settings())
+            repo = Repository(conn)
+            while repo.write("bench/delete_nodes_chunk", limit=20_000)[0]["n"]:
+                pass
+        else:
+            assert holder.lease is not None
+            admin.drop_database(holder.lease.info, holder.lease.password, name)
+            conn = connect(self.settings(db_name=name))
+        schema.apply(Repository(conn))
+        return conn
+
+    def drop(self, holder: Connection, name: str) -> None:
+        """Drop a database made by :meth:`fresh` (embedded; Neo4j keeps its one database)."""
+        if self.name == "embedded" and holder.lease is not None:
+            admin.drop_database(holder.lease.info, holder.lease.password, name)
+
+
+def unique(prefix: str) -> str:
+    """A database name nobody else uses."""
+    return f"{prefix}_{secrets.token_hex(3)}"
+
+
+def _inherited() -> dict[str, str]:
+    import os
+
+    return {k: v for k, v in os.environ.items() if not k.startswith("RAPPORT_")}
+
+
+def side_by_side(title: str, rows: Sequence[tuple[str, Sequence[str]]], engines: list[str]) -> None:
+    """Print ``rows`` (label, one cell per engine) as a table with a column per engine."""
+    width = max([len(label) for label, _ in rows] + [len(title)])
+    print(f"\n{title:<{width}}  " + "  ".join(f"{TITLES[e]:>20}" for e in engines))
+    for label, cells in rows:
+        print(f"{label:<{width}}  " + "  ".join(f"{c:>20}" for c in cells))

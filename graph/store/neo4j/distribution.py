@@ -1,0 +1,160 @@
+"""Neo4j Community for the local server: Java found, jars resolved with Maven, config written.
+
+Nothing here runs at import time: the local Neo4j is fetched on request (``rapport neo4j start``
+or ``RAPPORT_DB_URI=local-neo4j``). Maven keeps the jars in its own cache (``~/.m2``), so only the
+first start downloads them (about 140 MB); the resolved classpath is kept in the data dir.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import Neo4jServerError
+
+POM = Path(__file__).resolve().parent / "pom.xml"
+MIN_JAVA = 17
+ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+
+
+@dataclass(frozen=True, slots=True)
+class Java:
+    """The ``java`` executable to run Neo4j with, and its major version."""
+
+    path: str
+    major: int
+
+
+def java_major(version_text: str) -> int | None:
+    """The major version in ``java -version``'s output.
+
+    >>> java_major('openjdk version "17.0.15" 2025-04-15')
+    17
+    >>> java_major('java version "1.8.0_402"')
+    8
+    """
+    found = re.search(r'version "(\d+)(?:\.(\d+))?', version_text)
+    if found is None:
+        return None
+    major = int(found.group(1))
+    return int(found.group(2) or 0) if major == 1 else major
+
+
+def find_java() -> Java:
+    """``$JAVA_HOME/bin/java`` or ``java`` on the PATH, at least Java 17."""
+    home = os.environ.get("JAVA_HOME")
+    path = str(Path(home) / "bin" / "java") if home else shutil.which("java")
+    if not path or not Path(path).exists():
+        raise Neo4jServerError(
+            "the local Neo4j needs Java, and no `java` was found",
+            hint=f"install a JDK {MIN_JAVA} or newer (Debian: apt install openjdk-17-jdk-headless) "
+            "or set JAVA_HOME",
+        )
+    done = subprocess.run([path, "-version"], capture_output=True, text=True, check=False)
+    major = java_major(done.stderr + done.stdout)
+    if major is None or major < MIN_JAVA:
+        raise Neo4jServerError(
+            f"{path} is Java {major or '?'}; Neo4j 5 needs Java {MIN_JAVA} or newer",
+            hint="install a newer JDK or point JAVA_HOME at one",
+        )
+    return Java(path, major)
+
+
+def _maven() -> str:
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise Neo4jServerError(
+            "the local Neo4j is resolved from Maven Central with Maven, and no `mvn` was found",
+            hint="install Maven (Debian: apt install maven), or connect to a Neo4j of your own "
+            "with RAPPORT_DB_URI=neo4j://host:7687",
+        )
+    return mvn
+
+
+def classpath(home: Path, version: str) -> list[str]:
+    """The jars of Neo4j Community ``version`` and Neo4j Browser, resolved once per version.
+
+    The classpath is kept in ``home/classpath-<version>.txt``; it is resolved again when a jar
+    in it has gone (a cleaned Maven cache).
+    """
+    listing = home / f"classpath-{version}.txt"
+    if listing.exists():
+        jars = listing.read_text(encoding="utf-8").strip().split(os.pathsep)
+        if jars and all(Path(j).is_file() for j in jars):
+            return jars
+    home.mkdir(parents=True, exist_ok=True)
+    command = [
+        _maven(), "-q", "-B", "-f", str(POM), f"-Dneo4j.version={version}",
+        "dependency:build-classpath", f"-Dmdep.outputFile={listing}",
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not listing.exists():
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-12:])
+        raise Neo4jServerError(
+            f"Maven could not resolve Neo4j Community {version}:\n{tail}",
+            hint="check that Maven Central is reachable and RAPPORT_NEO4J_VERSION names a "
+            "published version (e.g. 5.26.30)",
+        )
+    return listing.read_text(encoding="utf-8").strip().split(os.pathsep)
+
+
+def config(*, home: Path, bolt_port: int, http_port: int, heap: str) -> str:
+    """``neo4j.conf`` for a server on 127.0.0.1 with its data under ``home``.
+
+    >>> "server.bolt.listen_address=127.0.0.1:7687" in config(
+    ...     home=Path("/x"), bolt_port=7687, http_port=7474, heap="1g")
+    True
+    """
+    lines = {
+        "server.default_listen_address": "127.0.0.1",
+        "server.default_advertised_address": "127.0.0.1",
+        "server.bolt.listen_address": f"127.0.0.1:{bolt_port}",
+        "server.bolt.advertised_address": f"127.0.0.1:{bolt_port}",
+        "server.http.listen_address": f"127.0.0.1:{http_port}",
+        "server.http.advertised_address": f"127.0.0.1:{http_port}",
+        "server.https.enabled": "false",
+        "server.directories.data": str(home / "data"),
+        "server.directories.logs": str(home / "logs"),
+        "server.directories.plugins": str(home / "plugins"),
+        "server.directories.run": str(home / "run"),
+        "server.directories.import": str(home / "import"),
+        "dbms.security.auth_enabled": "true",
+        "dbms.usage_report.enabled": "false",
+        # Always capped: without it the heap grew to 5 GiB in the write benchmark.
+        "server.memory.heap.initial_size": heap,
+        "server.memory.heap.max_size": heap,
+        "server.memory.pagecache.size": "512m",
+        "db.transaction.timeout": "0",
+    }
+    return "".join(f"{key}={value}\n" for key, value in lines.items())
+
+
+def java_error(output: str) -> str:
+    r"""The message lines of a Java failure, without the stack frames.
+
+    >>> java_error("java.lang.IllegalArgumentException: bad setting\n\tat a.B(B.java:1)")
+    'java.lang.IllegalArgumentException: bad setting'
+    """
+    lines = [
+        line for line in output.splitlines() if line.strip() and not line.lstrip().startswith("at ")
+    ]
+    return " / ".join(lines[:3])[:500]
+
+
+def set_initial_password(java: Java, jars: list[str], home: Path, password: str) -> None:
+    """Give user ``neo4j`` its password before the first start (so it never runs with the
+    default ``neo4j``)."""
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    command = [java.path, "-cp", os.pathsep.join(jars), ADMIN_TOOL, "dbms",
+               "set-initial-password", password]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise Neo4jServerError(
+            f"could not set the local Neo4j's password: {java_error(done.stderr + done.stdout)}",
+            hint=f"remove {home} to start from scratch",
+        )

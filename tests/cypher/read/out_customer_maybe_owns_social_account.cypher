@@ -1,6 +1,0 @@
-// Purpose: the (Customer)-[:MAYBE_OWNS]->(SocialAccount) relationships leaving the given Customer nodes.
-// Parameters: $ids: list of Customer ids.
-// Returns: start, end (ids) and props (the relationship's properties).
-MATCH (a:Customer)-[r:MAYBE_OWNS]->(b:SocialAccount)
-WHERE a.id IN $ids
-RETURN a.id AS start, b.id AS end, properties(r) AS props

@@ -1,6 +1,0 @@
-// Purpose: the (Employee)-[:HANDLED]->(Interaction) relationships leaving the given Employee nodes.
-// Parameters: $ids: list of Employee ids.
-// Returns: start, end (ids) and props (the relationship's properties).
-MATCH (a:Employee)-[r:HANDLED]->(b:Interaction)
-WHERE a.id IN $ids
-RETURN a.id AS start, b.id AS end, properties(r) AS props

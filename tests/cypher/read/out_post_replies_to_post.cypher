@@ -1,6 +1,0 @@
-// Purpose: the (Post)-[:REPLIES_TO]->(Post) relationships leaving the given Post nodes.
-// Parameters: $ids: list of Post ids.
-// Returns: start, end (ids) and props (the relationship's properties).
-MATCH (a:Post)-[r:REPLIES_TO]->(b:Post)
-WHERE a.id IN $ids
-RETURN a.id AS start, b.id AS end, properties(r) AS props

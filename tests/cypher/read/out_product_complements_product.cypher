@@ -1,6 +1,0 @@
-// Purpose: the (Product)-[:COMPLEMENTS]->(Product) relationships leaving the given Product nodes.
-// Parameters: $ids: list of Product ids.
-// Returns: start, end (ids) and props (the relationship's properties).
-MATCH (a:Product)-[r:COMPLEMENTS]->(b:Product)
-WHERE a.id IN $ids
-RETURN a.id AS start, b.id AS end, properties(r) AS props

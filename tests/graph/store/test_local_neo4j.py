@@ -1,0 +1,134 @@
+"""The local Neo4j's life: started on request, shared, stopped cleanly, no JVM left behind.
+
+The lifecycle tests start servers of their own on free ports (about 10 s each) and run only on
+the Neo4j pass; the set-up errors need no server and run on both.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from graph.store.servers.datadir import process_token
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def _env(data_dir: Path, **extra: str) -> dict[str, str]:
+    return {
+        "RAPPORT_DATA_DIR": str(data_dir),
+        "RAPPORT_NEO4J_BOLT_PORT": "0",
+        "RAPPORT_NEO4J_HTTP_PORT": "0",
+        **extra,
+    }
+
+
+def _jvms_of(data_dir: Path) -> list[int]:
+    """Pids of Java processes whose command line names this data dir."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        if "CommunityEntryPoint" in cmdline and str(data_dir) in cmdline:
+            found.append(int(proc.name))
+    return found
+
+
+def _wait(predicate: Callable[[], bool], timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.neo4j_only
+@pytest.mark.slow
+def test_start_serves_bolt_and_browser_and_stop_leaves_nothing(
+    tmp_path: Path, run_rapport: Run
+) -> None:
+    env = _env(tmp_path)
+    started = run_rapport("neo4j", "start", env=env)
+    assert started.returncode == 0, started.stderr
+    assert "bolt://127.0.0.1:" in started.stdout
+    browser = next(line for line in started.stdout.splitlines() if "browser" in line).split()[-1]
+    with urllib.request.urlopen(browser.split("?")[0], timeout=10) as page:
+        assert b"Neo4j Browser" in page.read()
+    status = run_rapport("neo4j", "status", env=env)
+    assert "running" in status.stdout
+    assert "pinned" in status.stdout
+    data = run_rapport("db", "status", env={**env, "RAPPORT_DB_URI": "local-neo4j"})
+    assert data.returncode == 0, data.stderr
+    assert "Neo4j/5" in data.stdout
+    password = tmp_path / "neo4j" / "neo4j_password"
+    assert password.stat().st_mode & 0o777 == 0o600
+    stopped = run_rapport("neo4j", "stop", env=env)
+    assert "stopped the local Neo4j" in stopped.stdout
+    assert _jvms_of(tmp_path) == []
+    assert not (tmp_path / "neo4j" / "server.json").exists()
+
+
+@pytest.mark.neo4j_only
+@pytest.mark.slow
+def test_a_killed_supervisor_takes_its_jvm_along_and_the_next_start_recovers(
+    tmp_path: Path, run_rapport: Run
+) -> None:
+    env = _env(tmp_path)
+    assert run_rapport("neo4j", "start", env=env).returncode == 0
+    status = run_rapport("neo4j", "status", env=env).stdout
+    found = re.search(r"running \(pid (\d+)\)", status)
+    assert found is not None, status
+    supervisor = int(found.group(1))
+    jvms = _jvms_of(tmp_path)
+    assert len(jvms) == 1
+    os.kill(supervisor, signal.SIGKILL)
+    assert _wait(lambda: process_token(jvms[0]) is None), "the JVM outlived its supervisor"
+    again = run_rapport("neo4j", "start", env=env)
+    assert again.returncode == 0, again.stderr
+    assert "started" in again.stdout
+    assert run_rapport("neo4j", "stop", env=env).returncode == 0
+    assert _jvms_of(tmp_path) == []
+
+
+@pytest.mark.neo4j_only
+@pytest.mark.slow
+def test_a_command_on_local_neo4j_leaves_no_server_behind(tmp_path: Path, run_rapport: Run) -> None:
+    result = run_rapport("init", env={**_env(tmp_path), "RAPPORT_DB_URI": "local-neo4j"})
+    assert result.returncode == 0, result.stderr
+    assert "10 constraints" in result.stdout
+    assert _wait(lambda: not _jvms_of(tmp_path), timeout=60)
+
+
+def test_without_maven_the_error_says_what_to_install(tmp_path: Path, run_rapport: Run) -> None:
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    (bare / "java").symlink_to(shutil.which("java") or "/usr/bin/java")
+    env = {**_env(tmp_path), "RAPPORT_DB_URI": "local-neo4j", "PATH": str(bare)}
+    result = run_rapport("db", "status", env=env)
+    assert result.returncode == 2
+    assert "NEO4J_SERVER" in result.stderr
+    assert "apt install maven" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_without_java_the_error_says_what_to_install(tmp_path: Path, run_rapport: Run) -> None:
+    env = {**_env(tmp_path), "RAPPORT_DB_URI": "local-neo4j", "PATH": str(tmp_path),
+           "JAVA_HOME": str(tmp_path / "no-jdk")}  # fmt: skip
+    result = run_rapport("neo4j", "start", env=env)
+    assert result.returncode == 2
+    assert "needs Java" in result.stderr
+    assert "JDK 17" in result.stderr
