@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit test-neo4j bench bench-analytics schema serve clean install
+.PHONY: demo test lint typecheck audit unit test-neo4j bench bench-analytics schema serve clean install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Rapport needs Python >= 3.11"'
@@ -38,6 +38,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Known vulnerabilities in the installed dependencies (PyPI's advisory data); fails on a finding.
+audit: $(STAMP)
+	@$(BIN)/pip-audit --progress-spinner off --skip-editable > .venv/audit.log 2>&1; status=$$?; \
+	  grep -v "could not be audited" .venv/audit.log; exit $$status
+
 # Unit tests, doctests and the integration tests on the embedded database.
 unit: $(STAMP)
 	$(BIN)/pytest -m "not neo4j_only"
@@ -47,7 +52,7 @@ unit: $(STAMP)
 test-neo4j: $(STAMP)
 	RAPPORT_TEST_BACKEND=neo4j $(BIN)/pytest -m "(integration or neo4j_only) and not embedded_only" tests
 
-test: lint typecheck unit test-neo4j
+test: lint typecheck audit unit test-neo4j
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_writes.py

@@ -108,3 +108,15 @@ class InvalidTransition(RapportError):
     """An action that the record's current state does not allow (resolving twice, ...)."""
 
     code = "INVALID_TRANSITION"
+
+
+class DatabaseUnavailable(RapportError):
+    """The database stopped answering (its server died or the network is gone)."""
+
+    code = "DATABASE_UNAVAILABLE"
+
+
+class QueryTimeout(RapportError):
+    """A statement ran longer than its transaction timeout and was stopped."""
+
+    code = "TIMEOUT"

@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     )
     data_dir: Path = Field(default=Path(".rapport"), description="Where embedded data lives.")
     batch_size: int = Field(default=5000, ge=1, le=100_000, description="Rows per write batch.")
+    batch_bytes: int = Field(
+        default=4 * 1024 * 1024,
+        ge=64 * 1024,
+        le=12 * 1024 * 1024,
+        description="Largest write batch in bytes (ArcadeDB drops Bolt messages over 16 MiB).",
+    )
     tx_timeout: float = Field(
         default=120.0, gt=0, description="Seconds a database transaction may run."
     )
@@ -138,6 +144,17 @@ class Settings(BaseSettings):
     )
     api_max_aliases: int = Field(
         default=30, ge=1, le=1000, description="Most aliases one GraphQL query may use."
+    )
+    api_max_cost: int = Field(
+        default=50_000,
+        ge=100,
+        description="Most objects one GraphQL query may visit (lists count as many as `first`).",
+    )
+    api_max_body: int = Field(
+        default=1024 * 1024, ge=1024, description="Largest request body the API reads, in bytes."
+    )
+    api_request_timeout: float = Field(
+        default=30.0, gt=0, description="Seconds an API request may take before it is stopped."
     )
     api_max_tokens: int = Field(
         default=2000, ge=50, description="Longest GraphQL document (in tokens) parsed."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from api.cli.app import app
@@ -12,4 +13,6 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Console-script entry point: run the app, turning Rapport errors into helpful exits."""
+    # Everything Rapport writes (rejects, dumps, checkpoints, keys) may hold personal data.
+    os.umask(0o077)
     sys.exit(run_guarded(app))

@@ -50,7 +50,8 @@ def serve_command(
                       highlight=False, soft_wrap=True)  # fmt: skip
     console.print(f"Rapport GraphQL on {url} (Ctrl-C stops it)", highlight=False)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        # The first SIGTERM (or Ctrl-C) drains: requests in flight get up to 10 s to finish.
+        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=10)
     finally:
         if key is not None:
             keys.revoke(key.id)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
 from datetime import datetime
 
 import strawberry
 
+from api.auth.keys import Unauthorized
 from api.graphql.common import from_view
 from api.graphql.connections import Connection, db_connection
 from api.graphql.context import AnyInfo, page_limit, repo
@@ -105,6 +107,10 @@ class AlertMutation:
         return Alert.of(found)
 
 
+# How often an open subscription checks that its key was not revoked.
+KEY_CHECK_SECONDS = 5.0
+
+
 @strawberry.type(name="Subscription")
 class AlertSubscription:
     @strawberry.subscription(
@@ -117,8 +123,17 @@ class AlertSubscription:
         queue = hub.subscribe()
         try:
             while True:
-                alert = await queue.get()
-                if (alert.severity or 0.0) >= min_severity:
+                # Wake up now and then even without alerts: a revoked key ends the feed.
+                try:
+                    alert = await asyncio.wait_for(queue.get(), timeout=KEY_CHECK_SECONDS)
+                except TimeoutError:
+                    alert = None
+                if not await off_loop(info.context.key_is_valid):
+                    raise Unauthorized(
+                        "the API key of this subscription was revoked",
+                        hint="subscribe again with a valid key",
+                    )
+                if alert is not None and (alert.severity or 0.0) >= min_severity:
                     yield alert
         finally:
             hub.unsubscribe(queue)

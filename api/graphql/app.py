@@ -1,24 +1,40 @@
-"""The FastAPI app: GraphQL at /graphql (GraphiQL switchable), /healthz and /readyz."""
+"""The FastAPI app: GraphQL at /graphql (GraphiQL switchable), /healthz and /readyz.
+
+Every request is bounded: its body (``RAPPORT_API_MAX_BODY``), its time
+(``RAPPORT_API_REQUEST_TIMEOUT``), and what its query may cost (:mod:`api.graphql.limits`).
+Keys are checked before anything else; while the database is away every request fails fast
+with ``DATABASE_UNAVAILABLE`` and the API reconnects by itself (:mod:`api.graphql.health`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from typing import Any
 
 from cross_web import HTTPException as StrawberryHTTPException
 from fastapi import FastAPI, HTTPException
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.requests import HTTPConnection
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.fastapi import GraphQLRouter
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from api.auth.keys import KeyStore, Unauthorized
+from api.auth.keys import KeyStore, KeysUnavailable, Unauthorized
+from api.graphql.health import watch
 from api.graphql.schema import Context, Shared, build_schema
 from graph.errors import RapportError
 from graph.settings import Settings
 from graph.store.connection import connect
 from graph.store.repository import Repository
+
+# Worker threads for database calls: many more than cores, since they mostly wait on I/O.
+WORKER_THREADS = 32
 
 
 class Router(GraphQLRouter[Context, None]):
@@ -34,38 +50,117 @@ class Router(GraphQLRouter[Context, None]):
         return decoded
 
 
+def _error_body(code: str, message: str, hint: str) -> bytes:
+    """An HTTP-level error as GraphQL clients read errors."""
+    error = {"message": message, "extensions": {"code": code, "hint": hint}}
+    return json.dumps({"errors": [error]}).encode()
+
+
+class Bounded:
+    """ASGI middleware: refuse a body over ``max_body`` bytes (413) and stop a request that runs
+    over ``timeout`` seconds (504), both with a GraphQL-shaped JSON error."""
+
+    def __init__(self, app: ASGIApp, *, max_body: int, timeout: float) -> None:
+        self.app, self.max_body, self.timeout = app, max_body, timeout
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_body:
+            await self._refuse(send, 413, "BAD_USER_INPUT", self._too_big())
+            return
+        seen = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_body:
+                raise _TooBig
+            return message
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await asyncio.wait_for(self.app(scope, counted, tracked), timeout=self.timeout)
+        except _TooBig:
+            if not started:
+                await self._refuse(send, 413, "BAD_USER_INPUT", self._too_big())
+        except TimeoutError:
+            if not started:
+                await self._refuse(
+                    send, 504, "TIMEOUT", f"the request took more than {self.timeout:g} s"
+                )
+
+    def _too_big(self) -> str:
+        return f"the request body is larger than {self.max_body:,} bytes"
+
+    async def _refuse(self, send: Send, status: int, code: str, message: str) -> None:
+        hint = (
+            "ask for less, or split the request"
+            if code != "TIMEOUT"
+            else ("ask for less (smaller pages, fewer nested lists), or retry")
+        )
+        body = _error_body(code, message, hint)
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+        ]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+class _TooBig(Exception):
+    """The body went over the limit while it was being read."""
+
+
+def _http_error(status: int, exc: RapportError) -> HTTPException:
+    return HTTPException(
+        status_code=status, detail={"code": exc.code, "message": exc.message, "hint": exc.hint}
+    )
+
+
 def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
     """The app, connected to the database for its whole life (one connection, one lease)."""
-    state: dict[str, Shared] = {}
+    state: dict[str, Any] = {}
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        loop = asyncio.get_running_loop()
+        executor = ThreadPoolExecutor(WORKER_THREADS, thread_name_prefix="rapport-db")
+        loop.set_default_executor(executor)
         connection = connect(settings)
         repository = Repository(connection, tx_timeout=settings.api_tx_timeout)
-        state["shared"] = app.state.shared = Shared(repository)
+        shared = Shared(repository, keys=keys)
+        state["shared"] = app.state.shared = shared
+        watcher = asyncio.create_task(watch(shared.health))
         try:
             yield
         finally:
-            connection.close()
+            watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watcher
+            repository.connection.close()
+            executor.shutdown(wait=False, cancel_futures=True)
 
     keys = KeyStore(settings.data_dir)
 
-    async def context(request: HTTPConnection) -> Context:
-        if not settings.api_auth:
-            return Context(state["shared"])
-        header = request.headers.get("x-api-key")
-        bearer = request.headers.get("authorization", "")
-        if not header and bearer.lower().startswith("bearer "):
-            header = bearer[7:]
-        try:
-            key = keys.verify(header)
-        except Unauthorized as exc:
-            raise HTTPException(
-                status_code=401, detail={"code": exc.code, "message": exc.message, "hint": exc.hint}
-            ) from None
-        return Context(state["shared"], role=key.role)
+    context = _context_getter(settings, keys, state)
 
-    app = FastAPI(title="Rapport", lifespan=lifespan)
+    quiet = not settings.api_introspection  # no schema docs without introspection
+    app = FastAPI(
+        title="Rapport",
+        lifespan=lifespan,
+        docs_url=None if quiet else "/docs",
+        redoc_url=None if quiet else "/redoc",
+        openapi_url=None if quiet else "/openapi.json",
+    )
     ide = settings.api_graphiql if graphiql is None else graphiql
     router = Router(
         build_schema(settings),
@@ -83,19 +178,61 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
             allow_methods=["POST"],
             allow_headers=["content-type", "x-api-key", "authorization"],
         )
+    app.add_middleware(
+        Bounded, max_body=settings.api_max_body, timeout=settings.api_request_timeout
+    )
 
+    _health_routes(app, state)
+    return app
+
+
+def _context_getter(
+    settings: Settings, keys: KeyStore, state: dict[str, Any]
+) -> Callable[[HTTPConnection], Awaitable[Context]]:
+    """Each request's context: its key checked first (401, or 503 for a damaged key store),
+    then the database (503 while it is away)."""
+
+    async def context(request: HTTPConnection) -> Context:
+        shared: Shared = state["shared"]
+        key = None
+        if settings.api_auth:
+            try:
+                key = keys.verify(_key_of(request))
+            except Unauthorized as exc:
+                raise _http_error(401, exc) from None
+            except KeysUnavailable as exc:
+                raise _http_error(503, exc) from None
+        if not shared.health.available:
+            raise _http_error(503, shared.health.error())
+        if key is None:
+            return Context(shared)
+        return Context(shared, role=key.role, key_id=key.id)
+
+    return context
+
+
+def _health_routes(app: FastAPI, state: dict[str, Any]) -> None:
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
         """The process is up."""
         return {"status": "ok"}
 
     @app.get("/readyz", response_model=None)
-    def readyz() -> JSONResponse | dict[str, str]:
-        """The database answers."""
-        try:
-            state["shared"].repository.read("read/ping")
-        except (RapportError, KeyError, OSError) as exc:
-            return JSONResponse({"status": "unavailable", "error": str(exc)}, status_code=503)
+    async def readyz() -> JSONResponse | dict[str, str]:
+        """The database answers (503 with the reason while it does not)."""
+        shared: Shared = state["shared"]
+        if shared.health.available:
+            await asyncio.to_thread(shared.health.check)
+        if not shared.health.available:
+            body = {"status": "unavailable", "code": "DATABASE_UNAVAILABLE",
+                    "error": shared.health.reason}  # fmt: skip
+            return JSONResponse(body, status_code=503)
         return {"status": "ready"}
 
-    return app
+
+def _key_of(request: HTTPConnection) -> str | None:
+    header = request.headers.get("x-api-key")
+    bearer = request.headers.get("authorization", "")
+    if not header and bearer.lower().startswith("bearer "):
+        header = bearer[7:]
+    return header

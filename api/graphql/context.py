@@ -14,8 +14,9 @@ from typing import Any, ParamSpec, TypeVar
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
-from api.auth.keys import Forbidden, allows
+from api.auth.keys import Forbidden, KeyStore, allows
 from api.graphql.events import Hub
+from api.graphql.health import DatabaseHealth
 from api.graphql.loaders import Loaders
 from graph.settings import Settings
 from graph.store.repository import Repository
@@ -28,20 +29,33 @@ R = TypeVar("R")
 
 @dataclass
 class Shared:
-    """What all requests share: the repository, and the enrichment pipeline once built."""
+    """What all requests share: the repository, the database's health, the key store, and the
+    enrichment pipeline once built."""
 
     repository: Repository
+    keys: KeyStore | None = None
     enrichment: PostEnrichment | None = None
     alerts: Hub[Any] = field(default_factory=Hub)
+    health: DatabaseHealth = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.health = DatabaseHealth(self.repository, self.repository.settings)
 
 
 class Context(BaseContext):
-    """One request's context: the shared repository and pipeline, the caller's role, loaders."""
+    """One request's context: the shared repository and pipeline, the caller's role and key,
+    loaders."""
 
-    def __init__(self, shared: Shared, role: str = "admin") -> None:
+    def __init__(self, shared: Shared, role: str = "admin", key_id: str | None = None) -> None:
         super().__init__()
         self.shared = shared
         self.role = role
+        self.key_id = key_id
+
+    def key_is_valid(self) -> bool:
+        """Whether the caller's key still exists (a revoked key ends its subscriptions)."""
+        keys = self.shared.keys
+        return self.key_id is None or keys is None or keys.is_valid(self.key_id)
 
     def require(self, needed: str) -> None:
         """:class:`Forbidden` unless the caller's role allows ``needed``."""

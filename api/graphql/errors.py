@@ -9,10 +9,15 @@ the query itself (syntax, validation, limits) pass as they are. Anything else is
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Iterator
 
+from graphql import ExecutionResult
 from graphql.error import GraphQLError
-from strawberry.extensions import MaskErrors
+from strawberry.extensions import MaskErrors, SchemaExtension
+from strawberry.types.graphql import OperationType
 
+from api.auth.keys import Forbidden, allows
 from graph.errors import RapportError
 
 log = logging.getLogger(__name__)
@@ -30,8 +35,19 @@ def typed(error: GraphQLError, cause: RapportError) -> GraphQLError:
     )
 
 
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
 class TypedErrors(MaskErrors):
-    """Rapport's errors typed, query errors kept, everything else masked and logged."""
+    """Rapport's errors typed, query errors kept, everything else masked and logged.
+
+    With ``hide_suggestions`` (introspection switched off), a query error does not say what
+    the schema holds: "Did you mean …?" is cut from its message.
+    """
+
+    def __init__(self, *, hide_suggestions: bool = False) -> None:
+        super().__init__()
+        self.hide_suggestions = hide_suggestions
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         processed: list[GraphQLError] = []
@@ -39,9 +55,38 @@ class TypedErrors(MaskErrors):
             cause = error.original_error
             if isinstance(cause, RapportError):
                 processed.append(typed(error, cause))
+            elif cause is None and self.hide_suggestions and "Did you mean" in error.message:
+                processed.append(
+                    GraphQLError(
+                        _SUGGESTION.sub("", error.message),
+                        nodes=error.nodes,
+                        source=error.source,
+                        positions=error.positions,
+                        path=error.path,
+                        extensions=error.extensions,
+                    )
+                )
             elif cause is None or (error.extensions or {}).get("code"):
                 processed.append(error)  # a query error, or one already typed
-            else:
-                log.error("unexpected error in %s", error.path, exc_info=cause)
+            else:  # logged in full by the schema (RapportSchema.process_errors)
                 processed.append(self.anonymise_error(error))
         return processed
+
+
+class RoleGate(SchemaExtension):
+    """A mutation needs a writer key: checked before anything of it runs, even before its
+    input is validated, so a reader learns nothing from trying."""
+
+    def on_execute(self) -> Iterator[None]:
+        """Refuse a mutation of a reader before its variables and arguments are read."""
+        context = self.execution_context
+        role = getattr(context.context, "role", "admin")
+        if context.operation_type is OperationType.MUTATION and not allows(role, "writer"):
+            refusal = Forbidden(
+                f"a {role} key cannot run mutations: they need a writer key",
+                hint="use a key created with `rapport keys create --role writer`",
+            )
+            context.result = ExecutionResult(
+                data=None, errors=[GraphQLError(refusal.message, original_error=refusal)]
+            )
+        yield

@@ -9,20 +9,19 @@ Errors are translated in one place (:class:`api.graphql.errors.TypedErrors`).
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import strawberry
-from graphql import ASTValidationRule
+from graphql import GraphQLError
 from strawberry.extensions import (
-    AddValidationRules,
     DisableIntrospection,
     MaxTokensLimiter,
     ParserCache,
     ValidationCache,
 )
-from strawberry.extensions.max_aliases import create_validator as alias_rule
-from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from api.graphql.activity import ActivityMutation
 from api.graphql.admin import AdminMutation
@@ -30,10 +29,14 @@ from api.graphql.alerts import AlertMutation, AlertQuery, AlertSubscription
 from api.graphql.context import Context, Shared
 from api.graphql.customers import CustomerMutation, CustomerQuery
 from api.graphql.employees import EmployeeMutation, EmployeeQuery
-from api.graphql.errors import TypedErrors
+from api.graphql.errors import RoleGate, TypedErrors
+from api.graphql.limits import QueryLimits
 from api.graphql.products import ProductMutation, ProductQuery
 from api.graphql.social import SocialMutation, SocialQuery
+from graph.errors import RapportError
 from graph.settings import Settings
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Context", "Shared", "build_schema", "schema"]
 
@@ -53,31 +56,47 @@ Mutation = merge_types(
 Subscription = merge_types("Subscription", (AlertSubscription,))
 
 
+class RapportSchema(strawberry.Schema):
+    """The schema, logging what clients did wrong at INFO, in one line, without their input."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Client errors (ours, typed; a bad query) at INFO; anything else at ERROR, in full."""
+        for error in errors:
+            cause = error.original_error
+            if cause is None or isinstance(cause, RapportError):
+                code = getattr(cause, "code", "QUERY_INVALID")
+                log.info("client error %s at %s: %s", code, error.path, error.message[:200])
+            else:
+                log.error("unexpected error at %s", error.path, exc_info=cause)
+
+
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
-    """The schema with the limits of ``settings``: query depth, aliases, tokens, introspection.
+    """The schema with the limits of ``settings``: query depth, aliases, cost, tokens,
+    introspection.
 
     Unexpected errors are masked ("Unexpected error.", no stack trace); Rapport's own errors keep
     their message, ``code`` and ``hint``.
     """
     s = settings or Settings()
-    # The depth and alias rules (QueryDepthLimiter and MaxAliasesLimiter) are built once: the
-    # validation cache is keyed by the rules, and those extensions make new ones per request.
-    rules: list[type[ASTValidationRule]] = [
-        depth_rule(s.api_max_depth, None),
-        alias_rule(s.api_max_aliases),
-    ]
     # Factories: a fresh extension per request.
     extensions: list[Any] = [
-        lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=s.api_max_tokens),
-        TypedErrors,
+        # Depth, aliases and cost in one memoised walk (fragments measured once), with the
+        # request's variables: see api.graphql.limits.
+        lambda: QueryLimits(
+            max_depth=s.api_max_depth, max_aliases=s.api_max_aliases, max_cost=s.api_max_cost
+        ),
+        lambda: TypedErrors(hide_suggestions=not s.api_introspection),
+        RoleGate,
         # Frontends send the same few documents again and again: parse and validate each once.
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
     ]
     if not s.api_introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(
+    return RapportSchema(
         query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions
     )
 

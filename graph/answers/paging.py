@@ -35,20 +35,33 @@ def encode_cursor(offset: int) -> str:
     return base64.urlsafe_b64encode(f"{_PREFIX}{offset}".encode()).decode()
 
 
+_MOST_OFFSET = 10**9
+
+
 def decode_cursor(cursor: str) -> int:
-    """The offset a cursor stands for; :class:`ConfigError` for a cursor we did not hand out."""
+    """The offset a cursor stands for; :class:`ConfigError` for a cursor we did not hand out.
+
+    >>> try:
+    ...     decode_cursor("A" * 10_000)
+    ... except ConfigError as exc:
+    ...     print(exc.message)
+    after: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'… is not a cursor of this list
+    """
+    bad = ConfigError(
+        f"after: {cursor[:40]!r}{'…' if len(cursor) > 40 else ''} is not a cursor of this list",
+        hint="pass the endCursor of the previous page (or leave `after` out)",
+    )
+    if len(cursor) > 64:
+        raise bad
     try:
         text = base64.urlsafe_b64decode(cursor.encode()).decode()
         if not text.startswith(_PREFIX):
             raise ValueError(text)
         offset = int(text[len(_PREFIX) :])
     except (ValueError, UnicodeError, binascii.Error):
-        raise ConfigError(
-            f"after: {cursor!r} is not a cursor of this list",
-            hint="pass the endCursor of the previous page (or leave `after` out)",
-        ) from None
-    if offset < 0:
-        raise ConfigError(f"after: {cursor!r} is not a cursor of this list")
+        raise bad from None
+    if not 0 <= offset < _MOST_OFFSET:
+        raise bad
     return offset
 
 

@@ -48,8 +48,19 @@ ORDERS = {
 }
 
 
+MAX_SEARCH = 200  # characters of a text search: longer is not a search, but a payload
+
+
 def _params(search: str | None, where: Filter) -> dict[str, Any]:
     text = search.strip().lower() if search else None
+    if text and len(text) > MAX_SEARCH:
+        raise ConfigError(
+            f"search: {len(text):,} characters (at most {MAX_SEARCH})",
+            hint="search by a name, an e-mail address, a handle or a SKU",
+        )
+    for name, value in asdict(where).items():
+        if isinstance(value, str) and len(value) > MAX_SEARCH:
+            raise ConfigError(f"filter {name}: {len(value):,} characters (at most {MAX_SEARCH})")
     return {"search": text or None, **asdict(where)}
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Literal
+from typing import Any, Literal
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from graph.errors import AuthenticationFailed, DatabaseNotFound, RapportError, ServerUnreachable
 from graph.settings import Settings, get_settings
-from graph.store import cypher, embedded
+from graph.store import cypher, embedded, limits
 from graph.store import neo4j as local_neo4j
 from graph.store.embedded import admin
 from graph.store.servers import lifecycle
@@ -62,13 +62,25 @@ class Connection:
 
 # Neo4j tells a client that a label or type is not in the graph yet (GQL 01N51) on every query
 # of a fresh database: noise for users, not a problem.
-def _neo4j_driver(uri: str, user: str, password: str) -> neo4j.Driver:
+# The driver's own retries of a managed transaction: short, so a dead database is said quickly
+# (the repository retries write conflicts itself).
+_DRIVER_RETRY_SECONDS = 5.0
+# How much longer than the longest transaction a server may stay silent (graph.store.limits).
+_READ_TIMEOUT_MARGIN = 10.0
+
+
+def _driver(uri: str, user: str, password: str, *, neo4j_server: bool) -> neo4j.Driver:
+    extra: dict[str, Any] = {}
+    if neo4j_server:
+        extra["notifications_disabled_classifications"] = [
+            neo4j.NotificationDisabledClassification.UNRECOGNIZED
+        ]
     return neo4j.GraphDatabase.driver(
         uri,
         auth=(user, password),
-        notifications_disabled_classifications=[
-            neo4j.NotificationDisabledClassification.UNRECOGNIZED
-        ],
+        max_transaction_retry_time=_DRIVER_RETRY_SECONDS,
+        connection_timeout=10.0,
+        **extra,
     )
 
 
@@ -111,6 +123,9 @@ def _verify(
 def connect(settings: Settings | None = None) -> Connection:
     """Open a verified connection as configured; close it (or use ``with``) when done."""
     settings = settings or get_settings()
+    limits.install_read_timeout(
+        max(settings.tx_timeout, settings.api_tx_timeout) + _READ_TIMEOUT_MARGIN
+    )
     if settings.is_embedded:
         return _connect_embedded(settings)
     if settings.is_local_neo4j:
@@ -121,7 +136,7 @@ def connect(settings: Settings | None = None) -> Connection:
 def _connect_neo4j(settings: Settings) -> Connection:
     password = settings.db_password.get_secret_value() if settings.db_password else ""
     try:
-        driver = _neo4j_driver(settings.db_uri, settings.user, password)
+        driver = _driver(settings.db_uri, settings.user, password, neo4j_server=True)
     except (ValueError, neo4j_errors.ConfigurationError) as exc:
         raise RapportError(
             f"the driver cannot use RAPPORT_DB_URI={settings.db_uri!r}: {exc}",
@@ -150,7 +165,7 @@ def _connect_embedded(settings: Settings) -> Connection:
         uri = lease.info.bolt_uri
         if password == lease.password:
             admin.ensure_database(lease.info, password, settings.database)
-        driver = neo4j.GraphDatabase.driver(uri, auth=(settings.user, password))
+        driver = _driver(uri, settings.user, password, neo4j_server=False)
         try:
             _verify(
                 driver,
@@ -175,7 +190,7 @@ def _connect_local_neo4j(settings: Settings) -> Connection:
         secret = settings.db_password.get_secret_value() if settings.db_password else None
         uri = lease.info.bolt_uri
         user = settings.db_user or local_neo4j.USER
-        driver = _neo4j_driver(uri, user, secret or lease.password)
+        driver = _driver(uri, user, secret or lease.password, neo4j_server=True)
         try:
             _verify(
                 driver,

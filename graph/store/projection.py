@@ -293,6 +293,10 @@ def load_contacts(
         Sale(e, c, parse_db_time(at), number(total), i)
         for e, c, i, at, total in _zip(cols, "employees", "customers", "ids", "ats", "totals")
     ]
+    # One order whatever the engine returns rows in: warmth sums floats, and its digest must
+    # not change because Neo4j and ArcadeDB (or a full and an incremental read) differ.
+    contacts.sort(key=lambda c: (c.employee, c.customer, c.at, c.id, c.channel))
+    sales.sort(key=lambda s: (s.employee, s.customer, s.at, s.id))
     return contacts, sales
 
 

@@ -18,10 +18,12 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from graph.errors import WriteFailed
+from graph.errors import DatabaseUnavailable, QueryTimeout, RapportError, WriteFailed
 from graph.store import cypher
 from graph.store.connection import Connection
 from graph.store.cypher import CypherStatement
+from graph.store.limits import chunks
+from graph.store.servers.datadir import is_alive
 
 log = logging.getLogger(__name__)
 
@@ -83,9 +85,12 @@ class Repository:
 
         An auto-commit transaction: one network exchange instead of the three (BEGIN, RUN,
         COMMIT) of a managed one, which matters for the API's many small reads (0.6 ms against
-        1.5 ms on the embedded database). Transient failures are retried here instead.
+        1.5 ms on the embedded database). Transient failures are retried here instead; a
+        database that stopped answering is :class:`DatabaseUnavailable` at once, a statement
+        that ran out of time :class:`QueryTimeout`.
         """
         query = neo4j.Query(_text(name), timeout=self.tx_timeout)
+        what = name if isinstance(name, str) else name.name
         for attempt in range(1, READ_ATTEMPTS + 1):
             self.round_trips += 1
             try:
@@ -94,12 +99,52 @@ class Repository:
                 ) as session:
                     result = session.run(query, params)
                     return [dict(zip(r.keys(), r.values(), strict=True)) for r in result]
-            except (neo4j_errors.TransientError, neo4j_errors.ServiceUnavailable,
-                    neo4j_errors.SessionExpired):  # fmt: skip
-                if attempt == READ_ATTEMPTS:
+            except neo4j_errors.DriverError as exc:
+                typed = self._typed(exc, what)
+                if typed is not None:
+                    raise typed from exc
+                if not isinstance(exc, _AGAIN) or attempt == READ_ATTEMPTS:
+                    raise
+                time.sleep(0.05 * 2**attempt)
+            except neo4j_errors.Neo4jError as exc:
+                typed = self._typed(exc, what)
+                if typed is not None:
+                    raise typed from exc
+                if not isinstance(exc, neo4j_errors.TransientError) or attempt == READ_ATTEMPTS:
                     raise
                 time.sleep(0.05 * 2**attempt)
         raise AssertionError("unreachable")
+
+    def _typed(self, exc: Exception, what: str) -> RapportError | None:
+        """The error a user should see for ``exc``: the database is gone, or time ran out."""
+        if _timed_out(exc):
+            return QueryTimeout(
+                f"{what} ran out of time (more than {self.tx_timeout:g} s)",
+                hint="ask for less (a smaller page, a narrower filter), or raise "
+                "RAPPORT_TX_TIMEOUT / RAPPORT_API_TX_TIMEOUT",
+            )
+        if isinstance(exc, _AGAIN) and (self._server_gone() or _connection_refused(exc)):
+            return DatabaseUnavailable(
+                f"the database at {self.connection.uri} stopped answering ({exc})",
+                hint=self._restart_hint(),
+            )
+        return None
+
+    def _server_gone(self) -> bool:
+        """True when Rapport runs the server and its process has died."""
+        lease = self.connection.lease
+        return lease is not None and not is_alive(lease.info.pid, lease.info.token)
+
+    def _restart_hint(self) -> str:
+        if self.connection.lease is not None:
+            return (
+                "run the command again: Rapport starts the database again (an interrupted "
+                "import resumes from its last checkpoint)"
+            )
+        return (
+            f"check the server at {self.connection.uri}, then run the command again (an "
+            "interrupted import resumes from its last checkpoint)"
+        )
 
     def write(self, name: str, **params: Any) -> list[Row]:
         """Run write statement ``name`` in one managed transaction, retrying conflicts."""
@@ -138,27 +183,35 @@ class Repository:
         for attempt in range(1, attempts + 1):
             try:
                 return attempt_once()
-            except neo4j_errors.Neo4jError as exc:
-                if not _retryable(exc, embedded=self.embedded) or attempt == attempts:
-                    raise WriteFailed(
-                        f"{what} failed after {attempt} attempt(s): [{exc.code}] "
-                        f"{exc.message or exc}",
-                        hint="nothing of it was written; a transient error may pass if you re-run",
-                    ) from exc
-                delay = min(2.0, 0.05 * 2**attempt) * (0.5 + random.random())  # noqa: S311
-                log.info("%s conflicted (%s); retry %d in %.2f s", what, exc.code, attempt, delay)
-                time.sleep(delay)
-            except neo4j_errors.DriverError as exc:
-                if not _retryable(exc, embedded=self.embedded) or attempt == attempts:
-                    raise WriteFailed(f"{what} failed after {attempt} attempt(s): {exc}") from exc
-                time.sleep(min(2.0, 0.05 * 2**attempt))
+            except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+                typed = self._typed(exc, what)
+                if typed is not None:
+                    raise typed from exc
+                self._conflicted(exc, what, attempt, attempts)
         raise AssertionError("unreachable")
 
+    def _conflicted(self, exc: Exception, what: str, attempt: int, attempts: int) -> None:
+        """Sleep before the next attempt, or raise :class:`WriteFailed` when there is none."""
+        if isinstance(exc, neo4j_errors.Neo4jError):
+            if not _retryable(exc, embedded=self.embedded) or attempt == attempts:
+                raise WriteFailed(
+                    f"{what} failed after {attempt} attempt(s): [{exc.code}] {exc.message or exc}",
+                    hint="nothing of it was written; a transient error may pass if you re-run",
+                ) from exc
+            delay = min(2.0, 0.05 * 2**attempt) * (0.5 + random.random())  # noqa: S311
+            log.info("%s conflicted (%s); retry %d in %.2f s", what, exc.code, attempt, delay)
+            time.sleep(delay)
+            return
+        if not _retryable(exc, embedded=self.embedded) or attempt == attempts:
+            raise WriteFailed(f"{what} failed after {attempt} attempt(s): {exc}") from exc
+        time.sleep(min(2.0, 0.05 * 2**attempt))
+
     def write_rows(self, name: str, rows: Sequence[Row], *, batch_size: int | None = None) -> int:
-        """Send ``rows`` to statement ``name`` as ``$rows`` in batches; sum of ``written``."""
+        """Send ``rows`` to statement ``name`` as ``$rows`` in batches (by rows and by bytes,
+        see :mod:`graph.store.limits`); sum of ``written``."""
         size = batch_size or self.settings.batch_size
         written = 0
-        for batch in _chunks(rows, size):
+        for batch in chunks(rows, max_rows=size, max_bytes=self.settings.batch_bytes):
             for row in self.write(name, rows=batch):
                 written += int(row.get("written", 0))
         return written
@@ -169,6 +222,29 @@ def _text(statement: str | CypherStatement) -> str:
     return statement.text if isinstance(statement, CypherStatement) else cypher.load(statement).text
 
 
-def _chunks(rows: Sequence[Row], size: int) -> Iterator[Sequence[Row]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
+_AGAIN = (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired)
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _timed_out(exc: BaseException) -> bool:
+    """A statement stopped by a timeout: the server's (Neo4j's transaction timeout, ArcadeDB's
+    command timeout) or the driver's read timeout (:mod:`graph.store.limits`)."""
+    for cause in _causes(exc):
+        code = getattr(cause, "code", None) or ""
+        if "TransactionTimedOut" in code or "TimeoutException" in str(cause):
+            return True
+        if isinstance(cause, TimeoutError):
+            return True
+    return False
+
+
+def _connection_refused(exc: BaseException) -> bool:
+    return any(isinstance(c, ConnectionRefusedError) for c in _causes(exc))

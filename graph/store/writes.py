@@ -18,6 +18,7 @@ from typing import Any
 from graph.errors import NotFound
 from graph.model import Node, Record, Relationship
 from graph.store import cypher
+from graph.store.limits import size_of
 from graph.store.reads import nodes_by_ids
 from graph.store.repository import Repository, Row
 
@@ -80,8 +81,11 @@ class BatchWriter:
         self.batch_size = batch_size or repository.settings.batch_size
         self.summary = WriteSummary()
         self.on_missing = on_missing
+        self.batch_bytes = repository.settings.batch_bytes
         self._nodes: dict[str, dict[str, Row]] = {}
         self._rels: dict[Pattern, dict[tuple[str, str], tuple[Row, Relationship, Any]]] = {}
+        # Estimated bytes queued per label and pattern: a batch is cut by rows or by bytes.
+        self._bytes: dict[str | Pattern, int] = {}
 
     def add(self, record: Record, origin: Any = None) -> None:
         """Queue one record (``origin``: where it came from, handed to ``on_missing``)."""
@@ -93,19 +97,21 @@ class BatchWriter:
                 bucket[record.id] = row
             else:
                 previous["props"].update(row["props"])
-            if len(bucket) >= self.batch_size:
+            queued = self._bytes[record.LABEL] = self._bytes.get(record.LABEL, 0) + size_of(row)
+            if len(bucket) >= self.batch_size or queued >= self.batch_bytes:
                 self._flush_label(record.LABEL)
         elif isinstance(record, Relationship):
             pattern = record.pattern
             rels = self._rels.setdefault(pattern, {})
             key = (record.start_id, record.end_id)
             row = {"start": record.start_id, "end": record.end_id, "props": record.props()}
-            queued = rels.get(key)
-            if queued is None:
+            known = rels.get(key)
+            if known is None:
                 rels[key] = (row, record, origin)
             else:
-                queued[0]["props"].update(row["props"])
-            if len(rels) >= self.batch_size:
+                known[0]["props"].update(row["props"])
+            queued = self._bytes[pattern] = self._bytes.get(pattern, 0) + size_of(row)
+            if len(rels) >= self.batch_size or queued >= self.batch_bytes:
                 self._flush_nodes()
                 self._flush_pattern(pattern)
         else:
@@ -136,6 +142,7 @@ class BatchWriter:
         return written, created
 
     def _flush_label(self, label: str) -> None:
+        self._bytes.pop(label, None)
         rows = list(self._nodes.pop(label, {}).values())
         if rows:
             written, created = self._send(cypher.node_write(label), rows)
@@ -143,6 +150,7 @@ class BatchWriter:
             _bump(self.summary.nodes_created, label, created)
 
     def _flush_pattern(self, pattern: Pattern) -> None:
+        self._bytes.pop(pattern, None)
         queued = list(self._rels.pop(pattern, {}).values())
         if not queued:
             return

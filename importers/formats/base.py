@@ -11,11 +11,12 @@ registry (:mod:`importers.formats.registry`) derives everything else from those 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Protocol, Self
+from typing import Any, ClassVar, Protocol, Self
 
+from graph.errors import RapportError
 from graph.model import Record
 from graph.store.repository import Repository
 from importers.directory import Directory, load_directory
@@ -111,6 +112,41 @@ class Reject:
 
 
 SourceItem = Item | Reject
+
+
+def guarded(
+    origin: Origin, make: Callable[..., Iterable[SourceItem] | SourceItem], *args: Any
+) -> list[SourceItem]:
+    """What ``make(*args)`` returns or yields for one source record; if it fails in any way the
+    record is rejected with the reason, and the import goes on (a format never aborts on data).
+
+    >>> def broken(record):
+    ...     yield record["missing"]
+    >>> guarded(Origin("f.json", 3, "{}"), broken, {})[0].reason
+    "unexpected content (KeyError: 'missing')"
+    """
+    try:
+        made = make(*args)
+        return [made] if isinstance(made, Item | Reject) else list(made)
+    except Exception as exc:  # a shape no rule foresaw: this record only
+        return [Reject(origin, reason_for(exc))]
+
+
+def reason_for(exc: Exception) -> str:
+    """Why a record could not be used, said from the exception that stopped it.
+
+    >>> reason_for(ValueError("at: unrecognised date 'soon'"))
+    "at: unrecognised date 'soon'"
+    >>> reason_for(AttributeError("'int' object has no attribute 'strip'"))
+    "unexpected content (AttributeError: 'int' object has no attribute 'strip')"
+    """
+    if isinstance(exc, RapportError):
+        return exc.message
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    if isinstance(exc, ValueError):
+        return str(exc)
+    return f"unexpected content ({type(exc).__name__}: {exc})"
 
 
 class Format(Protocol):

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from graph import model
-from graph.errors import InvalidRecord
 from graph.model import Record
 from importers.formats.base import (
     ACCOUNTS,
@@ -26,6 +25,7 @@ from importers.formats.base import (
     Origin,
     Reject,
     SourceItem,
+    reason_for,
 )
 from importers.formats.mapping import FIELDS, ColumnMapping
 from importers.readers import values as v
@@ -258,12 +258,12 @@ class CrmCsv:
         origin = Origin(str(path), row.line, row.raw)
         if row.problem:
             return None if secondary else Reject(origin, row.problem)
-        fields = self.mapping.extract(row.values)
-        absent = [f for f in self.mapping.missing_required(list(fields)) if f not in fields]
         try:
+            fields = self.mapping.extract(row.values)
+            absent = [f for f in self.mapping.missing_required(list(fields)) if f not in fields]
             if absent:
                 raise ValueError(f"empty required field(s): {', '.join(absent)}")
             records = build(fields, source)
-        except (ValueError, InvalidRecord) as exc:
-            return None if secondary else Reject(origin, str(exc))
+        except Exception as exc:
+            return None if secondary else Reject(origin, reason_for(exc))
         return Item(origin=origin, records=records, secondary=secondary)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from graph import model
-from graph.errors import InvalidRecord
 from importers.directory import Directory
 from importers.formats.base import (
     CONTACTS,
@@ -24,6 +23,7 @@ from importers.formats.base import (
     Origin,
     Reject,
     SourceItem,
+    guarded,
 )
 from importers.readers import values as v
 from importers.readers.csv_rows import CsvRow, read_header, read_rows
@@ -77,10 +77,8 @@ class InteractionsCsv(DirectoryFormat):
             if row.problem:
                 yield Reject(origin, row.problem)
                 continue
-            try:
-                yield self._item(origin, row, directory, f"interactions:{path.name}")
-            except (ValueError, InvalidRecord) as exc:
-                yield Reject(origin, str(exc))
+            source = f"interactions:{path.name}"
+            yield from guarded(origin, self._item, origin, row, directory, source)
 
     def _item(self, origin: Origin, row: CsvRow, directory: Directory, source: str) -> Item:
         values = {k: (val or "").strip() for k, val in row.values.items()}

@@ -17,6 +17,7 @@ Without a mapping, a file whose header already uses Rapport's field names is rea
 
 from __future__ import annotations
 
+import codecs
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -82,6 +83,8 @@ def load_mapping(path: Path) -> ColumnMapping:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"mapping file {path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"mapping file {path} cannot be read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"mapping file {path} is not valid TOML: {exc}") from None
     kind = data.get("kind")
@@ -91,6 +94,11 @@ def load_mapping(path: Path) -> ColumnMapping:
             hint='add a line such as kind = "customers"',
         )
     raw_columns = data.get("columns", {})
+    if not isinstance(raw_columns, dict):
+        raise ConfigError(
+            f"mapping file {path}: [columns] must be a table of field = column",
+            hint='write it as [columns] then lines such as email = "Email"',
+        )
     columns: dict[str, tuple[str, ...]] = {}
     for name, source in raw_columns.items():
         if name not in FIELDS[kind]:
@@ -98,12 +106,46 @@ def load_mapping(path: Path) -> ColumnMapping:
                 f"mapping file {path}: {kind} have no field {name!r}",
                 hint=f"fields of {kind}: {', '.join(FIELDS[kind])}",
             )
-        columns[name] = (source,) if isinstance(source, str) else tuple(map(str, source))
+        columns[name] = _sources(path, name, source)
     for name in FIELDS[kind]:
         columns.setdefault(name, (name,))
     return ColumnMapping(
         kind=kind,
         columns=columns,
-        encoding=str(data.get("encoding", "utf-8")),
-        delimiter=str(data.get("delimiter", ",")),
+        encoding=_encoding(path, data.get("encoding", "utf-8")),
+        delimiter=_delimiter(path, data.get("delimiter", ",")),
+    )
+
+
+def _sources(path: Path, name: str, source: object) -> tuple[str, ...]:
+    if isinstance(source, str) and source:
+        return (source,)
+    if isinstance(source, list) and source and all(isinstance(s, str) and s for s in source):
+        return tuple(source)
+    raise ConfigError(
+        f"mapping file {path}: {name} = {source!r} is not a column name or a list of them",
+        hint=f'write {name} = "Column" or {name} = ["First", "Second"]',
+    )
+
+
+def _encoding(path: Path, value: object) -> str:
+    try:
+        return codecs.lookup(str(value)).name if isinstance(value, str) else _no_encoding(value)
+    except LookupError:
+        return _no_encoding(value)
+
+
+def _no_encoding(value: object) -> str:
+    raise ConfigError(
+        f"mapping file: encoding {value!r} is not an encoding Python knows",
+        hint='use "utf-8", "cp1252", "latin-1", "utf-16" …',
+    )
+
+
+def _delimiter(path: Path, value: object) -> str:
+    if isinstance(value, str) and len(value) == 1 and value not in '"\r\n':
+        return value
+    raise ConfigError(
+        f"mapping file {path}: delimiter {value!r} must be one character",
+        hint='use "," or ";" or "\\t"',
     )

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, ClassVar, cast
 
 from graph import model
-from graph.errors import InvalidRecord
 from importers.directory import Directory
 from importers.formats.base import (
     CONTACTS,
@@ -28,6 +27,7 @@ from importers.formats.base import (
     Origin,
     Reject,
     SourceItem,
+    guarded,
 )
 from importers.readers import values as v
 
@@ -73,27 +73,19 @@ class Mbox(DirectoryFormat):
     )
 
     def sniff(self, path: Path, head: str) -> bool:
-        """True for a file that starts like an mbox."""
-        return path.suffix.lower() == ".mbox" or head.startswith("From ")
+        """True for a file that starts like an mbox (or is one e-mail, `.eml`)."""
+        return path.suffix.lower() in (".mbox", ".eml") or head.startswith("From ")
 
     def read(self, path: Path) -> Iterator[SourceItem]:
         """One item per message (the line is the message's number in the box)."""
         directory = self._directory()
-        box = mailbox.mbox(path, factory=_message, create=False)
-        try:
-            for number, key in enumerate(box.iterkeys(), start=1):
-                try:
-                    message = cast(EmailMessage, box[key])
-                except Exception as exc:  # a damaged message must not stop the box
-                    yield Reject(Origin(str(path), number, ""), f"unreadable message: {exc}")
-                    continue
-                origin = Origin(str(path), number, _summary(message))
-                try:
-                    yield self._item(origin, message, directory, f"mbox:{path.name}")
-                except (ValueError, InvalidRecord) as exc:
-                    yield Reject(origin, str(exc))
-        finally:
-            box.close()
+        source = f"mbox:{path.name}"
+        for number, message in _messages(path):
+            if isinstance(message, Exception):
+                yield Reject(Origin(str(path), number, ""), f"unreadable message: {message}")
+                continue
+            origin = Origin(str(path), number, _summary(message))
+            yield from guarded(origin, self._item, origin, message, directory, source)
 
     def _item(
         self, origin: Origin, message: EmailMessage, directory: Directory, source: str
@@ -133,6 +125,30 @@ class Mbox(DirectoryFormat):
 
 
 def _summary(message: EmailMessage) -> str:
-    return " | ".join(
-        f"{h}: {message.get(h, '')}" for h in ("Message-ID", "Date", "From", "To", "Subject")
-    )
+    parts = []
+    for header in ("Message-ID", "Date", "From", "To", "Subject"):
+        try:
+            parts.append(f"{header}: {message.get(header, '')}")
+        except Exception:  # a header that cannot be decoded is left out of the summary only
+            parts.append(f"{header}: (undecodable)")
+    return " | ".join(parts)[:2000]
+
+
+def _messages(path: Path) -> Iterator[tuple[int, EmailMessage | Exception]]:
+    """The messages of a mailbox, numbered; a file holding one message without the ``From ``
+    line that separates messages in an mbox (an ``.eml``) is that one message."""
+    with open(path, "rb") as fh:
+        starts_like_mbox = fh.read(5) == b"From "
+    if not starts_like_mbox:
+        with open(path, "rb") as fh:
+            yield 1, cast(EmailMessage, _message(fh))
+        return
+    box = mailbox.mbox(path, factory=_message, create=False)
+    try:
+        for number, key in enumerate(box.iterkeys(), start=1):
+            try:
+                yield number, cast(EmailMessage, box[key])
+            except Exception as exc:  # a damaged message must not stop the box
+                yield number, exc
+    finally:
+        box.close()

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from graph import model
-from graph.errors import InvalidRecord
 from graph.model import Record
 from importers.directory import Directory
 from importers.formats.base import (
@@ -28,6 +27,7 @@ from importers.formats.base import (
     Origin,
     Reject,
     SourceItem,
+    guarded,
 )
 from importers.readers import values as v
 from importers.readers.csv_rows import CsvRow, read_rows
@@ -71,10 +71,12 @@ class ShopifyOrders(DirectoryFormat):
             if broken is not None:
                 yield Reject(origin, f"line {broken.line}: {broken.problem}")
                 continue
-            try:
-                yield Item(origin=origin, records=self._order(name, order_rows, directory, path))
-            except (ValueError, InvalidRecord) as exc:
-                yield Reject(origin, str(exc))
+            yield from guarded(origin, self._order_item, origin, name, order_rows, directory, path)
+
+    def _order_item(
+        self, origin: Origin, name: str, rows: list[CsvRow], directory: Directory, path: Path
+    ) -> Item:
+        return Item(origin, self._order(name, rows, directory, path))
 
     def _order(
         self, name: str, rows: list[CsvRow], directory: Directory, path: Path
@@ -143,7 +145,9 @@ class ShopifyOrders(DirectoryFormat):
         )
         if not sku:
             raise ValueError(f"line {row.line}: line item without Lineitem sku or name")
-        quantity = v.integer("Lineitem quantity", values.get("Lineitem quantity")) or 1
+        quantity = v.integer("Lineitem quantity", values.get("Lineitem quantity"))
+        if quantity is None:
+            quantity = 1  # a blank quantity is one item; 0 or less is refused by the model
         price = v.number("Lineitem price", values.get("Lineitem price"))
         records: list[Record] = []
         if sku not in directory.product_ids:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from graph import model
-from graph.errors import InvalidRecord
 from graph.model import Record
 from importers.formats.base import (
     ACCOUNTS,
@@ -28,6 +27,8 @@ from importers.formats.base import (
     Origin,
     Reject,
     SourceItem,
+    guarded,
+    reason_for,
 )
 from importers.readers import values as v
 from importers.readers.json_lines import read_json_lines
@@ -90,7 +91,7 @@ class TwitterV2:
                 yield Reject(origin, line.problem)
                 continue
             for response in line.value if isinstance(line.value, list) else [line.value]:
-                yield from self._response(response, origin, handles, source)
+                yield from guarded(origin, self._response, response, origin, handles, source)
 
     def _response(
         self, response: Any, origin: Origin, handles: dict[str, str], source: str
@@ -116,7 +117,7 @@ class TwitterV2:
         try:
             for user in users:
                 handle = str(user["username"]).lower()
-                handles[str(user["id"])] = handle
+                handles[v.identifier("user id", user.get("id"))] = handle
                 account_id = model.SocialAccount.key(PLATFORM, handle)
                 metrics = user.get("public_metrics") or {}
                 records.append(
@@ -134,8 +135,8 @@ class TwitterV2:
                         source=source,
                     )
                 )
-        except (KeyError, ValueError, InvalidRecord) as exc:
-            return Reject(origin, f"bad user in includes.users: {exc!r}")
+        except Exception as exc:
+            return Reject(origin, f"bad user in includes.users: {reason_for(exc)}")
         return Item(origin=origin, records=records)
 
     def _tweet(
@@ -152,14 +153,14 @@ class TwitterV2:
             )
         try:
             return self._tweet_item(tweet, author, origin, source)
-        except (KeyError, ValueError, TypeError, InvalidRecord) as exc:
-            return Reject(origin, f"tweet {tweet['id']}: {exc}")
+        except Exception as exc:
+            return Reject(origin, f"tweet {tweet['id']}: {reason_for(exc)}")
 
     def _tweet_item(self, tweet: dict[str, Any], author: str, origin: Origin, source: str) -> Item:
         metrics = tweet.get("public_metrics") or {}
         account_id = model.SocialAccount.key(PLATFORM, author)
         post = model.Post(
-            id=post_id(tweet["id"]),
+            id=post_id(v.identifier("id", tweet["id"])),
             platform=PLATFORM,
             text=str(tweet.get("text") or ""),
             at=v.when("created_at", tweet.get("created_at")),
@@ -176,7 +177,7 @@ class TwitterV2:
             rel = _REFERENCES.get(ref.get("type"))
             if rel is None:
                 raise ValueError(f"unknown referenced_tweets type {ref.get('type')!r}")
-            target = post_id(ref["id"])
+            target = post_id(v.identifier("referenced_tweets id", ref.get("id")))
             records.append(model.Post(id=target, platform=PLATFORM, source=source))
             records.append(rel(start_id=post.id, end_id=target, source=source))
         entities = tweet.get("entities") or {}

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from graph import model
-from graph.errors import InvalidRecord
 from graph.model import Record
+from importers.directory import Directory
 from importers.formats.base import (
     ACCOUNTS,
     PEOPLE,
@@ -28,6 +28,7 @@ from importers.formats.base import (
     Origin,
     Reject,
     SourceItem,
+    reason_for,
 )
 from importers.readers import values as v
 from importers.readers.json_lines import JsonLine, read_json_lines
@@ -150,23 +151,38 @@ class YelpFile:
 
     @classmethod
     def build(cls, spec: FormatSpec, context: ImportContext) -> YelpFile:
-        """A reader of one of the dataset's files."""
-        return cls(spec.name.removeprefix("yelp_"))
+        """A reader of one of the dataset's files (reviews check their reviewer and business
+        against the graph's directory)."""
+        return cls(spec.name.removeprefix("yelp_"), context.directory)
 
     @property
     def name(self) -> str:
         """``yelp_`` and the file's kind."""
         return self.spec.name
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, directory: Callable[[], Directory] | None = None) -> None:
         builders: dict[str, tuple[Builder, Builder | None, str]] = {
             "business": (business_records, None, '"categories"'),
             "user": (user_records, friend_records, '"yelping_since"'),
-            "review": (review_item, None, '"review_id"'),
+            "review": (self._review, None, '"review_id"'),
         }
+        self._directory = directory
         self.kind = kind
         self.spec = next(s for s in self.SPECS if s.name == f"yelp_{kind}")
         self._first, self._second, self._marker = builders[kind]
+
+    def _review(self, data: dict[str, Any], source: str) -> Item | list[Record]:
+        """A review, refused whole (nothing written) when its reviewer or business is unknown."""
+        item = review_item(data, source)
+        if self._directory is not None and isinstance(item, Item):
+            directory = self._directory()
+            reviewer = _key("user_id", data.get("user_id"))
+            business = _key("business_id", data.get("business_id"))
+            if reviewer not in directory.customer_ids:
+                raise ValueError(f"unknown reviewer {reviewer!r}: import the Yelp users first")
+            if business not in directory.product_ids:
+                raise ValueError(f"unknown business {business!r}: import the Yelp businesses first")
+        return item
 
     def sniff(self, path: Path, head: str) -> bool:
         """True for JSON lines carrying this file's distinctive field."""
@@ -198,8 +214,8 @@ class YelpFile:
         if problem is None:
             try:
                 built = build(line.value, source)
-            except (KeyError, ValueError, TypeError, InvalidRecord) as exc:
-                problem = str(exc)
+            except Exception as exc:
+                problem = reason_for(exc)
         if problem is not None:
             return None if secondary else Reject(origin, problem)
         if isinstance(built, Item):

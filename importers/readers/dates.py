@@ -2,7 +2,10 @@
 
 Accepted: ISO 8601 (``2025-10-07T07:50:26Z``, ``…+02:00``, ``….000Z``), Shopify's
 ``2025-10-07 09:50:26 +0200``, Yelp's ``2025-10-07 09:50:26`` (UTC), dates alone
-(``2025-10-07``), RFC 2822 e-mail dates, and Unix epoch seconds. A value without a zone is UTC.
+(``2025-10-07``), compact digits (``20251007``, ``202510071200``, ``20251007120000``), RFC 2822
+e-mail dates, and Unix epochs in seconds (10 digits, decimals allowed) or milliseconds (13
+digits). A value without a zone is UTC. Anything else, or a moment outside 1900-2200, is a
+ValueError that says what was seen: never an overflow, never a year 8387.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import email.utils
 from datetime import UTC, datetime
 
+EARLIEST, LATEST = 1900, 2200
 _FORMATS = (
     "%Y-%m-%d %H:%M:%S %z",
     "%Y-%m-%d %H:%M:%S",
@@ -31,13 +35,25 @@ def parse_datetime(value: str) -> datetime:
     text = value.strip()
     if not text:
         raise ValueError("empty date")
-    parsed = _parse(text)
+    if len(text) > 100:
+        raise ValueError(f"unrecognised date {value[:40]!r}… ({len(value)} characters)")
+    try:
+        parsed = _parse(text)
+    except (OverflowError, OSError, ValueError):
+        parsed = None  # an epoch too large for a date
+    if parsed is not None:
+        try:
+            parsed = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+        except OverflowError:
+            raise ValueError(f"date {value!r} is outside {EARLIEST}-{LATEST}") from None
     if parsed is None:
         raise ValueError(
             f"unrecognised date {value!r} (expected ISO 8601, 'YYYY-MM-DD HH:MM:SS [+HHMM]', "
-            "RFC 2822 or epoch seconds)"
+            "RFC 2822, YYYYMMDD[HHMM[SS]] or epoch seconds or milliseconds)"
         )
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    if not EARLIEST <= parsed.year <= LATEST:
+        raise ValueError(f"date {value!r} is outside {EARLIEST}-{LATEST}")
+    return parsed
 
 
 def _parse(text: str) -> datetime | None:
@@ -51,11 +67,32 @@ def _parse(text: str) -> datetime | None:
         except ValueError:
             continue
     if text.replace(".", "", 1).isdigit():
-        return datetime.fromtimestamp(float(text), tz=UTC)
+        return _digits(text)
     try:
         return email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def _digits(text: str) -> datetime | None:
+    """Compact dates and epochs, told apart by their number of digits.
+
+    >>> for t in ("20251007", "202510071200", "1759823426", "1759823426000"):
+    ...     print(_digits(t).isoformat())
+    2025-10-07T00:00:00
+    2025-10-07T12:00:00
+    2025-10-07T07:50:26+00:00
+    2025-10-07T07:50:26+00:00
+    """
+    whole = text.split(".", 1)[0]
+    compact = {8: "%Y%m%d", 12: "%Y%m%d%H%M", 14: "%Y%m%d%H%M%S"}
+    if "." not in text and len(whole) in compact:
+        return datetime.strptime(text, compact[len(whole)])
+    if len(whole) in (9, 10):
+        return datetime.fromtimestamp(float(text), tz=UTC)
+    if len(whole) == 13 and "." not in text:
+        return datetime.fromtimestamp(int(text) / 1000, tz=UTC)
+    return None
 
 
 def optional_datetime(value: str | None) -> datetime | None:

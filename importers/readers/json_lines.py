@@ -1,4 +1,11 @@
-"""JSON sources line by line: JSON lines, or one small JSON document, with bad lines rejected."""
+"""JSON sources line by line: JSON lines, or one small JSON document, with bad lines rejected.
+
+A file is read line by line whenever its lines are JSON values of their own, whatever its first
+line holds (a broken first line rejects that line only). Only a file whose first two non-blank
+lines are not values by themselves (a pretty-printed API response) is read as one document, up
+to :data:`MAX_DOCUMENT_CHARS`. Nothing here raises on data: too deep, too long or broken JSON is a
+:class:`JsonLine` with a ``problem``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from importers.readers.text import has_bad_bytes, numbered_lines, open_text, printable
+from importers.readers.text import (
+    MAX_LINE_CHARS,
+    Line,
+    has_bad_bytes,
+    numbered_lines,
+    open_text,
+    printable,
+)
+
+MAX_DOCUMENT_CHARS = 64 * 1024 * 1024
+RAW_KEPT = 2000  # characters of a broken line kept in the rejects file
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,39 +38,61 @@ class JsonLine:
     problem: str | None = None
 
 
+def _is_value(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def read_json_lines(path: Path) -> Iterator[JsonLine]:
     """Every line of a JSON-lines file; a file holding one multi-line document yields it once."""
     lines = numbered_lines(path)
     first = next(lines, None)
     if first is None:
         return
+    second = next(lines, None)
+    pretty = (
+        not first.too_long
+        and not _is_value(first.text)
+        and first.text.lstrip().startswith(("{", "["))
+        and (second is None or second.too_long or not _is_value(second.text))
+    )
+    if pretty:
+        yield _whole_document(path)
+        return
+    yield _parse(first)
+    if second is not None:
+        yield _parse(second)
+    for line in lines:
+        yield _parse(line)
+
+
+def _parse(line: Line) -> JsonLine:
+    raw = printable(line.text)
+    if line.too_long:
+        return JsonLine(
+            line.number, raw[:RAW_KEPT], problem=f"a line longer than {MAX_LINE_CHARS:,} characters"
+        )
+    if has_bad_bytes(line.text):
+        return JsonLine(line.number, raw[:RAW_KEPT], problem="bytes that are not valid UTF-8")
     try:
-        json.loads(first[1])
-    except ValueError:
-        if first[1].lstrip().startswith(("{", "[")):
-            yield _whole_document(path)
-            return
-    for number, text in _chain(first, lines):
-        yield _parse(number, text)
-
-
-def _chain(first: tuple[int, str], rest: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    yield first
-    yield from rest
-
-
-def _parse(number: int, text: str) -> JsonLine:
-    raw = printable(text)
-    if has_bad_bytes(text):
-        return JsonLine(number, raw, problem="bytes that are not valid UTF-8")
-    try:
-        return JsonLine(number, raw, value=json.loads(text))
+        return JsonLine(line.number, raw, value=json.loads(line.text))
+    except RecursionError:
+        return JsonLine(line.number, raw[:RAW_KEPT], problem="JSON nested too deeply to read")
     except ValueError as exc:
-        return JsonLine(number, raw[:2000], problem=f"broken JSON: {exc}")
+        return JsonLine(line.number, raw[:RAW_KEPT], problem=f"broken JSON: {exc}")
 
 
 def _whole_document(path: Path) -> JsonLine:
     with open_text(path) as fh:
-        text = fh.read()
-    parsed = _parse(1, text)
-    return JsonLine(1, parsed.raw[:2000], parsed.value, parsed.problem)
+        text = fh.read(MAX_DOCUMENT_CHARS + 1)
+    if len(text) > MAX_DOCUMENT_CHARS:
+        return JsonLine(
+            1, printable(text[:RAW_KEPT]),
+            problem=f"a JSON document longer than {MAX_DOCUMENT_CHARS:,} characters: write it "
+            "as JSON lines (one value per line)",
+        )  # fmt: skip
+    parsed = _parse(Line(1, text))
+    return JsonLine(1, parsed.raw[:RAW_KEPT], parsed.value, parsed.problem)

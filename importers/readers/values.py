@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 from importers.readers.dates import parse_datetime
@@ -13,9 +14,12 @@ def number(field: str, value: str | None) -> float | None:
         return None
     cleaned = value.strip().replace(",", "").lstrip("€$£").strip()
     try:
-        return float(cleaned)
+        result = float(cleaned)
     except ValueError:
-        raise ValueError(f"{field}: {value!r} is not a number") from None
+        raise ValueError(f"{field}: {value[:40]!r} is not a number") from None
+    if not math.isfinite(result):
+        raise ValueError(f"{field}: {value[:40]!r} is not a finite number")
+    return result
 
 
 def integer(field: str, value: str | None) -> int | None:
@@ -47,3 +51,16 @@ def split_list(value: str | None, sep: str = ";") -> tuple[str, ...]:
     if not value:
         return ()
     return tuple(part.strip() for part in value.split(sep) if part.strip())
+
+
+def identifier(field: str, value: object) -> str:
+    """An id from JSON: a non-empty string, or a whole number (X sends both).
+
+    >>> identifier("id", 1846), identifier("id", " 18 ")
+    ('1846', '18')
+    """
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f"{field}: {str(value)[:40]!r} is not an id (a string or a whole number)")

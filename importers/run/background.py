@@ -27,6 +27,13 @@ class _Barrier:
     then: Callable[[], None]
 
 
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """Call ``fn`` in the writer, in queue order (rejects are written in item order)."""
+
+    fn: Callable[[], None]
+
+
 _STOP = object()
 
 
@@ -51,6 +58,8 @@ class BackgroundWriter:
                 if isinstance(task, _Barrier):
                     self.writer.flush()
                     task.then()
+                elif isinstance(task, _Call):
+                    task.fn()
                 else:
                     for record, origin in task:  # type: ignore[attr-defined]
                         self.writer.add(record, origin)
@@ -69,6 +78,10 @@ class BackgroundWriter:
         """Queue records (with their origins) for writing."""
         if batch:
             self._put(batch)
+
+    def call(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` in the writer after what is queued before it (not flushing)."""
+        self._put(_Call(fn))
 
     def barrier(self, then: Callable[[], None]) -> None:
         """Once all queued records are written and flushed, run ``then`` (in the writer)."""

@@ -26,6 +26,7 @@ class Checkpoint:
     mtime_ns: int
     items_done: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    rejects_bytes: int = 0  # the rejects file's size then: a resumed import cuts it back to it
 
 
 def _path(state_dir: Path, source: Path, format_name: str) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,9 @@ def import_path(
         plan, report.skipped = plan_folder(context, path)
     else:
         plan = [(choose(context, path, name=format_name, mapping=mapping), path)]
+    for _, file in plan:
+        if not os.access(file, os.R_OK):
+            raise ConfigError(f"cannot read {file}", hint="check its permissions")
     state_dir = repository.settings.data_dir / "imports"
     for fmt, file in plan:
         summary = run_import(

@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import IO
 
 from importers.formats.base import Reject
+from importers.readers.text import printable
 
 
 def rejects_path(source: Path) -> Path:
@@ -27,18 +28,34 @@ def rejects_path(source: Path) -> Path:
 class RejectsFile:
     """Appends rejects to ``<source>.rejects.jsonl``; the file exists only if something was."""
 
-    def __init__(self, source: Path, *, append: bool = False) -> None:
+    def __init__(self, source: Path, *, resume_at: int | None = None) -> None:
+        """A fresh rejects file, or (``resume_at``: its size at the last checkpoint) the one of
+        an interrupted import, cut back to that size so no reject is written twice."""
         self.path = rejects_path(source)
         self.count = 0
         self._fh: IO[str] | None = None
-        self._append = append
+        self._append = resume_at is not None
         self._lock = threading.Lock()
-        if not append:
+        if resume_at is None:
             self.path.unlink(missing_ok=True)
+        elif self.path.exists():
+            with open(self.path, "r+b") as fh:
+                fh.truncate(resume_at)
+
+    def size(self) -> int:
+        """Bytes written so far (flushed): where a resumed import carries on."""
+        with self._lock:
+            if self._fh is not None:
+                self._fh.flush()
+            return self.path.stat().st_size if self.path.exists() else 0
 
     def write(self, reject: Reject) -> None:
-        """Record one reject."""
-        entry = {"line": reject.origin.line, "reason": reject.reason, "raw": reject.origin.raw}
+        """Record one reject (bytes the source's encoding could not decode written as \\xNN)."""
+        entry = {
+            "line": reject.origin.line,
+            "reason": printable(reject.reason),
+            "raw": printable(reject.origin.raw),
+        }
         line = json.dumps(entry, ensure_ascii=False) + "\n"
         with self._lock:  # the reader and the background writer both reject
             if self._fh is None:

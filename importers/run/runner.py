@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -81,7 +82,9 @@ class _Run:
             self.missing_rejects += 1
 
     def reject(self, reject: Reject) -> None:
-        self.rejects.write(reject)
+        # Through the writer, in order: at a checkpoint the rejects file holds exactly the
+        # rejects of the items before it (a resumed import cuts it back to that size).
+        self.background.call(partial(self.rejects.write, reject))
         self.summary.rejected += 1
         self.summary.read += 1
         self.progress.advance(1, rejected=1)
@@ -106,10 +109,10 @@ class _Run:
         read, rejected = self.summary.read, self.summary.rejected
 
         def persist() -> None:
-            self.rejects.flush()
             point = checkpoint.fresh(self.path, self.fmt.name)
             point.items_done = items_done
             point.counts = self.counts(read=read, rejected=rejected)
+            point.rejects_bytes = self.rejects.size()
             checkpoint.save(self.state_dir, point)
 
         self.background.barrier(persist)
@@ -157,7 +160,7 @@ def run_import(
             saved.counts.get("rejected", 0),
         )
     with (
-        RejectsFile(path, append=skip > 0) as rejects,
+        RejectsFile(path, resume_at=saved.rejects_bytes if saved else None) as rejects,
         ImportProgress(
             f"{path.name} ({fmt.name})", live=live_progress, every=progress_every
         ) as progress,

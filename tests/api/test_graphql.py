@@ -140,7 +140,8 @@ def test_a_50_deep_query_is_refused(client: TestClient) -> None:
     allowed = "{ alerts(first: 2) { nodes { customer { influencedBy { customer { name } } } } } }"
     body = gql(client, nested)
     assert "errors" in body
-    assert "depth" in body["errors"][0]["message"].lower()
+    assert "levels deep" in body["errors"][0]["message"].lower()
+    assert body["errors"][0]["extensions"]["code"] == "COST_LIMIT"
     assert "data" not in body or body["data"] is None
     assert gql(client, allowed).get("errors") is None
 

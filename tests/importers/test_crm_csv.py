@@ -51,7 +51,7 @@ def test_customers_are_imported_with_accounts_referrals_and_rejects(
     rejects = rejects_of(tmp_path / "customers.csv")
     assert [(r["line"], r["reason"]) for r in rejects] == [
         (5, "joined_at: unrecognised date 'yesterday' (expected ISO 8601, 'YYYY-MM-DD "
-            "HH:MM:SS [+HHMM]', RFC 2822 or epoch seconds)"),
+            "HH:MM:SS [+HHMM]', RFC 2822, YYYYMMDD[HHMM[SS]] or epoch seconds or milliseconds)"),
         (6, "empty required field(s): id"),
         (7, "expected 10 columns, found 11"),
     ]  # fmt: skip

@@ -21,14 +21,18 @@ from graph.store.repository import Repository
 from importers.run.files import import_path
 from tests import graphdata
 from tests.conftest import PROJECT_ROOT, _clean_env, cli_env
+from tests.importers.conftest import rejects_of
 
 ROWS = 20_000
 
 
-def _customers_csv(path: Path, rows: int = ROWS) -> Path:
+def _customers_csv(path: Path, rows: int = ROWS, *, bad_every: int = 0) -> Path:
     lines = ["id,name,email,city,twitter,referred_by"]
     for i in range(rows):
         referrer = f"k{i + 7}" if i % 10 == 0 and i + 7 < rows else ""
+        if bad_every and i % bad_every == bad_every - 1:
+            lines.append(f"k{i},Customer {i},extra,column,k{i}@example.com,Lyon,x,y")
+            continue
         lines.append(f"k{i},Customer {i},k{i}@example.com,Lyon,handle_{i},{referrer}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -48,7 +52,7 @@ def _snapshot(repo: Repository, ids: list[str]) -> dict[str, object]:
 def test_import_killed_mid_file_resumes_to_the_graph_of_a_clean_run(
     fresh_settings: Callable[..., Settings], tmp_path: Path
 ) -> None:
-    source = _customers_csv(tmp_path / "customers.csv")
+    source = _customers_csv(tmp_path / "customers.csv", bad_every=501)
     sample = [f"k{i}" for i in range(0, ROWS, 997)]
     # The clean run, for comparison.
     with connect(fresh_settings("runner_clean")) as conn:
@@ -56,6 +60,8 @@ def test_import_killed_mid_file_resumes_to_the_graph_of_a_clean_run(
         schema.apply(clean_repo)
         import_path(clean_repo, source, live_progress=False)
         expected = _snapshot(clean_repo, sample)
+    clean_rejects = rejects_of(source)
+    assert len(clean_rejects) >= ROWS // 501  # the bad rows, and referrals to them
 
     settings = fresh_settings("runner_killed", batch_size=500)
     env = {**_clean_env(), **cli_env(settings)}
@@ -83,6 +89,8 @@ def test_import_killed_mid_file_resumes_to_the_graph_of_a_clean_run(
         assert summary.resumed_from > 0
         assert summary.read == ROWS
         assert _snapshot(repo, sample) == expected
+    # Rejects written before the kill and after the checkpoint are not written twice.
+    assert rejects_of(source) == clean_rejects
 
 
 def test_two_imports_of_the_same_file_at_once_do_not_duplicate(

@@ -23,7 +23,11 @@ def kind(settings: Settings) -> lifecycle.ServerKind:
     return lifecycle.ServerKind(
         title="embedded ArcadeDB",
         module="graph.store.embedded.server",
-        args=("--heap", settings.embedded_heap, "--idle-grace", str(settings.embedded_idle_grace)),
+        args=(
+            *("--heap", settings.embedded_heap),
+            *("--idle-grace", str(settings.embedded_idle_grace)),
+            *("--command-timeout", str(settings.tx_timeout)),
+        ),
         start_timeout=settings.embedded_start_timeout,
         error=EmbeddedServerError,
         timeout_hint="raise RAPPORT_EMBEDDED_START_TIMEOUT on a slow machine",

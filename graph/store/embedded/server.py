@@ -31,7 +31,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _start_arcadedb(data: DataDir, heap: str) -> tuple[Any, int, int, str]:
+def _start_arcadedb(data: DataDir, heap: str, command_timeout: float) -> tuple[Any, int, int, str]:
     """Start ArcadeDB; returns (server, bolt port, http port, version). Retries on port races."""
     # ArcadeDB writes its logs under ./log and JVM crash files where told: keep both in the dir.
     os.chdir(data.server_root)
@@ -49,6 +49,8 @@ def _start_arcadedb(data: DataDir, heap: str) -> tuple[Any, int, int, str]:
             "http_port": http_port,
             "server_plugins": BOLT_PLUGIN,
             "bolt_port": bolt_port,
+            # ArcadeDB ignores the Bolt transaction timeout: stop a statement after this instead.
+            "command_timeout": int(command_timeout * 1000),
         }
         server = ArcadeDBServer(str(data.server_root), data.password(), config)
         try:
@@ -67,10 +69,10 @@ def _shutdown(data: DataDir, server: Any, pid: int) -> None:
     print("\nrapport: embedded ArcadeDB stopped cleanly", flush=True)
 
 
-def serve(data: DataDir, *, heap: str, idle_grace: float) -> int:
+def serve(data: DataDir, *, heap: str, idle_grace: float, command_timeout: float = 120.0) -> int:
     """Run the server until told to stop or, when unpinned, until no client remains."""
     stop = supervise.stop_on_signals()
-    server, bolt_port, http_port, version = _start_arcadedb(data, heap)
+    server, bolt_port, http_port, version = _start_arcadedb(data, heap, command_timeout)
     pid = os.getpid()
     data.write_server_info(
         ServerInfo(
@@ -100,8 +102,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--heap", default="4g")
     parser.add_argument("--idle-grace", type=float, default=2.0)
+    parser.add_argument("--command-timeout", type=float, default=120.0)
     args = parser.parse_args(argv)
-    return serve(DataDir(args.data_dir), heap=args.heap, idle_grace=args.idle_grace)
+    os.umask(0o077)  # the database's files are its owner's alone (they hold personal data)
+    return serve(
+        DataDir(args.data_dir),
+        heap=args.heap,
+        idle_grace=args.idle_grace,
+        command_timeout=args.command_timeout,
+    )
 
 
 if __name__ == "__main__":

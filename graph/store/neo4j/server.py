@@ -140,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bolt-port", type=int, default=0)
     parser.add_argument("--http-port", type=int, default=0)
     args = parser.parse_args(argv)
+    os.umask(0o077)  # the database's files are its owner's alone (they hold personal data)
     data = DataDir(args.data_dir, home="home", auth_file="neo4j_password")
     return serve(
         data,

@@ -114,6 +114,7 @@ class DataDir:
         try:
             for folder in (data.root, data.server_root, data.clients_dir):
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.chmod(data.root, 0o700)  # a data dir made before this rule was kept open
             probe = data.root / f".write-probe-{os.getpid()}-{secrets.token_hex(4)}"
             probe.write_text("ok")
             probe.unlink()
@@ -133,7 +134,8 @@ class DataDir:
         except FileExistsError:
             return self.password_path.read_text(encoding="utf-8").strip()
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(secrets.token_urlsafe(24))
+            # Hex: a password starting with '-' reads as an option to neo4j-admin.
+            fh.write(secrets.token_hex(24))
         return self.password_path.read_text(encoding="utf-8").strip()
 
     # ------------------------------------------------------------------ start lock

@@ -164,3 +164,18 @@ def test_unwritable_data_dir_is_reported(tmp_path: Path, run_rapport: Run) -> No
     assert "not writable" in result.stderr
     assert "RAPPORT_DATA_DIR" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _open_to_others(root: Path) -> list[str]:
+    return sorted(
+        str(p.relative_to(root))
+        for p in [root, *root.rglob("*")]
+        if not p.is_symlink() and p.stat().st_mode & 0o077
+    )
+
+
+def test_the_data_dir_is_private_to_its_owner(tmp_path: Path, run_rapport: Run) -> None:
+    data = tmp_path / "data"
+    done = run_rapport("init", env=_env(data))
+    assert done.returncode == 0, done.stderr
+    assert _open_to_others(data) == []

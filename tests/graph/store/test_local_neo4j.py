@@ -132,3 +132,17 @@ def test_without_java_the_error_says_what_to_install(tmp_path: Path, run_rapport
     assert result.returncode == 2
     assert "needs Java" in result.stderr
     assert "JDK 17" in result.stderr
+
+
+@pytest.mark.neo4j_only
+@pytest.mark.slow
+def test_the_local_neo4j_data_is_private_to_its_owner(tmp_path: Path, run_rapport: Run) -> None:
+    done = run_rapport("init", env={**_env(tmp_path), "RAPPORT_DB_URI": "local-neo4j"})
+    assert done.returncode == 0, done.stderr
+    home = tmp_path / "neo4j"
+    open_files = [
+        str(p.relative_to(home))
+        for p in [home, *home.rglob("*")]
+        if not p.is_symlink() and p.stat().st_mode & 0o077
+    ]
+    assert open_files == []

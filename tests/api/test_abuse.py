@@ -1,0 +1,199 @@
+"""Hostile requests are refused before they cost anything: fragment bombs, costly nesting,
+oversize bodies and strings, cursor abuse, a reader's mutations; keys and subscriptions hold."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.auth.keys import KeyStore, KeysUnavailable
+from api.graphql.app import create_app
+from api.graphql.limits import measure
+from api.graphql.schema import schema
+from graph.settings import Settings
+from graph.store.repository import Repository
+from importers.generate import Truth
+from tests.api.helpers import gql
+
+
+def fragment_bomb(levels: int) -> str:
+    """``F{n}`` spreads ``F{n-1}`` twice: 2**levels fields in a few hundred bytes."""
+    parts = ["fragment F0 on Customer { id }"]
+    parts += [f"fragment F{n} on Customer {{ ...F{n - 1} ...F{n - 1} }}" for n in range(1, levels)]
+    return f'{{ customer(id: "x") {{ ...F{levels - 1} }} }} ' + " ".join(parts)
+
+
+def codes(body: dict[str, Any]) -> list[str]:
+    return [e.get("extensions", {}).get("code", "") for e in body.get("errors") or []]
+
+
+def test_a_fragment_bomb_is_measured_once_per_fragment_and_refused(client: TestClient) -> None:
+    query = fragment_bomb(24)
+    assert len(query) < 2000
+    document = __import__("graphql").parse(query)
+    shape = measure(schema._schema, document)
+    assert shape.depth == 2
+    assert shape.cost > 2**23  # what it would expand to, measured without expanding it
+    body = gql(client, query)
+    assert codes(body) == ["COST_LIMIT"]
+    assert "could visit" in body["errors"][0]["message"]
+    assert body.get("data") is None
+
+
+def test_nested_connections_multiply_their_cost(client: TestClient, planted: Truth) -> None:
+    nested = """{ customers(first: 100) { nodes { influences(first: 100) { customer {
+        influences(first: 100) { customer { name } } } } } } }"""
+    body = gql(client, nested)
+    assert codes(body) == ["COST_LIMIT"]
+    assert "limit is 50,000" in body["errors"][0]["message"]
+    small = nested.replace("100", "3")
+    assert "errors" not in gql(client, small)
+
+
+def test_the_cost_uses_the_variables(client: TestClient, planted: Truth) -> None:
+    query = """query($n: Int!) { customers(first: $n) { nodes { influences(first: $n) {
+        customer { influences(first: $n) { weight } } } } } }"""
+    assert codes(gql(client, query, n=100)) == ["COST_LIMIT"]
+    assert "errors" not in gql(client, query, n=4)
+
+
+def test_aliases_hidden_in_fragments_are_counted(client: TestClient) -> None:
+    aliases = " ".join(f"a{n}: name" for n in range(10))
+    query = '{ customer(id: "x") { ...A ...B ...C ...D } } ' + " ".join(
+        f"fragment {f} on Customer {{ {aliases} }}" for f in "ABCD"
+    )
+    body = gql(client, query)
+    assert codes(body) == ["COST_LIMIT"]
+    assert "40 aliases" in body["errors"][0]["message"]
+
+
+def test_a_body_over_the_limit_is_refused_with_413(client: TestClient) -> None:
+    query = '{ customers(search: "' + "x" * 2_000_000 + '") { totalCount } }'
+    response = client.post("/graphql", json={"query": query})
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_an_oversize_search_is_a_typed_error(client: TestClient) -> None:
+    body = gql(client, "query($s: String) { customers(search: $s) { totalCount } }", s="x" * 300)
+    assert codes(body)
+    assert "at most 200" in body["errors"][0]["message"]
+    assert "x" * 50 not in body["errors"][0]["message"]  # the input is not echoed back
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "A" * 10_000,
+        base64.urlsafe_b64encode(b"at:" + b"9" * 40).decode(),
+        base64.urlsafe_b64encode(b"at:-5").decode(),
+        "not base64 at all!",
+    ],
+)
+def test_a_forged_cursor_is_a_typed_error(client: TestClient, cursor: str) -> None:
+    body = gql(client, "query($a: String) { alerts(first: 2, after: $a) { totalCount } }", a=cursor)
+    assert codes(body) == ["CONFIG_INVALID"]
+    assert "not a cursor" in body["errors"][0]["message"]
+    assert body["errors"][0]["message"] != "Unexpected error."
+
+
+def test_a_readers_bad_mutation_is_refused_before_its_input_is_read(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
+) -> None:
+    settings = make_settings(db_name=repo.connection.database)
+    _, reader = KeyStore(settings.data_dir).create("reader", "abuse")
+    with TestClient(create_app(settings), headers={"X-API-Key": reader}) as http:
+        as_variables = http.post(
+            "/graphql",
+            json={"query": "mutation($c: CustomerInput!) { upsertCustomer(customer: $c) { ids } }",
+                  "variables": {"c": {"id": ["not", "a", "string"]}}},
+        ).json()  # fmt: skip
+    assert codes(as_variables) == ["FORBIDDEN"]
+    assert "writer" in as_variables["errors"][0]["message"]
+
+
+def test_without_introspection_the_schema_is_not_suggested_or_documented(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
+) -> None:
+    settings = make_settings(db_name=repo.connection.database, api_introspection=False,
+                             api_auth=False)  # fmt: skip
+    with TestClient(create_app(settings)) as http:
+        body = http.post("/graphql", json={"query": "{ customr(id: 1) { name } }"}).json()
+        assert "Did you mean" not in json.dumps(body)
+        assert "customer" not in body["errors"][0]["message"].replace("customr", "")
+        for path in ("/docs", "/openapi.json", "/redoc"):
+            assert http.get(path).status_code == 404
+
+
+def test_twenty_keys_created_at_once_are_all_kept(tmp_path: Any) -> None:
+    store = KeyStore(tmp_path)
+    made: list[str] = []
+    lock = threading.Lock()
+
+    def create(n: int) -> None:
+        key, _ = KeyStore(tmp_path).create("reader", f"k{n}")
+        with lock:
+            made.append(key.id)
+
+    threads = [threading.Thread(target=create, args=(n,)) for n in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(k.id for k in store.list()) == sorted(made)
+    assert len(made) == 20
+    assert (tmp_path / "api-keys.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_damaged_key_store_is_a_503_with_a_hint(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
+) -> None:
+    settings = make_settings(db_name=repo.connection.database)
+    keys = settings.data_dir / "api-keys.json"
+    KeyStore(settings.data_dir).create("reader", "before the damage")
+    kept = keys.read_bytes()
+    try:
+        with TestClient(create_app(settings)) as http:
+            keys.write_text("{ not json")
+            response = http.post("/graphql", json={"query": "{ alerts { totalCount } }"},
+                                 headers={"X-API-Key": "rk_x_y"})  # fmt: skip
+        assert response.status_code == 503
+        detail = response.json()["detail"]
+        assert detail["code"] == "KEYS_UNAVAILABLE"
+        assert "rapport keys create" in detail["hint"]
+        with pytest.raises(KeysUnavailable):
+            KeyStore(settings.data_dir).list()
+    finally:
+        keys.write_bytes(kept)
+
+
+def test_revoking_a_key_ends_its_subscriptions(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr("api.graphql.alerts.KEY_CHECK_SECONDS", 0.2)
+    settings = make_settings(db_name=repo.connection.database)
+    store = KeyStore(settings.data_dir)
+    key, text = store.create("reader", "subscriber")
+    with (
+        TestClient(create_app(settings), headers={"X-API-Key": text}) as http,
+        http.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws,
+    ):
+        ws.send_json({"type": "connection_init"})
+        assert ws.receive_json()["type"] == "connection_ack"
+        ws.send_json({"id": "1", "type": "subscribe",
+                      "payload": {"query": "subscription { alertRaised { id } }"}})  # fmt: skip
+        store.revoke(key.id)
+        message = ws.receive_json()
+        done = ws.receive_json()
+    assert message["type"] == "next"
+    error = message["payload"]["errors"][0]
+    assert "revoked" in error["message"]
+    assert error["extensions"]["code"] == "UNAUTHENTICATED"
+    assert done["type"] == "complete"
