@@ -61,6 +61,14 @@ def _inherited() -> dict[str, str]:
 
 def bad_files(engine: Engine) -> tuple[int, int]:
     """(files tried, tracebacks) over the hostile corpus through the real command."""
+    engine.server("start")  # one server for every command (as `rapport db start` keeps it)
+    try:
+        return _bad_files(engine)
+    finally:
+        engine.server("stop")
+
+
+def _bad_files(engine: Engine) -> tuple[int, int]:
     folder = engine.data_dir / "probes"
     folder.mkdir(parents=True, exist_ok=True)
     env = {**_inherited(), **engine.env()}

@@ -40,6 +40,7 @@ class Shared:
 
     def __post_init__(self) -> None:
         self.health = DatabaseHealth(self.repository, self.repository.settings)
+        self.repository.on_unavailable = self.health.unavailable
 
 
 class Context(BaseContext):

@@ -60,6 +60,22 @@ class Repository:
         self.tx_timeout = tx_timeout or connection.settings.tx_timeout
         self.round_trips = 0  # queries sent; tests use it to prove batching and DataLoaders
         self.embedded = connection.backend == "embedded"
+        # Told when the database is found gone (the API marks itself unavailable at once).
+        self.on_unavailable: Callable[[str], object] | None = None
+
+    def _alive(self) -> None:
+        """:class:`DatabaseUnavailable` at once when Rapport runs the server and it has died
+        (a look at /proc: microseconds), instead of the driver's retries against a dead port."""
+        if self._server_gone():
+            raise self._unavailable("its process is gone")
+
+    def _unavailable(self, why: str) -> DatabaseUnavailable:
+        if self.on_unavailable is not None:
+            self.on_unavailable(why)
+        return DatabaseUnavailable(
+            f"the database at {self.connection.uri} stopped answering ({why})",
+            hint=self._restart_hint(),
+        )
 
     def server_agent(self) -> str:
         """What the server calls itself over Bolt (e.g. ``Neo4j/5.26.0``)."""
@@ -69,6 +85,7 @@ class Repository:
         self, name: str | CypherStatement, params: dict[str, Any], routing: neo4j.RoutingControl
     ) -> list[Row]:
         """One managed transaction (the driver retries transient errors) for statement ``name``."""
+        self._alive()
         self.round_trips += 1
         result = self.connection.driver.execute_query(
             neo4j.Query(_text(name), timeout=self.tx_timeout),
@@ -91,6 +108,7 @@ class Repository:
         """
         query = neo4j.Query(_text(name), timeout=self.tx_timeout)
         what = name if isinstance(name, str) else name.name
+        self._alive()
         for attempt in range(1, READ_ATTEMPTS + 1):
             self.round_trips += 1
             try:
@@ -124,10 +142,7 @@ class Repository:
                 "RAPPORT_TX_TIMEOUT / RAPPORT_API_TX_TIMEOUT",
             )
         if isinstance(exc, _AGAIN) and (self._server_gone() or _connection_refused(exc)):
-            return DatabaseUnavailable(
-                f"the database at {self.connection.uri} stopped answering ({exc})",
-                hint=self._restart_hint(),
-            )
+            return self._unavailable(str(exc))
         return None
 
     def _server_gone(self) -> bool:
@@ -171,6 +186,7 @@ class Repository:
             return results
 
         def once() -> list[list[Row]]:
+            self._alive()
             self.round_trips += len(statements)
             with self.connection.driver.session(database=self.connection.database) as session:
                 return session.execute_write(neo4j.unit_of_work(timeout=self.tx_timeout)(work))

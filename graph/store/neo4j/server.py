@@ -62,8 +62,11 @@ def _start_jvm(
     )
     if not (home / "data" / "databases").exists():
         distribution.set_initial_password(java, jars, home, data.password())
+    # The 200-jar classpath goes in an argument file: `ps` stays readable.
+    argfile = home / "classpath.args"
+    argfile.write_text(f"-cp {os.pathsep.join(jars)}\n", encoding="utf-8")
     command = [
-        java.path, f"-Xmx{heap}", "-XX:+ExitOnOutOfMemoryError", "-cp", os.pathsep.join(jars),
+        java.path, f"-Xmx{heap}", "-XX:+ExitOnOutOfMemoryError", f"@{argfile}",
         distribution.ENTRY_POINT, f"--home-dir={home}", f"--config-dir={home / 'conf'}",
     ]  # fmt: skip
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
