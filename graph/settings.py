@@ -99,6 +99,11 @@ class Settings(BaseSettings):
         default=r"\^([A-Z]{2,3})\s*$",
         description="Regex whose group 1 is the signature closing a brand reply (e.g. ^AB).",
     )
+    phone_region: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z]{2}$",
+        description="Country (ISO code, e.g. FR) of phone numbers written without +country.",
+    )
     nlp_model: str | None = Field(
         default=None,
         description="spaCy model for enrichment; default: en_core_web_sm when installed, "

@@ -23,20 +23,26 @@ class Directory:
     employee_names: dict[str, str] = field(default_factory=dict)
     employee_accounts: dict[str, str] = field(default_factory=dict)  # account id -> employee
     product_ids: set[str] = field(default_factory=set)
+    customers_by_phone: dict[str, str] = field(default_factory=dict)  # E.164 -> customer
+    consent: dict[str, bool] = field(default_factory=dict)  # customer -> accepts marketing
 
     def customer(self, key: str) -> str | None:
-        """The customer id for an id or an e-mail address, if known."""
+        """The customer id for an id, an e-mail address or an E.164 phone, if known."""
         key = key.strip()
         if key in self.customer_ids:
             return key
-        return self.customers_by_email.get(key.lower())
+        return self.customers_by_email.get(key.lower()) or self.customers_by_phone.get(key)
 
     def employee(self, key: str) -> str | None:
-        """The employee id for an id or an e-mail address, if known."""
+        """The employee id for an id, an e-mail address or a full name, if known."""
         key = key.strip()
         if key in self.employee_ids:
             return key
-        return self.employees_by_email.get(key.lower())
+        found = self.employees_by_email.get(key.lower())
+        if found is None:
+            named = [e for e, name in self.employee_names.items() if name.lower() == key.lower()]
+            found = named[0] if len(named) == 1 else None
+        return found
 
 
 def load_directory(repository: Repository) -> Directory:
@@ -46,6 +52,10 @@ def load_directory(repository: Repository) -> Directory:
         directory.customer_ids.add(row["id"])
         if row.get("email"):
             directory.customers_by_email[str(row["email"]).lower()] = row["id"]
+        if row.get("phone"):
+            directory.customers_by_phone.setdefault(str(row["phone"]), row["id"])
+        if isinstance(row.get("acceptsMarketing"), bool):
+            directory.consent[row["id"]] = row["acceptsMarketing"]
     for row in repository.read("read/directory_employees"):
         directory.employee_ids.add(row["id"])
         directory.employee_names[row["id"]] = row.get("name") or row["id"]

@@ -14,7 +14,7 @@ from api.cli.common import console, repository, settings_from
 from graph.errors import ConfigError
 from graph.model import NODE_LABELS, RELATIONSHIP_TYPES
 from graph.settings import load_settings
-from graph.store import embedded, reads, transfer
+from graph.store import embedded, pending, reads, transfer
 from graph.store.connection import connect
 from graph.store.repository import Repository
 from graph.store.servers.datadir import DataDir
@@ -32,6 +32,7 @@ def status(ctx: typer.Context) -> None:
     with repository(ctx) as repo:
         version = reads.server_version(repo)
         counts = reads.counts(repo)
+        waiting = pending.waiting_by_pattern(repo) if counts.nodes.get("PendingEdge") else {}
         conn = repo.connection
         lease = conn.lease
         head = Table.grid(padding=(0, 2))
@@ -59,6 +60,13 @@ def status(ctx: typer.Context) -> None:
         rels.add_row(rel_type, f"{count:,}")
     console.print(table)
     console.print(rels)
+    if waiting:
+        console.print(
+            f"{sum(waiting.values()):,} relationships wait for their other end (linked when an "
+            "import brings it):"
+        )
+        for pattern, count in waiting.items():
+            console.print(f"  {pattern}  {count:,}", highlight=False)
 
 
 @app.command()

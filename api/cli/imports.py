@@ -18,15 +18,24 @@ from importers.run.runner import ImportSummary
 
 def _print_summary(summary: ImportSummary) -> None:
     resumed = f", resumed after {summary.resumed_from:,} items" if summary.resumed_from else ""
-    line = (
-        f"[bold]{summary.source.name}[/] ({summary.format}): read {summary.read:,}, "
-        f"created {summary.created:,}, updated {summary.updated:,}, "
-        f"rejected [{'red' if summary.rejected else 'green'}]{summary.rejected:,}[/] "
-        f"in {summary.seconds:.1f} s ({summary.rate:,.0f} records/s{resumed})"
+    records = f"read {summary.read:,}: imported {summary.imported:,}"
+    if summary.skipped:
+        records += f", skipped {summary.skipped:,}"
+    records += f", rejected [{'red' if summary.rejected else 'green'}]{summary.rejected:,}[/]"
+    if summary.warnings:
+        records += f" ({summary.warnings:,} with a field left empty)"
+    graph = f"created {summary.created:,}, updated {summary.updated:,}"
+    if summary.pending:
+        graph += f", {summary.pending:,} relationships waiting for their other end"
+    if summary.linked:
+        graph += f", {summary.linked:,} waiting relationships linked"
+    console.print(
+        f"[bold]{summary.source.name}[/] ({summary.format}): {records}; graph: {graph} "
+        f"in {summary.seconds:.1f} s ({summary.rate:,.0f} records/s{resumed})",
+        highlight=False,
     )
-    console.print(line, highlight=False)
     if summary.rejects_file is not None:
-        console.print(f"  rejects: {summary.rejects_file}", highlight=False)
+        console.print(f"  rejects, skips and warnings: {summary.rejects_file}", highlight=False)
 
 
 def import_command(
@@ -43,6 +52,25 @@ def import_command(
     restart: Annotated[
         bool, typer.Option("--restart", help="Ignore the checkpoint of an interrupted import.")
     ] = False,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="The shop an orders export comes from (order names "
+            "such as #1001 restart in every store).",
+        ),
+    ] = None,
+    date_format: Annotated[
+        str | None,
+        typer.Option(
+            "--date-format",
+            help="How the file writes dates, in strptime codes "
+            "(e.g. '%d/%m/%Y %H:%M'), when the usual forms do not fit.",
+        ),
+    ] = None,
+    day_first: Annotated[
+        bool, typer.Option("--day-first", help="Read 05/06/2024 as 5 June (default: May 6).")
+    ] = False,
 ) -> None:
     """Import a file (format detected, or --format) or a folder; bad records go to
     <file>.rejects.jsonl and the import carries on. Re-running changes nothing."""
@@ -55,17 +83,24 @@ def import_command(
             mapping=column_mapping,
             resume=not restart,
             on_summary=_print_summary,
+            store=store,
+            date_format=date_format,
+            day_first=day_first,
         )
     for skipped in report.skipped:
         console.print(f"[yellow]skipped[/] {skipped.name}: not a format Rapport reads")
     if len(report.summaries) > 1:
         totals = Table.grid(padding=(0, 2))
+        summaries = report.summaries
         totals.add_row(
             "total",
-            f"read {sum(s.read for s in report.summaries):,}",
-            f"created {sum(s.created for s in report.summaries):,}",
-            f"updated {sum(s.updated for s in report.summaries):,}",
+            f"read {report.read:,}",
+            f"imported {sum(s.imported for s in summaries):,}",
+            f"skipped {sum(s.skipped for s in summaries):,}",
             f"rejected {report.rejected:,}",
+            f"created {sum(s.created for s in summaries):,}",
+            f"updated {sum(s.updated for s in summaries):,}",
+            f"relationships waiting {report.waiting:,}",
         )
         console.print(totals)
     if report.identities is not None and report.identities.accounts:

@@ -102,6 +102,16 @@ class Purchase:
     channel: str | None
     store: str | None
     seller_id: strawberry.ID | None
+    order_name: str | None = strawberry.field(
+        description="The shop's own name for the order (#1001), unique within its store."
+    )
+    financial_status: str | None = strawberry.field(
+        description="As the shop reports it: paid, pending, partially_refunded, refunded, voided…"
+        " Refunded and voided orders do not count as purchases in the analytics."
+    )
+    fulfillment_status: str | None
+    refunded_amount: float | None
+    discount_code: str | None
 
     @classmethod
     def of(cls, p: activity.PurchaseView) -> Purchase:
@@ -136,6 +146,13 @@ class Post:
     sentiment_label: str | None
     intent: str | None
     category: str | None
+    lang: str | None = strawberry.field(description="The language the platform detected (BCP 47).")
+    stars: float | None = strawberry.field(
+        description="A review's rating (1-5); when present it decides sentiment and its label."
+    )
+    text_sentiment: float | None = strawberry.field(
+        description="The words' own sentiment (-1..1), kept beside a rating's."
+    )
 
     @classmethod
     def of(cls, p: activity.PostView) -> Post:

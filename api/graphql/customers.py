@@ -74,6 +74,15 @@ class Customer:
     influence_rank: int | None
     community: int | None
     sentiment_avg: float | None
+    phone: str | None = strawberry.field(description="E.164 (+33612345678).")
+    country: str | None
+    accepts_marketing: bool | None = strawberry.field(
+        description="Consent to marketing as the source recorded it (null: never asked)."
+    )
+    email_opt_out: bool | None = strawberry.field(
+        description="True: the customer asked to receive no e-mail."
+    )
+    do_not_call: bool | None = strawberry.field(description="True: do not phone this customer.")
 
     @classmethod
     def of(cls, p: CustomerProfile) -> Customer:

@@ -1,7 +1,5 @@
 // Purpose: create or update Alert nodes, keyed by id (idempotent).
-// Parameters: $rows: list of {id: string, props: map}; props may hold source, kind, severity,
-// raisedAt, dueBy, status, team, reasons, respondedAt, responseMinutes, acknowledgedAt, resolvedAt,
-// resolution.
+// Parameters: $rows: list of {id: string, props: map}; props may hold source, kind, severity, raisedAt, dueBy, status, team, reasons, respondedAt, responseMinutes, acknowledgedAt, resolvedAt, resolution.
 // Absent properties are left as they are; updatedAt is stamped on every write.
 // Returns: written (rows merged), created (of those, nodes that did not exist before:
 // every write stamps updatedAt, so a node without it is new).

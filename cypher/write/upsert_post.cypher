@@ -1,5 +1,5 @@
 // Purpose: create or update Post nodes, keyed by id (idempotent).
-// Parameters: $rows: list of {id: string, props: map}; props may hold source, platform, text, at, url, likes, shares, sentiment, sentimentLabel, intent, category.
+// Parameters: $rows: list of {id: string, props: map}; props may hold source, platform, text, at, url, likes, shares, sentiment, sentimentLabel, intent, category, lang, conversationId, stars, textSentiment.
 // Absent properties are left as they are; updatedAt is stamped on every write.
 // Returns: written (rows merged), created (of those, nodes that did not exist before:
 // every write stamps updatedAt, so a node without it is new).

@@ -1,5 +1,5 @@
 // Purpose: create or update Purchase nodes, keyed by id (idempotent).
-// Parameters: $rows: list of {id: string, props: map}; props may hold source, at, total, currency, channel, store.
+// Parameters: $rows: list of {id: string, props: map}; props may hold source, at, total, currency, channel, store, orderName, financialStatus, fulfillmentStatus, refundedAmount, discountCode, utmSource, utmMedium, utmCampaign.
 // Absent properties are left as they are; updatedAt is stamped on every write.
 // Returns: written (rows merged), created (of those, nodes that did not exist before:
 // every write stamps updatedAt, so a node without it is new).

@@ -6,7 +6,9 @@ customer, adds a contribution to the pair's raw warmth:
 - a contact adds ``channel weight × sentiment factor × recency``; when the customer started it
   (``direction == "inbound"``) it counts ``1 + inbound_bonus`` times, and the extra part is shown
   apart in the breakdown as ``"customer-started bonus"``;
-- a sale adds ``sale_weight × recency``, shown as ``"sales"``.
+- a sale adds ``sale_weight × recency``, shown as ``"sales"``;
+- the employee who owns the customer's account in the CRM (the contact owner, ``MANAGES``) adds
+  ``owner_weight`` (no decay: the relationship is current), shown as ``"account owner"``.
 
 ``recency`` halves every ``half_life_days`` (a contact one half-life old counts half), and the
 ``sentiment factor`` is ``1 + 0.5 × sentiment`` clamped to ``[0.25, 1.5]`` (a warm exchange counts
@@ -32,6 +34,7 @@ DEFAULT_CHANNEL_WEIGHTS: Mapping[str, float] = MappingProxyType(
 )
 UNKNOWN_CHANNEL_WEIGHT = 1.0
 SALES = "sales"
+ACCOUNT_OWNER = "account owner"
 CUSTOMER_STARTED_BONUS = "customer-started bonus"
 EVIDENCE_SIZE = 5
 _SECONDS_PER_DAY = 86_400.0
@@ -62,6 +65,14 @@ class Sale:
     id: str = ""
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Owner:
+    """The employee who owns the relationship with a customer (the CRM's contact owner)."""
+
+    employee: str
+    customer: str
+
+
 def _default_channel_weights() -> Mapping[str, float]:
     return DEFAULT_CHANNEL_WEIGHTS
 
@@ -73,6 +84,7 @@ class WarmthParams:
     half_life_days: float = 90.0
     channel_weights: Mapping[str, float] = field(default_factory=_default_channel_weights)
     sale_weight: float = 2.0
+    owner_weight: float = 2.0
     inbound_bonus: float = 0.5
     scale: float = 10.0
 
@@ -183,11 +195,13 @@ def _finish(employee: str, customer: str, pair: _Pair, scale: float) -> Warmth:
 def warmth(
     contacts: Iterable[Contact],
     sales: Iterable[Sale],
+    owners: Iterable[Owner] = (),
     *,
     now: datetime,
     params: WarmthParams = DEFAULT_PARAMS,
 ) -> dict[tuple[str, str], Warmth]:
-    """Score every (employee, customer) pair that has at least one contact or sale.
+    """Score every (employee, customer) pair that has at least one contact or sale, or whose
+    employee owns the customer's account.
 
     ``last_contact_at`` is the latest contact or sale (in UTC); ``sentiment`` the mean sentiment
     of the contacts that have one; ``evidence`` the latest :data:`EVIDENCE_SIZE` contacts and
@@ -198,6 +212,8 @@ def warmth(
     >>> w = scores["e1", "c1"]
     >>> w.raw, w.score, dict(w.breakdown)
     (3.0, 25.9, {'meeting': 3.0})
+    >>> dict(warmth([], [], [Owner("e2", "c1")], now=now)["e2", "c1"].breakdown)
+    {'account owner': 2.0}
     """
     pairs: dict[tuple[str, str], _Pair] = {}
     for contact in contacts:
@@ -206,6 +222,10 @@ def warmth(
     for sale in sales:
         key = (sale.employee, sale.customer)
         _add_sale(pairs.setdefault(key, _Pair()), sale, now, params)
+    for owner in owners:
+        pairs.setdefault((owner.employee, owner.customer), _Pair()).add(
+            ACCOUNT_OWNER, params.owner_weight
+        )
     return {key: _finish(*key, pair, params.scale) for key, pair in pairs.items()}
 
 

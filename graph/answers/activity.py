@@ -43,6 +43,11 @@ class PurchaseView:
     channel: str | None
     store: str | None
     seller: str | None
+    order_name: str | None = None
+    financial_status: str | None = None
+    fulfillment_status: str | None = None
+    refunded_amount: float | None = None
+    discount_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,9 @@ class PostView:
     sentiment_label: str | None
     intent: str | None
     category: str | None
+    lang: str | None = None
+    stars: float | None = None
+    text_sentiment: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +119,8 @@ def purchases_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[P
     rows = repository.read("activity/purchases_of", ids=list(ids))
     return _by(rows, "customer", ids, lambda r: PurchaseView(
         r["id"], _when(r.get("at")), r.get("total"), r.get("currency"), r.get("channel"),
-        r.get("store"), r.get("seller"),
+        r.get("store"), r.get("seller"), r.get("orderName"), r.get("financialStatus"),
+        r.get("fulfillmentStatus"), r.get("refundedAmount"), r.get("discountCode"),
     ))  # fmt: skip
 
 
@@ -129,7 +138,7 @@ def posts_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[PostV
     return _by(rows, "customer", ids, lambda r: PostView(
         r["id"], r["account"], r.get("platform"), r.get("text"), _when(r.get("at")), r.get("url"),
         r.get("likes"), r.get("shares"), r.get("sentiment"), r.get("sentimentLabel"),
-        r.get("intent"), r.get("category"),
+        r.get("intent"), r.get("category"), r.get("lang"), r.get("stars"), r.get("textSentiment"),
     ))  # fmt: skip
 
 

@@ -32,13 +32,19 @@ class CustomerProfile:
     rank: int | None
     community: int | None
     sentiment_avg: float | None
+    phone: str | None = None
+    country: str | None = None
+    accepts_marketing: bool | None = None
+    email_opt_out: bool | None = None
+    do_not_call: bool | None = None
 
     @classmethod
     def of(cls, id: str, r: dict[str, Any]) -> CustomerProfile:
         """From the node's stored properties."""
         return cls(
             id, r.get("name"), r.get("email"), r.get("city"), r.get("tier"), r.get("influence"),
-            r.get("influenceRank"), r.get("community"), r.get("sentimentAvg"),
+            r.get("influenceRank"), r.get("community"), r.get("sentimentAvg"), r.get("phone"),
+            r.get("country"), r.get("acceptsMarketing"), r.get("emailOptOut"), r.get("doNotCall"),
         )  # fmt: skip
 
 

@@ -84,6 +84,10 @@ def explain_influence(
         for r in repository.read("explain/influence_references", **who)
     ]  # fmt: skip
     items += [
+        EvidenceItem("reshares", _when(r), r["post"], r.get("text"), w["reshares"])
+        for r in repository.read("explain/influence_shares", **who)
+    ]
+    items += [
         EvidenceItem("mentions", _when(r), r["post"], r.get("text"), w["mentions"])
         for r in repository.read("explain/influence_mentions", **who)
     ]
@@ -149,19 +153,21 @@ def explain_warmth(
 ) -> warmth.Warmth:
     """The warmth of ``employee`` with ``customer`` as of today, with its breakdown and latest
     contacts (:class:`NotFound` when they never had a contact or sale)."""
-    contacts, sales = load_contacts(repository, [customer])
+    contacts, sales, owners = load_contacts(repository, [customer])
     today = warmth.as_of_day(now or datetime.now(UTC))
     params = repository.settings.warmth_params
     scores = warmth.warmth(
         [c for c in contacts if c.employee == employee],
         [s for s in sales if s.employee == employee],
+        [o for o in owners if o.employee == employee],
         now=today,
         params=params,
     )
     found = scores.get((employee, customer))
     if found is None:
         raise NotFound(
-            f"employee {employee!r} has no contact or sale with customer {customer!r}",
+            f"employee {employee!r} has no contact or sale with customer {customer!r} and "
+            "does not own their account",
             hint="check both ids; `rapport customer ID` lists a customer's warmest employees",
         )
     return found

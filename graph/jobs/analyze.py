@@ -161,10 +161,10 @@ def run_communities(
 
 def run_warmth(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
     """RAPPORT edges from contacts and sales."""
-    contacts, sales = load_contacts(repository, state.scope)
+    inputs = load_contacts(repository, state.scope)
     # Valued as of today: decay would otherwise change every edge on every run.
     day = warmth.as_of_day(run)
-    scores = warmth.warmth(contacts, sales, now=day, params=repository.settings.warmth_params)
+    scores = warmth.warmth(*inputs, now=day, params=repository.settings.warmth_params)
     _sync(
         repository,
         report,
@@ -182,7 +182,8 @@ def run_warmth(repository: Repository, run: datetime, state: _State, report: Sta
         ),
         state.scope,
     )  # fmt: skip
-    report.notes.update(pairs=len(scores), contacts=len(contacts), sales=len(sales))
+    report.notes.update(pairs=len(scores), contacts=len(inputs.contacts), sales=len(inputs.sales),
+                        owners=len(inputs.owners))  # fmt: skip
 
 
 def run_related(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:

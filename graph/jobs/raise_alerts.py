@@ -56,9 +56,9 @@ def warmest_employees(
     """Each customer's warmest employee (customers nobody knows are left out)."""
     if not customers:
         return {}
-    contacts, sales = load_contacts(repository, customers)
+    inputs = load_contacts(repository, customers)
     day = warmth.as_of_day(at or datetime.now(UTC))
-    scores = warmth.warmth(contacts, sales, now=day, params=repository.settings.warmth_params)
+    scores = warmth.warmth(*inputs, now=day, params=repository.settings.warmth_params)
     best = warmth.warmest_of_each(scores)
     return {customer: w.employee for customer, w in best.items() if w.score > 0}
 

@@ -22,10 +22,31 @@ class Customer(Node):
     country: str | None = None
     joined_at: datetime | None = None
     tier: str | None = None
+    # Consent, as the source recorded it: exports and outgoing messages honour it.
+    accepts_marketing: bool | None = None
+    email_opt_out: bool | None = None
+    do_not_call: bool | None = None
 
     def _derived(self) -> dict[str, Any]:
-        search = _search_text(self.name, self.email)
+        search = _search_text(self.name, self.email, self.phone)
         return {"search": search} if search else {}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Company(Node):
+    """An organisation people work at (from CRM contacts); ``id`` is its lower-cased name."""
+
+    LABEL: ClassVar[str] = "Company"
+    name: str | None = None
+
+    @classmethod
+    def key(cls, name: str) -> str:
+        """The id of a company: its name, lower-cased, spaces folded.
+
+        >>> Company.key("  Lee   Textiles ")
+        'lee textiles'
+        """
+        return " ".join(name.split()).lower()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,6 +108,14 @@ class Purchase(Node):
     currency: str | None = None
     channel: str | None = None
     store: str | None = None
+    order_name: str | None = None  # the shop's own name for it (#1001), unique per store
+    financial_status: str | None = None  # paid, pending, partially_refunded, refunded, voided
+    fulfillment_status: str | None = None
+    refunded_amount: float | None = None
+    discount_code: str | None = None
+    utm_source: str | None = None
+    utm_medium: str | None = None
+    utm_campaign: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,6 +130,10 @@ class SocialAccount(Node):
     is_brand: bool | None = None
     location: str | None = None
     email: str | None = None  # an address the profile shows (identity resolution uses it)
+    description: str | None = None
+    verified: bool | None = None
+    created_at: datetime | None = None
+    platform_id: str | None = None  # the platform's own id of the account (X: the user id)
 
     @classmethod
     def key(cls, platform: str, handle: str) -> str:
@@ -131,6 +164,10 @@ class Post(Node):
     sentiment_label: str | None = None
     intent: str | None = None
     category: str | None = None
+    lang: str | None = None
+    conversation_id: str | None = None  # the thread it belongs to (the first post's id)
+    stars: float | None = None  # a review's rating (1-5): it decides the label
+    text_sentiment: float | None = None  # the words' own score, kept beside the rating's
 
     def __post_init__(self) -> None:
         Node.__post_init__(self)
@@ -151,6 +188,27 @@ class Interaction(Node):
     direction: str | None = None
     subject: str | None = None
     sentiment: float | None = None
+    thread: str | None = None  # e-mail: the id of the interaction that started the thread
+    in_reply_to: str | None = None  # e-mail: the id of the interaction it answers
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PendingEdge(Node):
+    """A relationship whose other end is not in the graph yet, kept until it arrives.
+
+    When an import brings the missing node, the relationship is written and this node removed
+    (:mod:`graph.store.pending`); ``rapport db status`` counts the ones still waiting.
+    """
+
+    LABEL: ClassVar[str] = "PendingEdge"
+    pattern: str | None = None  # "(Customer)-[:KNOWS]->(Customer)"
+    from_label: str | None = None  # (not start_label/start_id: those name a relationship's ends)
+    from_id: str | None = None
+    rel_type: str | None = None
+    to_label: str | None = None
+    to_id: str | None = None
+    props_json: str | None = None  # the relationship's properties (JSON, times tagged)
+    origin: str | None = None  # the source record it came from: "file:line"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -184,6 +242,8 @@ NODE_TYPES: tuple[type[Node], ...] = (
     Post,
     Interaction,
     Alert,
+    Company,
+    PendingEdge,
 )
 
 

@@ -167,6 +167,37 @@ class Knows(Relationship):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Shared(Relationship):
+    """(SocialAccount)-[:SHARED {at}]->(Post): a plain reshare (a retweet), which is not a post
+    of its own: the original keeps its text and its metrics."""
+
+    TYPE: ClassVar[str] = "SHARED"
+    START: ClassVar[tuple[str, ...]] = ("SocialAccount",)
+    END: ClassVar[str] = "Post"
+    at: datetime | None = None
+    platform_id: str | None = None  # the reshare's own id on the platform
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorksAt(Relationship):
+    """(Customer|Employee)-[:WORKS_AT]->(Company)."""
+
+    TYPE: ClassVar[str] = "WORKS_AT"
+    START: ClassVar[tuple[str, ...]] = ("Customer", "Employee")
+    END: ClassVar[str] = "Company"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Manages(Relationship):
+    """(Employee)-[:MANAGES]->(Customer): the employee who owns the relationship in the CRM
+    (the contact owner); it counts in warmth."""
+
+    TYPE: ClassVar[str] = "MANAGES"
+    START: ClassVar[tuple[str, ...]] = ("Employee",)
+    END: ClassVar[str] = "Customer"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Referred(Relationship):
     """(Customer)-[:REFERRED {at}]->(Customer)."""
 
@@ -239,6 +270,9 @@ RELATIONSHIP_TYPES: tuple[type[Relationship], ...] = (
     Follows,
     Knows,
     Referred,
+    Shared,
+    WorksAt,
+    Manages,
     Had,
     Handled,
     Complements,

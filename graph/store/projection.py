@@ -13,10 +13,10 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.analytics.influence import Praise, Purchase
-from graph.analytics.warmth import Contact, Sale
+from graph.analytics.warmth import Contact, Owner, Sale
 from graph.store.repository import Repository
 from graph.times import parse_db_time
 
@@ -155,7 +155,17 @@ class Projection:
         cols = columns(self.repository, "analytics/post_references")
         for post, kind, target in _zip(cols, "posts", "kinds", "targets"):
             edges[_REFERENCE_KINDS[kind]].append((post, target))
-        return {kind: self._post_pairs(pairs, self.post_authors) for kind, pairs in edges.items()}
+        found = {kind: self._post_pairs(pairs, self.post_authors) for kind, pairs in edges.items()}
+        # A retweet is a share by an account, not a post: (sharer's owner, original's author).
+        owners, authors = self.owners, self.post_authors
+        found["reshares"] += [
+            (actor, target)
+            for account, post in self._pairs("analytics/account_shares", "accounts", "posts")
+            for actor in owners.get(account, ())
+            for target in authors.get(post, ())
+            if actor != target
+        ]
+        return found
 
     @cached_property
     def praise(self) -> list[Praise]:
@@ -258,10 +268,17 @@ def audience(inputs: InfluenceInputs) -> dict[str, set[str]]:
     return dict(seen)
 
 
-def load_contacts(
-    repository: Repository, customers: Collection[str] | None = None
-) -> tuple[list[Contact], list[Sale]]:
-    """Interactions and public brand replies between employees and customers, and sales.
+class WarmthInputs(NamedTuple):
+    """What warmth is computed from (:func:`graph.analytics.warmth.warmth`'s arguments)."""
+
+    contacts: list[Contact]
+    sales: list[Sale]
+    owners: list[Owner]
+
+
+def load_contacts(repository: Repository, customers: Collection[str] | None = None) -> WarmthInputs:
+    """Interactions and public brand replies between employees and customers, sales, and the
+    employees who own customers' accounts.
 
     With ``customers``, only theirs (one indexed lookup per customer instead of a scan).
     """
@@ -297,7 +314,9 @@ def load_contacts(
     # not change because Neo4j and ArcadeDB (or a full and an incremental read) differ.
     contacts.sort(key=lambda c: (c.employee, c.customer, c.at, c.id, c.channel))
     sales.sort(key=lambda s: (s.employee, s.customer, s.at, s.id))
-    return contacts, sales
+    cols = columns(repository, f"analytics/employee_customer_owners{suffix}", **params)
+    owners = sorted(Owner(e, c) for e, c in _zip(cols, "employees", "customers"))
+    return WarmthInputs(contacts, sales, owners)
 
 
 def load_topic_mentions_of(

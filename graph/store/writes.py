@@ -123,10 +123,12 @@ class BatchWriter:
             self.add(record)
 
     def flush(self) -> WriteSummary:
-        """Write everything pending (nodes, then relationships); returns the running summary."""
-        self._flush_nodes()
-        for pattern in list(self._rels):
-            self._flush_pattern(pattern)
+        """Write everything queued (nodes, then relationships, again while the missing-endpoint
+        hook queues more); returns the running summary."""
+        while self._nodes or self._rels:
+            self._flush_nodes()
+            for pattern in list(self._rels):
+                self._flush_pattern(pattern)
         return self.summary
 
     def _flush_nodes(self) -> None:

@@ -58,6 +58,9 @@ class ImportContext:
     """What formats need from the graph while they read: the current directory of people."""
 
     repository: Repository
+    store: str | None = None  # the shop an orders export comes from (--store)
+    date_format: str | None = None  # how this file writes dates (--date-format)
+    day_first: bool = False  # 05/06/2024 is 5 June (--day-first)
     _directory: Directory | None = field(default=None, repr=False)
 
     def directory(self) -> Directory:
@@ -92,8 +95,10 @@ class Item:
     ``authors`` maps the id of each ``Post`` in ``records`` to the ``SocialAccount`` id that
     wrote it, so enrichment can tell brand posts from customers' and attribute brand replies.
     ``texts`` maps an ``Interaction`` id to the words whose sentiment it should carry.
-    A ``secondary`` item belongs to a second pass over the same source record (relationships
-    to records later in the file): it is written but not counted again as read.
+    A ``secondary`` item is not a source record of its own (a second pass over the same record,
+    or what a record includes, such as the users of an X API page): it is written but not
+    counted as read. ``warnings`` name the optional fields that could not be read and were left
+    empty (the record is imported; the warnings are counted and kept in the rejects file).
     """
 
     origin: Origin
@@ -101,6 +106,7 @@ class Item:
     authors: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     secondary: bool = False
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +117,16 @@ class Reject:
     reason: str
 
 
-SourceItem = Item | Reject
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """A source record that holds nothing for the graph, and why (an e-mail between people who
+    are neither customers nor employees): counted, kept in the rejects file, not an error."""
+
+    origin: Origin
+    reason: str
+
+
+SourceItem = Item | Reject | Skip
 
 
 def guarded(
@@ -127,9 +142,25 @@ def guarded(
     """
     try:
         made = make(*args)
-        return [made] if isinstance(made, Item | Reject) else list(made)
+        return [made] if isinstance(made, Item | Reject | Skip) else list(made)
     except Exception as exc:  # a shape no rule foresaw: this record only
         return [Reject(origin, reason_for(exc))]
+
+
+def missing_columns(
+    path: Path, header: list[str], required: Iterable[str], why: str
+) -> Reject | None:
+    """The reject of a whole CSV file that lacks ``required`` columns (``why``: what it should
+    have, and how to get it), or None when it has them all.
+
+    >>> missing_columns(Path("o.csv"), ["Name"], ["Name", "Email"], "(an orders export)").reason
+    'missing required column(s): Email (an orders export)'
+    """
+    absent = [c for c in required if c not in header]
+    if not absent:
+        return None
+    return Reject(Origin(str(path), 1, ",".join(header)),
+                  f"missing required column(s): {', '.join(absent)} {why}")  # fmt: skip
 
 
 def reason_for(exc: Exception) -> str:
@@ -181,12 +212,14 @@ class FormatClass(Protocol):
 
 class DirectoryFormat:
     """Base of a one-variant format whose reader finds people in the graph's current directory
-    (orders, interactions and e-mails name people by e-mail address or id)."""
+    (orders, interactions and e-mails name people by e-mail address, phone or id) and reads
+    with the import's options (``context``: store, dates)."""
 
     SPECS: ClassVar[tuple[FormatSpec, ...]] = ()
 
-    def __init__(self, directory: Callable[[], Directory]) -> None:
-        self._directory = directory
+    def __init__(self, context: ImportContext) -> None:
+        self.context = context
+        self._directory = context.directory
         self.spec = self.SPECS[0]
 
     @property
@@ -197,4 +230,4 @@ class DirectoryFormat:
     @classmethod
     def build(cls, spec: FormatSpec, context: ImportContext) -> Self:
         """A reader that looks people up in ``context``'s directory."""
-        return cls(context.directory)
+        return cls(context)

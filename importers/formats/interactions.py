@@ -24,6 +24,7 @@ from importers.formats.base import (
     Reject,
     SourceItem,
     guarded,
+    missing_columns,
 )
 from importers.readers import values as v
 from importers.readers.csv_rows import CsvRow, read_header, read_rows
@@ -62,14 +63,10 @@ class InteractionsCsv(DirectoryFormat):
 
     def read(self, path: Path) -> Iterator[SourceItem]:
         """One item per interaction."""
-        header = read_header(path)
-        absent = [c for c in REQUIRED if c not in header]
-        if absent:
-            yield Reject(
-                Origin(str(path), 1, ",".join(header)),
-                f"missing required column(s): {', '.join(absent)} (columns: id, "
-                "employee, customer, channel, at, direction, subject, notes)",
-            )
+        why = "(columns: id, employee, customer, channel, at, direction, subject, notes)"
+        missing = missing_columns(path, read_header(path), REQUIRED, why)
+        if missing is not None:
+            yield missing
             return
         directory = self._directory()
         for row in read_rows(path):

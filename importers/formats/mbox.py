@@ -1,16 +1,28 @@
-"""E-mail (``.mbox``): each message between a customer and an employee is an ``Interaction``.
+"""E-mail (``.mbox``, ``.eml``): each message between a customer and an employee is an
+``Interaction``.
 
-Senders and recipients (From, To, Cc) are matched to customers and employees by address;
-encoded headers are decoded and the text/plain body is preferred (HTML is reduced to text,
-attachments ignored). A message from a customer is ``inbound`` (the customer started it).
+Senders and recipients (From, To, Cc) are matched to customers and employees by address
+(mailing-list archives' ``ann at example.org`` too); encoded headers are decoded and the
+text/plain body is preferred (HTML is reduced to text, attachments ignored). A message from a
+customer is ``inbound`` (the customer started it).
+
+Threads: ``In-Reply-To`` and ``References`` give each message its ``thread`` (the interaction
+that started it) and what it answers. A message whose own headers name only one side (an
+archive keeps no ``To:``) takes the other side from its thread. A message without ``Date`` is
+dated by its mbox ``From`` line; one without ``Message-ID`` gets a stable id from its content.
+Mail between people who are neither customers nor employees is skipped, with the reason.
 """
 
 from __future__ import annotations
 
 import email.policy
+import hashlib
 import mailbox
 import re
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
 from email.message import EmailMessage
 from email.utils import getaddresses
 from pathlib import Path
@@ -26,6 +38,7 @@ from importers.formats.base import (
     Item,
     Origin,
     Reject,
+    Skip,
     SourceItem,
     guarded,
 )
@@ -33,15 +46,94 @@ from importers.readers import values as v
 
 _TAG = re.compile(r"<[^>]+>")
 _BODY_CAP = 4000
+# Mailing-list archives (pipermail) write addresses as "ann.lee at example.org".
+_AT = re.compile(r"([\w.+-]+) at ([\w-]+(?:\.[\w-]+)+)")
+_MESSAGE_ID = re.compile(r"<([^<>\s]+)>")
+# The date at the end of an mbox "From " line: "Tue Jun  3 08:00:00 2025".
+_FROM_LINE_DATE = re.compile(r"(\w{3} \w{3} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4})\s*$")
 
 
 def _message(fh: Any) -> Any:
     return email.message_from_binary_file(fh, policy=email.policy.default)
 
 
+def _header(message: EmailMessage, name: str) -> str:
+    try:
+        return str(message.get(name, "") or "")
+    except Exception:  # a header whose bytes cannot be decoded: read it as Latin-1 text
+        raw = message.get_all(name) or []
+        return " ".join(str(r).encode("utf-8", "surrogateescape").decode("latin-1") for r in raw)
+
+
+def addresses(text: str) -> list[str]:
+    """The e-mail addresses in a header's text, lower-cased (archives' ``x at y`` too).
+
+    >>> addresses("Eve <Eve@Shop.example>, noah at shop.example (Noah)")
+    ['eve@shop.example', 'noah@shop.example']
+    """
+    text = _AT.sub(r"\1@\2", text)
+    return [addr.lower() for _, addr in getaddresses([text]) if "@" in addr]
+
+
 def _addresses(message: EmailMessage, *headers: str) -> list[str]:
-    values = [str(message.get(h, "")) for h in headers]
-    return [addr.lower() for _, addr in getaddresses(values) if addr]
+    # From the raw header: parsing "ann at example.org" as an address would quote it.
+    wanted = {h.lower() for h in headers}
+    raw = [str(value) for name, value in message.raw_items() if name.lower() in wanted]
+    return [a for value in raw for a in addresses(value.encode("utf-8", "replace").decode())]
+
+
+def message_ids(text: str) -> list[str]:
+    """The ``<id>`` values of a header (References, In-Reply-To), in order.
+
+    >>> message_ids(" <m1.ann@example.org>\\n <m2@x>")
+    ['m1.ann@example.org', 'm2@x']
+    """
+    return _MESSAGE_ID.findall(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Headers:
+    """What threading needs of a message: its id, the thread's first id, who took part."""
+
+    message_id: str
+    root: str
+    replies_to: str | None
+    people: tuple[str, ...]
+
+
+def _headers(message: EmailMessage, number: int) -> _Headers:
+    own = message_ids(_header(message, "Message-ID"))
+    references = message_ids(_header(message, "References"))
+    replying = message_ids(_header(message, "In-Reply-To"))
+    message_id = own[0] if own else _content_id(message, number)
+    root = (references or replying or [message_id])[0]
+    parent = replying[-1] if replying else (references[-1] if references else None)
+    people = tuple(_addresses(message, "From", "To", "Cc"))
+    return _Headers(message_id, root, parent, people)
+
+
+def _content_id(message: EmailMessage, number: int) -> str:
+    """A stable id for a message without Message-ID: a digest of its headers and body."""
+    parts = [_header(message, h) for h in ("From", "Date", "Subject")]
+    digest = hashlib.blake2b("\n".join([*parts, body_text(message)]).encode(), digest_size=10)
+    return f"sha-{digest.hexdigest()}@rapport.local"
+
+
+def _from_line_date(message: Any) -> datetime | None:
+    """The date of the mbox ``From `` line that opens the message (an archive's fallback)."""
+    getter = getattr(message, "get_unixfrom", None)
+    line = getter() if getter else None
+    found = _FROM_LINE_DATE.search(line or "")
+    if not found:
+        return None
+    return datetime.strptime(" ".join(found.group(1).split()), "%a %b %d %H:%M:%S %Y")
+
+
+@dataclass
+class _Threads:
+    """Who took part in each thread of the box (one pass over the headers, before the import)."""
+
+    people: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
 def body_text(message: EmailMessage) -> str:
@@ -80,39 +172,53 @@ class Mbox(DirectoryFormat):
         """One item per message (the line is the message's number in the box)."""
         directory = self._directory()
         source = f"mbox:{path.name}"
+        threads = _Threads()
+        for number, message in _messages(path):  # first pass: who is in each thread
+            if not isinstance(message, Exception):
+                try:
+                    headers = _headers(message, number)
+                except Exception:  # noqa: S112 - the second pass reports this message
+                    continue
+                threads.people[headers.root].update(headers.people)
         for number, message in _messages(path):
             if isinstance(message, Exception):
                 yield Reject(Origin(str(path), number, ""), f"unreadable message: {message}")
                 continue
             origin = Origin(str(path), number, _summary(message))
-            yield from guarded(origin, self._item, origin, message, directory, source)
+            yield from guarded(origin, self._item, origin, message, number, directory, threads,
+                               source)  # fmt: skip
 
     def _item(
-        self, origin: Origin, message: EmailMessage, directory: Directory, source: str
-    ) -> Item:
+        self, origin: Origin, message: EmailMessage, number: int, directory: Directory,
+        threads: _Threads, source: str,
+    ) -> Item | Skip:  # fmt: skip
+        headers = _headers(message, number)
         senders = _addresses(message, "From")
-        everyone = senders + _addresses(message, "To", "Cc")
-        customers = sorted({c for a in everyone if (c := directory.customers_by_email.get(a))})
-        employees = sorted({e for a in everyone if (e := directory.employees_by_email.get(a))})
+
+        def known(people: Any) -> tuple[list[str], list[str]]:
+            customers = sorted({c for a in people if (c := directory.customers_by_email.get(a))})
+            employees = sorted({e for a in people if (e := directory.employees_by_email.get(a))})
+            return customers, employees
+
+        customers, employees = known(headers.people)
+        in_thread = known(threads.people.get(headers.root, ()))
+        customers, employees = customers or in_thread[0], employees or in_thread[1]
         if not customers or not employees:
-            raise ValueError(
-                "no known customer and employee among From/To/Cc "
-                f"({', '.join(everyone) or 'no addresses'})"
-            )
-        message_id = str(message.get("Message-ID", "")).strip().strip("<>")
-        if not message_id:
-            raise ValueError("message without Message-ID")
-        at = v.when("Date", str(message.get("Date", "")))
+            return Skip(origin, "not between a customer and an employee "
+                                f"({', '.join(headers.people) or 'no addresses'})")  # fmt: skip
+        at = v.when("Date", _header(message, "Date")) or _from_line_date(message)
         if at is None:
-            raise ValueError("message without Date")
+            raise ValueError("message without Date (and no mbox From line to date it)")
         inbound = any(directory.customers_by_email.get(a) for a in senders)
-        subject = str(message.get("Subject", "")).strip() or None
+        subject = _header(message, "Subject").strip() or None
         interaction = model.Interaction(
-            id=f"email:{message_id}",
+            id=f"email:{headers.message_id}",
             channel="email",
             at=at,
             direction="inbound" if inbound else "outbound",
             subject=subject,
+            thread=f"email:{headers.root}",
+            in_reply_to=f"email:{headers.replies_to}" if headers.replies_to else None,
             source=source,
         )
         records: list[model.Record] = [interaction]
@@ -134,6 +240,14 @@ def _summary(message: EmailMessage) -> str:
     return " | ".join(parts)[:2000]
 
 
+def _with_from_line(raw: bytes) -> EmailMessage:
+    """A message of an mbox, keeping its ``From `` line (an archive's only date at times)."""
+    first, _, rest = raw.partition(b"\n")
+    message = email.message_from_bytes(rest, policy=email.policy.default)
+    message.set_unixfrom(first.decode("latin-1").rstrip("\r"))
+    return message
+
+
 def _messages(path: Path) -> Iterator[tuple[int, EmailMessage | Exception]]:
     """The messages of a mailbox, numbered; a file holding one message without the ``From ``
     line that separates messages in an mbox (an ``.eml``) is that one message."""
@@ -143,11 +257,11 @@ def _messages(path: Path) -> Iterator[tuple[int, EmailMessage | Exception]]:
         with open(path, "rb") as fh:
             yield 1, cast(EmailMessage, _message(fh))
         return
-    box = mailbox.mbox(path, factory=_message, create=False)
+    box = mailbox.mbox(path, create=False)
     try:
         for number, key in enumerate(box.iterkeys(), start=1):
             try:
-                yield number, cast(EmailMessage, box[key])
+                yield number, _with_from_line(box.get_bytes(key, from_=True))
             except Exception as exc:  # a damaged message must not stop the box
                 yield number, exc
     finally:

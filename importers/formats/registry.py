@@ -9,7 +9,9 @@ format is one module with its class, plus its line in :data:`FORMATS`.
 
 from __future__ import annotations
 
+import csv
 import heapq
+import json
 from functools import cache
 from pathlib import Path
 
@@ -100,18 +102,48 @@ def choose(
 ) -> Format:
     """The format to read ``path`` with: by name, by mapping, or detected from its content."""
     if mapping is not None:
-        return CrmCsv(mapping.kind, mapping)
+        return CrmCsv(mapping.kind, mapping, context)
     if name is not None:
         spec = spec_of(name)
         return dict(_registered())[spec].build(spec, context)
     found = detect(all_formats(context), path)
     if found is None:
         raise ConfigError(
-            f"cannot tell the format of {path}",
+            f"cannot tell the format of {path}: {what_it_holds(head(path))}",
             hint=f"pass --format (one of: {', '.join(format_names())}), or --mapping for "
-            "another system's CSV export",
+            "another system's CSV export (README: 'Column mappings')",
         )
     return found
+
+
+def what_it_holds(sample: str) -> str:
+    """What the start of a file looks like, said so that a user can pick a format.
+
+    >>> what_it_holds('{"user_id": "u1", "stars": 4}')
+    'JSON whose first record has the fields user_id, stars'
+    >>> what_it_holds("Record ID,First Name,Email\\n501,Ann,a@x.org")
+    'a CSV with the columns Record ID, First Name, Email'
+    >>> what_it_holds("")
+    'an empty file'
+    """
+    text = sample.lstrip("\ufeff \r\n\t")
+    if not text:
+        return "an empty file"
+    if text.startswith(("{", "[")):
+        try:
+            first = json.loads(text.splitlines()[0])
+        except ValueError:
+            first = None
+        while isinstance(first, list) and first:
+            first = first[0]
+        if isinstance(first, dict):
+            return f"JSON whose first record has the fields {', '.join(list(first)[:12])}"
+        return "JSON (its first line is not a whole record)"
+    line = text.splitlines()[0]
+    if "," in line or ";" in line or "\t" in line:
+        columns = next(csv.reader([line], delimiter=max(",;\t", key=line.count)))
+        return f"a CSV with the columns {', '.join(c.strip() for c in columns[:15])}"
+    return f"text starting {line[:60]!r}"
 
 
 def detect(formats: list[Format], path: Path) -> Format | None:

@@ -1,15 +1,24 @@
 """Shopify orders export (CSV): one row per line item, grouped into one Purchase per order.
 
 Rows of an order share ``Name`` (``#1043``); order-level fields come from the order's first
-non-blank value (they are blank on later rows). The customer is found by ``Email``; a customer
-we do not know yet is created from the billing details. An optional ``Employee`` column (POS
-staff, by id or e-mail) gives the ``SOLD`` edge.
+non-blank value (they are blank on later rows). Order names are per store, so a purchase is keyed
+by store and name: ``shopify:<store>:#1043`` with ``--store NAME`` (or a ``Store`` column), else
+``shopify:#1043`` (the one default store).
+
+The customer is found by the best key the order has: its ``Email``; else its phone (``Phone`` or
+``Billing Phone``, in E.164, read in the billing country); else the billing name, per store. A
+phone-only customer who later orders with an e-mail is the same customer (the e-mail is added to
+them). An optional ``Employee`` column (POS staff, by id, e-mail or name) gives the ``SOLD`` edge.
+
+Kept on the purchase: financial and fulfillment status, refunded amount, discount code and the
+UTM source/medium/campaign found in ``Note Attributes``; on the customer, ``Accepts Marketing``.
+Refunded and voided orders stay in the graph but are not purchases for recommendations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
 from typing import ClassVar
@@ -28,11 +37,13 @@ from importers.formats.base import (
     Reject,
     SourceItem,
     guarded,
+    missing_columns,
 )
-from importers.readers import values as v
-from importers.readers.csv_rows import CsvRow, read_rows
+from importers.readers.csv_rows import CsvRow, read_header, read_rows
+from importers.readers.fields import Fields
 
 REQUIRED = ("Name", "Email", "Created at", "Lineitem quantity", "Lineitem name", "Lineitem price")
+UTM = ("utm_source", "utm_medium", "utm_campaign")
 
 
 def _first(rows: list[CsvRow], column: str) -> str | None:
@@ -41,6 +52,77 @@ def _first(rows: list[CsvRow], column: str) -> str | None:
         if value:
             return value
     return None
+
+
+def note_attributes(text: str | None) -> dict[str, str]:
+    """Shopify's ``Note Attributes``: one ``name: value`` a line.
+
+    >>> note_attributes("utm_source: instagram\\nutm_medium: social\\ngift: yes")
+    {'utm_source': 'instagram', 'utm_medium': 'social', 'gift': 'yes'}
+    """
+    found: dict[str, str] = {}
+    for line in (text or "").splitlines():
+        name, sep, value = line.partition(":")
+        if sep and name.strip() and value.strip():
+            found[name.strip().lower()] = value.strip()
+    return found
+
+
+class _OrderValues(Mapping[str, str]):
+    """An order's fields: each column's first non-blank value over the order's rows (read when
+    asked: an export has some 80 columns, an order needs a few)."""
+
+    def __init__(self, rows: list[CsvRow]) -> None:
+        self.rows = rows
+
+    def __getitem__(self, column: str) -> str:
+        if column not in self.rows[0].values:
+            raise KeyError(column)
+        return self.get(column) or ""
+
+    def get(self, column: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        """The column's first non-blank value over the order's rows (``default`` if none)."""
+        if len(self.rows) == 1:  # most orders are one line
+            return self.rows[0].values.get(column) or default
+        return _first(self.rows, column) or default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows[0].values)
+
+    def __len__(self) -> int:
+        return len(self.rows[0].values)
+
+
+@dataclass
+class _Customers:
+    """Who ordered: the graph's directory, plus the customers this file has made so far."""
+
+    directory: Directory
+    by_email: dict[str, str] = field(default_factory=dict)
+    by_phone: dict[str, str] = field(default_factory=dict)
+    said: dict[str, model.Customer] = field(default_factory=dict)
+
+    def find(self, email: str | None, phone: str | None) -> str | None:
+        if email:
+            found = self.by_email.get(email) or self.directory.customer(email)
+            if found:
+                return found
+        if phone:
+            return self.by_phone.get(phone) or self.directory.customers_by_phone.get(phone)
+        return None
+
+    def once(self, customer: model.Customer) -> model.Customer | None:
+        """``customer``, unless this file already said the same about them."""
+        if self.said.get(customer.id) == customer:
+            return None
+        self.said[customer.id] = customer
+        return customer
+
+    def remember(self, customer_id: str, email: str | None, phone: str | None) -> None:
+        if email:
+            self.by_email.setdefault(email, customer_id)
+        if phone:
+            self.by_phone.setdefault(phone, customer_id)
 
 
 class ShopifyOrders(DirectoryFormat):
@@ -52,6 +134,7 @@ class ShopifyOrders(DirectoryFormat):
             "Shopify orders export (CSV, one row per line item)",
             provides=frozenset({PURCHASES}),
             needs=frozenset({PEOPLE, PRODUCTS}),
+            identities=True,  # it brings customers the CRM did not have
         ),
     )
 
@@ -62,104 +145,138 @@ class ShopifyOrders(DirectoryFormat):
 
     def read(self, path: Path) -> Iterator[SourceItem]:
         """One item per order."""
-        directory = self._directory()
-        rows = read_rows(path)
-        for name, group in groupby(rows, key=lambda r: (r.values.get("Name") or "").strip()):
+        why = "(is this a Shopify orders export? Orders > Export, 'Plain CSV file')"
+        missing = missing_columns(path, read_header(path), REQUIRED, why)
+        if missing is not None:
+            yield missing
+            return
+        customers = _Customers(self.context.directory())
+        for name, group in groupby(
+            read_rows(path), key=lambda r: (r.values.get("Name") or "").strip()
+        ):
             order_rows = list(group)
             origin = Origin(str(path), order_rows[0].line, "\n".join(r.raw for r in order_rows))
             broken = next((r for r in order_rows if r.problem), None)
             if broken is not None:
                 yield Reject(origin, f"line {broken.line}: {broken.problem}")
                 continue
-            yield from guarded(origin, self._order_item, origin, name, order_rows, directory, path)
+            yield from guarded(origin, self._order_item, origin, name, order_rows, customers, path)
 
     def _order_item(
-        self, origin: Origin, name: str, rows: list[CsvRow], directory: Directory, path: Path
+        self, origin: Origin, name: str, rows: list[CsvRow], customers: _Customers, path: Path
     ) -> Item:
-        return Item(origin, self._order(name, rows, directory, path))
+        order = Fields(
+            _OrderValues(rows),
+            date_format=lambda _: self.context.date_format,
+            day_first=self.context.day_first,
+            region=_first(rows, "Billing Country") or self.context.repository.settings.phone_region,
+        )
+        records = self._order(name, order, rows, customers, path)
+        return Item(origin, records, warnings=order.warnings)
 
     def _order(
-        self, name: str, rows: list[CsvRow], directory: Directory, path: Path
+        self, name: str, order: Fields, rows: list[CsvRow], customers: _Customers, path: Path
     ) -> list[Record]:
-        absent = [c for c in REQUIRED if c not in rows[0].values]
-        if absent:
-            raise ValueError(f"missing Shopify column(s): {', '.join(absent)}")
         if not name:
             raise ValueError("order without Name")
-        email = (_first(rows, "Email") or "").lower()
-        if not email:
-            raise ValueError(f"order {name} has no Email: cannot tell whose it is")
+        store = self.context.store or order.get("Store")
         source = f"shopify:{path.name}"
+        notes = note_attributes(order.get("Note Attributes"))
         purchase = model.Purchase(
-            id=f"shopify:{name}",
-            at=v.when("Created at", _first(rows, "Created at") or _first(rows, "Paid at")),
-            total=v.number("Total", _first(rows, "Total")),
-            currency=_first(rows, "Currency"),
-            channel=_first(rows, "Source"),
-            store=_first(rows, "Location"),
+            id=f"shopify:{store}:{name}" if store else f"shopify:{name}",
+            order_name=name,
+            at=order.when("Created at", required=True),
+            total=order.number("Total"),
+            currency=order.get("Currency"),
+            channel=order.get("Source"),
+            store=store or order.get("Location"),
+            financial_status=(order.get("Financial Status") or "").lower() or None,
+            fulfillment_status=(order.get("Fulfillment Status") or "").lower() or None,
+            refunded_amount=order.number("Refunded Amount"),
+            discount_code=order.get("Discount Code"),
+            utm_source=notes.get("utm_source"),
+            utm_medium=notes.get("utm_medium"),
+            utm_campaign=notes.get("utm_campaign"),
             source=source,
         )
-        records: list[Record] = [purchase]
-        customer_id = directory.customer(email)
-        if customer_id is None:
-            customer_id = f"email:{email}"
-            records.append(self._new_customer(customer_id, email, rows, source))
+        customer_id, customer = self._customer(order, customers, store, source)
+        records: list[Record] = [purchase] if customer is None else [purchase, customer]
         records.append(model.Made(start_id=customer_id, end_id=purchase.id, source=source))
-        seller = _first(rows, "Employee")
+        seller = order.get("Employee")
         if seller:
-            seller_id = directory.employee(seller) or seller
+            seller_id = customers.directory.employee(seller) or seller
             records.append(model.Sold(start_id=seller_id, end_id=purchase.id, source=source))
+        return records + self._lines(purchase.id, rows, customers.directory, source, order)
+
+    def _customer(
+        self, order: Fields, customers: _Customers, store: str | None, source: str
+    ) -> tuple[str, model.Customer | None]:
+        """Whose order it is, by the best key it has, and what the order says about them (None:
+        nothing new since an earlier order of this file)."""
+        email = (order.get("Email") or "").lower() or None
+        phone = order.phone("Phone") or order.phone("Billing Phone")
+        name = order.get("Billing Name") or order.get("Shipping Name")
+        known = customers.find(email, phone)
+        if known is not None:
+            customer_id = known
+        elif email:
+            customer_id = f"email:{email}"
+        elif phone:
+            customer_id = f"phone:{phone}"
+        elif name:
+            customer_id = (
+                f"shopify:{store + ':' if store else ''}name:{' '.join(name.lower().split())}"
+            )
+        else:
+            raise ValueError(f"order {order['Name']} has no Email, phone or billing name: "
+                             "cannot tell whose it is")  # fmt: skip
+        customers.remember(customer_id, email, phone)
+        consent = order.flag("Accepts Marketing")
+        if not customer_id.startswith(("email:", "phone:", "shopify:")):
+            # The CRM's own customers keep what the CRM says; the order adds their consent.
+            if consent is None or customers.directory.consent.get(customer_id) == consent:
+                return customer_id, None
+            return customer_id, customers.once(
+                model.Customer(id=customer_id, accepts_marketing=consent, source=source)
+            )
+        # Orders describe the customers they made, whatever order the files come in.
+        return customer_id, customers.once(model.Customer(
+            id=customer_id,
+            email=email,  # a phone-only customer now known by e-mail too
+            phone=phone,
+            name=name,
+            city=order.get("Billing City") or order.get("Shipping City"),
+            country=order.get("Billing Country") or order.get("Shipping Country"),
+            accepts_marketing=consent,
+            source=source,
+        ))  # fmt: skip
+
+    def _lines(
+        self, purchase_id: str, rows: list[CsvRow], directory: Directory, source: str, order: Fields
+    ) -> list[Record]:
+        """The products and one CONTAINS per SKU (a SKU on several rows is added up)."""
+        records: list[Record] = []
         lines: dict[str, model.Contains] = {}
         for row in rows:
-            for record in self._line_item(purchase.id, row, directory, source):
-                if not isinstance(record, model.Contains):
-                    records.append(record)
-                elif record.end_id in lines:  # one SKU on several rows (variants, discounts)
-                    seen = lines[record.end_id]
-                    total = (seen.quantity or 0) + (record.quantity or 0)
-                    lines[record.end_id] = replace(seen, quantity=total)
-                else:
-                    lines[record.end_id] = record
+            item = Fields(row.values)
+            item_name = item.get("Lineitem name")
+            sku = item.get("Lineitem sku") or (f"name:{item_name}" if item_name else None)
+            if sku is None:
+                raise ValueError(f"line {row.line}: line item without Lineitem sku or name")
+            quantity = item.integer("Lineitem quantity")
+            price = item.number("Lineitem price")
+            if quantity == 0:  # an item taken off the order
+                item.warnings.append("Lineitem quantity: 0 (line left out)")
+            order.warnings.extend(f"line {row.line}: {w}" for w in item.warnings)
+            if quantity == 0:
+                continue
+            if sku not in directory.product_ids:
+                records.append(model.Product(id=sku, name=item_name, brand=item.get("Vendor"),
+                                             price=price, source=source))  # fmt: skip
+            line = model.Contains(start_id=purchase_id, end_id=sku, quantity=quantity or 1,
+                                  unit_price=price, source=source)  # fmt: skip
+            if sku in lines:  # one SKU on several rows (variants, discounts)
+                seen = lines[sku]
+                line = replace(seen, quantity=(seen.quantity or 0) + (line.quantity or 0))
+            lines[sku] = line
         return records + list(lines.values())
-
-    def _new_customer(
-        self, customer_id: str, email: str, rows: list[CsvRow], source: str
-    ) -> model.Customer:
-        return model.Customer(
-            id=customer_id,
-            email=email,
-            name=_first(rows, "Billing Name"),
-            phone=_first(rows, "Billing Phone") or _first(rows, "Phone"),
-            city=_first(rows, "Billing City"),
-            country=_first(rows, "Billing Country"),
-            source=source,
-        )
-
-    def _line_item(
-        self, purchase_id: str, row: CsvRow, directory: Directory, source: str
-    ) -> list[Record]:
-        values = row.values
-        item_name = (values.get("Lineitem name") or "").strip()
-        sku = (values.get("Lineitem sku") or "").strip() or (
-            f"name:{item_name}" if item_name else ""
-        )
-        if not sku:
-            raise ValueError(f"line {row.line}: line item without Lineitem sku or name")
-        quantity = v.integer("Lineitem quantity", values.get("Lineitem quantity"))
-        if quantity is None:
-            quantity = 1  # a blank quantity is one item; 0 or less is refused by the model
-        price = v.number("Lineitem price", values.get("Lineitem price"))
-        records: list[Record] = []
-        if sku not in directory.product_ids:
-            vendor = (values.get("Vendor") or "").strip() or None
-            records.append(
-                model.Product(
-                    id=sku, name=item_name or None, brand=vendor, price=price, source=source
-                )
-            )
-        records.append(
-            model.Contains(
-                start_id=purchase_id, end_id=sku, quantity=quantity, unit_price=price, source=source
-            )
-        )
-        return records

@@ -1,22 +1,29 @@
 """Yelp Open Dataset (JSON lines): businesses, users with their friends, and reviews.
 
+Both releases are read: the current Open Dataset (``categories`` and ``friends`` comma-separated
+strings, ``friends`` ``"None"`` when empty, ``YYYY-MM-DD HH:MM:SS`` dates, ``useful``/``funny``/
+``cool`` counts) and the older Dataset Challenge (lists, ``yelping_since`` ``YYYY-MM``, ``votes``
+objects).
+
 - ``business.json``: each business becomes a ``Product`` ``yelp:<business_id>`` (what a review
   is about), in a ``Category`` from its first category.
 - ``user.json``: each user becomes a ``Customer`` ``yelp:<user_id>`` owning a ``SocialAccount``
-  of the same id; ``friends`` become ``KNOWS`` in a second pass (a friend may come later).
+  of the same id; ``friends`` become ``KNOWS`` in a second pass. A friend not imported yet (later
+  in the file, or in a later file) is kept pending and linked when they arrive.
 - ``review.json``: each review becomes a ``Post`` ``yelp:<review_id>`` posted by the user's
-  account and ``ABOUT`` the business.
+  account and ``ABOUT`` the business; its ``stars`` are kept and decide its sentiment (the text's
+  own score is kept beside it). A reviewer or business not imported yet is linked when it comes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 from graph import model
 from graph.model import Record
-from importers.directory import Directory
 from importers.formats.base import (
     ACCOUNTS,
     PEOPLE,
@@ -31,6 +38,7 @@ from importers.formats.base import (
     reason_for,
 )
 from importers.readers import values as v
+from importers.readers.fields import left_empty
 from importers.readers.json_lines import JsonLine, read_json_lines
 
 PLATFORM = "yelp"
@@ -43,10 +51,35 @@ def _key(kind: str, value: Any) -> str:
     return f"{PLATFORM}:{value.strip()}"
 
 
+def listed(value: Any) -> list[str]:
+    """A list the dataset writes as a JSON list or as a comma-separated string (``"None"`` or
+    blank: empty).
+
+    >>> listed("yu-bob, yu-later"), listed(["a", " b"]), listed("None"), listed(None)
+    (['yu-bob', 'yu-later'], ['a', 'b'], [], [])
+    """
+    if isinstance(value, list):
+        parts = [str(v) for v in value if isinstance(v, str | int)]
+    elif isinstance(value, str) and value.strip() != "None":
+        parts = value.split(",")
+    else:
+        parts = []
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _soft_when(field: str, value: Any, warnings: list[str]) -> datetime | None:
+    """An optional date: one that cannot be read is left empty, with a warning."""
+    try:
+        return v.when(field, value if isinstance(value, str) else None)
+    except ValueError as exc:
+        warnings.append(left_empty(field, exc))
+        return None
+
+
 def business_records(data: dict[str, Any], source: str) -> list[Record]:
     """A business: a product (what reviews are about) and its category."""
     product_id = _key("business_id", data.get("business_id"))
-    categories = [c.strip() for c in str(data.get("categories") or "").split(",") if c.strip()]
+    categories = listed(data.get("categories"))
     product = model.Product(
         id=product_id,
         name=data.get("name"),
@@ -65,14 +98,16 @@ def business_records(data: dict[str, Any], source: str) -> list[Record]:
     ]
 
 
-def user_records(data: dict[str, Any], source: str) -> list[Record]:
+def user_records(data: dict[str, Any], source: str) -> Item:
     """A reviewer: a customer and the Yelp account they own."""
     customer_id = _key("user_id", data.get("user_id"))
-    return [
+    warnings: list[str] = []
+    fans = data.get("fans")
+    records: list[Record] = [
         model.Customer(
             id=customer_id,
             name=data.get("name"),
-            joined_at=v.when("yelping_since", data.get("yelping_since")),
+            joined_at=_soft_when("yelping_since", data.get("yelping_since"), warnings),
             source=source,
         ),
         model.SocialAccount(
@@ -80,25 +115,22 @@ def user_records(data: dict[str, Any], source: str) -> list[Record]:
             platform=PLATFORM,
             handle=str(data["user_id"]),
             display_name=data.get("name"),
-            followers=v.integer("fans", str(data.get("fans", ""))),
+            followers=fans if isinstance(fans, int) and not isinstance(fans, bool) else None,
             source=source,
         ),
         model.Owns(
             start_id=customer_id, end_id=customer_id, confidence=1.0, method="source", source=source
         ),
     ]
+    return Item(Origin("", 0, ""), records, warnings=warnings)
 
 
 def friend_records(data: dict[str, Any], source: str) -> list[Record]:
     """A reviewer's friendships."""
     customer_id = _key("user_id", data.get("user_id"))
-    friends = str(data.get("friends") or "")
-    if friends.strip() in ("", "None"):
-        return []
     return [
-        model.Knows(start_id=customer_id, end_id=f"{PLATFORM}:{f.strip()}", source=source)
-        for f in friends.split(",")
-        if f.strip()
+        model.Knows(start_id=customer_id, end_id=f"{PLATFORM}:{friend}", source=source)
+        for friend in listed(data.get("friends"))
     ]
 
 
@@ -107,13 +139,21 @@ def review_item(data: dict[str, Any], source: str) -> Item | list[Record]:
     post_id = _key("review_id", data.get("review_id"))
     account = _key("user_id", data.get("user_id"))
     business = _key("business_id", data.get("business_id"))
-    likes = sum(int(data.get(k) or 0) for k in ("useful", "funny", "cool"))
+    votes = data.get("votes")
+    counts: dict[str, Any] = votes if isinstance(votes, dict) else data  # older release: votes
+    likes = sum(_count(counts.get(k)) for k in ("useful", "funny", "cool"))
+    warnings: list[str] = []
+    stars = data.get("stars")
+    if stars is not None and not (isinstance(stars, int | float) and 1 <= stars <= 5):
+        warnings.append(f"stars: {str(stars)[:20]!r} is not a rating from 1 to 5 (left empty)")
+        stars = None
     post = model.Post(
         id=post_id,
         platform=PLATFORM,
         text=str(data.get("text") or ""),
-        at=v.when("date", data.get("date")),
+        at=_soft_when("date", data.get("date"), warnings),
         likes=likes,
+        stars=float(stars) if stars is not None else None,
         source=source,
     )
     records: list[Record] = [
@@ -121,7 +161,11 @@ def review_item(data: dict[str, Any], source: str) -> Item | list[Record]:
         model.Posted(start_id=account, end_id=post_id, source=source),
         model.About(start_id=post_id, end_id=business, source=source),
     ]
-    return Item(origin=Origin("", 0, ""), records=records, authors={post_id: account})
+    return Item(Origin("", 0, ""), records, authors={post_id: account}, warnings=warnings)
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 class YelpFile:
@@ -151,38 +195,23 @@ class YelpFile:
 
     @classmethod
     def build(cls, spec: FormatSpec, context: ImportContext) -> YelpFile:
-        """A reader of one of the dataset's files (reviews check their reviewer and business
-        against the graph's directory)."""
-        return cls(spec.name.removeprefix("yelp_"), context.directory)
+        """A reader of one of the dataset's files."""
+        return cls(spec.name.removeprefix("yelp_"))
 
     @property
     def name(self) -> str:
         """``yelp_`` and the file's kind."""
         return self.spec.name
 
-    def __init__(self, kind: str, directory: Callable[[], Directory] | None = None) -> None:
+    def __init__(self, kind: str) -> None:
         builders: dict[str, tuple[Builder, Builder | None, str]] = {
             "business": (business_records, None, '"categories"'),
             "user": (user_records, friend_records, '"yelping_since"'),
-            "review": (self._review, None, '"review_id"'),
+            "review": (review_item, None, '"review_id"'),
         }
-        self._directory = directory
         self.kind = kind
         self.spec = next(s for s in self.SPECS if s.name == f"yelp_{kind}")
         self._first, self._second, self._marker = builders[kind]
-
-    def _review(self, data: dict[str, Any], source: str) -> Item | list[Record]:
-        """A review, refused whole (nothing written) when its reviewer or business is unknown."""
-        item = review_item(data, source)
-        if self._directory is not None and isinstance(item, Item):
-            directory = self._directory()
-            reviewer = _key("user_id", data.get("user_id"))
-            business = _key("business_id", data.get("business_id"))
-            if reviewer not in directory.customer_ids:
-                raise ValueError(f"unknown reviewer {reviewer!r}: import the Yelp users first")
-            if business not in directory.product_ids:
-                raise ValueError(f"unknown business {business!r}: import the Yelp businesses first")
-        return item
 
     def sniff(self, path: Path, head: str) -> bool:
         """True for JSON lines carrying this file's distinctive field."""

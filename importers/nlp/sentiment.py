@@ -44,6 +44,19 @@ def label_for(compound: float) -> str:
     return "neutral"
 
 
+def from_stars(stars: float) -> float:
+    """The sentiment a 1-5 star rating states: -1 (one star) .. 0 (three) .. 1 (five).
+
+    A reviewer's own rating says how they feel more surely than their words (polite words
+    often wrap a one-star review), so it decides a review's sentiment; the text's score is kept
+    beside it.
+
+    >>> from_stars(1), from_stars(3), from_stars(4.5), label_for(from_stars(2))
+    (-1.0, 0.0, 0.75, 'negative')
+    """
+    return max(-1.0, min(1.0, (float(stars) - 3.0) / 2.0))
+
+
 def head(text: str, max_chars: int) -> str:
     """The first ``max_chars`` characters of ``text``, cut at the last space when it is cut.
 

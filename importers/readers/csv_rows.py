@@ -23,12 +23,18 @@ csv.field_size_limit(MAX_ROW_CHARS)
 
 @dataclass(frozen=True, slots=True)
 class CsvRow:
-    """One data row: its first physical line number, values by column, raw text, problem."""
+    """One data row: its first physical line number, values by column, raw text, problem.
+
+    ``values`` maps each column name to its value; where a name repeats (HubSpot's
+    associated-company columns) it holds the *first* such column's, and ``cells`` keeps every
+    value in file order for a mapping that names another occurrence.
+    """
 
     line: int
     values: dict[str, str]
     raw: str
     problem: str | None = None
+    cells: tuple[str, ...] = ()
 
 
 def ends_inside_quotes(text: str, *, delimiter: str = ",", inside: bool = False) -> bool:
@@ -163,5 +169,7 @@ def _row(
         problem = f"expected {len(header)} columns, found {len(cells)}"
     elif any(has_bad_bytes(c) for c in cells):
         problem = f"bytes that are not valid {encoding} (fix the file's encoding)"
-    return CsvRow(line=number, values=dict(zip(header, cells, strict=False)), raw=raw,
-                  problem=problem)  # fmt: skip
+    values: dict[str, str] = {}
+    for name, value in zip(header, cells, strict=False):
+        values.setdefault(name, value)  # a repeated name: the first column's value
+    return CsvRow(line=number, values=values, raw=raw, problem=problem, cells=tuple(cells))

@@ -1,11 +1,13 @@
 """Parse the timestamps real exports contain into UTC datetimes.
 
-Accepted: ISO 8601 (``2025-10-07T07:50:26Z``, ``…+02:00``, ``….000Z``), Shopify's
-``2025-10-07 09:50:26 +0200``, Yelp's ``2025-10-07 09:50:26`` (UTC), dates alone
-(``2025-10-07``), compact digits (``20251007``, ``202510071200``, ``20251007120000``), RFC 2822
-e-mail dates, and Unix epochs in seconds (10 digits, decimals allowed) or milliseconds (13
-digits). A value without a zone is UTC. Anything else, or a moment outside 1900-2200, is a
-ValueError that says what was seen: never an overflow, never a year 8387.
+Accepted: ISO 8601 (``2025-10-07T07:50:26Z``, ``…+02:00``, ``….000Z``, Salesforce's
+``….000+0000``), Shopify's ``2025-10-07 09:50:26 +0200``, Yelp's ``2025-10-07 09:50:26`` (UTC)
+and older ``2012-02``, dates alone (``2025-10-07``), spreadsheet dates (``6/20/24 15:03``, month
+first unless day-first), an export's own ``date_format``, compact digits (``20251007``,
+``202510071200``, ``20251007120000``), RFC 2822 e-mail dates, and Unix epochs in seconds (10
+digits, decimals allowed) or milliseconds (13 digits). A value without a zone is UTC. Anything
+else, or a moment outside 1900-2200, is a ValueError that says what was seen: never an overflow,
+never a year 8387.
 """
 
 from __future__ import annotations
@@ -21,16 +23,27 @@ _FORMATS = (
     "%Y-%m-%d",
     "%Y/%m/%d %H:%M:%S",
     "%Y/%m/%d",
+    "%Y-%m",  # Yelp's older releases: yelping_since
 )
+# Spreadsheet dates, month first (as US spreadsheets re-save them) unless told day-first.
+_MONTH_FIRST = ("%m/%d/%y %H:%M", "%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%y", "%m/%d/%Y")
+_DAY_FIRST = tuple(f.replace("%m/%d", "%d/%m") for f in _MONTH_FIRST)
 
 
-def parse_datetime(value: str) -> datetime:
+def parse_datetime(
+    value: str, *, date_format: str | None = None, day_first: bool = False
+) -> datetime:
     """Parse ``value`` into an aware UTC datetime, or raise ValueError saying what was seen.
+
+    ``date_format`` (strptime codes) is tried first; spreadsheet dates such as ``6/20/24 15:03``
+    are month first unless ``day_first``.
 
     >>> parse_datetime("2025-10-07 09:50:26 +0200").isoformat()
     '2025-10-07T07:50:26+00:00'
     >>> parse_datetime("2025-10-07T07:50:26.000Z").isoformat()
     '2025-10-07T07:50:26+00:00'
+    >>> parse_datetime("6/5/24 15:03").date(), parse_datetime("6/5/24", day_first=True).date()
+    (datetime.date(2024, 6, 5), datetime.date(2024, 5, 6))
     """
     text = value.strip()
     if not text:
@@ -38,7 +51,7 @@ def parse_datetime(value: str) -> datetime:
     if len(text) > 100:
         raise ValueError(f"unrecognised date {value[:40]!r}… ({len(value)} characters)")
     try:
-        parsed = _parse(text)
+        parsed = _parse(text, date_format, day_first)
     except (OverflowError, OSError, ValueError):
         parsed = None  # an epoch too large for a date
     if parsed is not None:
@@ -49,19 +62,25 @@ def parse_datetime(value: str) -> datetime:
     if parsed is None:
         raise ValueError(
             f"unrecognised date {value!r} (expected ISO 8601, 'YYYY-MM-DD HH:MM:SS [+HHMM]', "
-            "RFC 2822, YYYYMMDD[HHMM[SS]] or epoch seconds or milliseconds)"
+            "M/D/YY [H:MM], RFC 2822, YYYYMMDD[HHMM[SS]] or epoch seconds or milliseconds"
+            f"{'' if date_format is None else ', or ' + date_format})"
         )
     if not EARLIEST <= parsed.year <= LATEST:
         raise ValueError(f"date {value!r} is outside {EARLIEST}-{LATEST}")
     return parsed
 
 
-def _parse(text: str) -> datetime | None:
+def _parse(text: str, date_format: str | None = None, day_first: bool = False) -> datetime | None:
+    if date_format:
+        try:
+            return datetime.strptime(text, date_format)
+        except ValueError:
+            pass
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         pass
-    for fmt in _FORMATS:
+    for fmt in (*_FORMATS, *(_DAY_FIRST if day_first else _MONTH_FIRST)):
         try:
             return datetime.strptime(text, fmt)
         except ValueError:

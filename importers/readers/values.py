@@ -32,12 +32,14 @@ def integer(field: str, value: str | None) -> int | None:
     return int(result)
 
 
-def when(field: str, value: str | None) -> datetime | None:
+def when(
+    field: str, value: str | None, *, date_format: str | None = None, day_first: bool = False
+) -> datetime | None:
     """A timestamp in UTC, or None when blank."""
     if value is None or not value.strip():
         return None
     try:
-        return parse_datetime(value)
+        return parse_datetime(value, date_format=date_format, day_first=day_first)
     except ValueError as exc:
         raise ValueError(f"{field}: {exc}") from None
 

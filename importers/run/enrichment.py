@@ -21,6 +21,7 @@ from importers.directory import Directory
 from importers.formats.base import Item
 from importers.nlp import Catalog, CatalogEmployee, CatalogProduct, analyse, build_pipeline
 from importers.nlp.pipeline import TextAnalysis
+from importers.nlp.sentiment import from_stars, label_for
 
 
 def load_catalog(repository: Repository, directory: Directory, settings: Settings) -> Catalog:
@@ -79,10 +80,15 @@ class PostEnrichment:
             if isinstance(record, model.Interaction):
                 item.records[index] = replace(record, sentiment=round(found.sentiment, 4))
             elif isinstance(record, model.Post):
+                sentiment, label = found.sentiment, found.sentiment_label
+                if record.stars is not None:  # a rating decides; the words' score is kept
+                    sentiment = from_stars(record.stars)
+                    label = label_for(sentiment)
                 item.records[index] = replace(
                     record,
-                    sentiment=round(found.sentiment, 4),
-                    sentiment_label=found.sentiment_label,
+                    sentiment=round(sentiment, 4),
+                    sentiment_label=label,
+                    text_sentiment=round(found.sentiment, 4),
                     intent=found.intent,
                     category=found.category,
                 )

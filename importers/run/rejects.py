@@ -1,7 +1,9 @@
 """The rejects file: every source record an import could not use, one JSON line each.
 
-``<source>.rejects.jsonl`` holds ``{"line", "reason", "raw"}`` per rejected record, so a person
-can fix the source and import it again.
+``<source>.rejects.jsonl`` holds ``{"line", "kind", "reason", "raw"}`` per record that was
+rejected (``kind`` ``reject``), skipped for a reason (``skip``) or imported with an optional field
+left empty (``warning``), so a person can see every record that did not go in whole, fix the
+source and import it again.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from importers.formats.base import Reject
+from importers.formats.base import Reject, Skip
 from importers.readers.text import printable
 
 
@@ -49,10 +51,11 @@ class RejectsFile:
                 self._fh.flush()
             return self.path.stat().st_size if self.path.exists() else 0
 
-    def write(self, reject: Reject) -> None:
+    def write(self, reject: Reject | Skip, *, kind: str = "reject") -> None:
         """Record one reject (bytes the source's encoding could not decode written as \\xNN)."""
         entry = {
             "line": reject.origin.line,
+            "kind": "skip" if isinstance(reject, Skip) else kind,
             "reason": printable(reject.reason),
             "raw": printable(reject.origin.raw),
         }

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from graph.model import Relationship
+from graph.store import pending
 from graph.store.repository import Repository
 from graph.store.writes import BatchWriter, WriteSummary
-from importers.formats.base import Format, Item, Origin, Reject, SourceItem
+from importers.formats.base import Format, Item, Origin, Reject, Skip, SourceItem
 from importers.run import checkpoint
 from importers.run.background import BackgroundWriter
 from importers.run.progress import ImportProgress
@@ -34,7 +35,14 @@ class Enrichment(Protocol):
 
 @dataclass
 class ImportSummary:
-    """What an import did."""
+    """What an import did, records and graph writes apart.
+
+    Records: every source record ``read`` ends as imported, ``skipped`` (with a reason) or
+    ``rejected`` (with a reason), so ``read == imported + skipped + rejected``; ``warnings``
+    count imported records with an optional field left empty. Graph: nodes and relationships
+    ``created`` and ``updated``; relationships ``pending`` (their other end is not in the graph
+    yet) and ``linked`` (pending ones this import completed).
+    """
 
     source: Path
     format: str
@@ -42,6 +50,10 @@ class ImportSummary:
     created: int = 0
     updated: int = 0
     rejected: int = 0
+    skipped: int = 0
+    warnings: int = 0
+    pending: int = 0
+    linked: int = 0
     nodes: dict[str, int] = field(default_factory=dict)
     relationships: dict[str, int] = field(default_factory=dict)
     rejects_file: Path | None = None
@@ -52,6 +64,11 @@ class ImportSummary:
     def rate(self) -> float:
         """Source records per second."""
         return self.read / self.seconds if self.seconds else 0.0
+
+    @property
+    def imported(self) -> int:
+        """Records that went into the graph."""
+        return self.read - self.skipped - self.rejected
 
 
 @dataclass
@@ -67,8 +84,8 @@ class _Run:
     rejects: RejectsFile
     progress: ImportProgress
     prior: dict[str, int] = field(default_factory=dict)
-    pending: list[Item] = field(default_factory=list)
-    missing_rejects: int = 0  # counted by the writer thread
+    queued: list[Item] = field(default_factory=list)
+    kept_pending: int = 0  # relationships kept for a missing end (counted by the writer thread)
     writer: BatchWriter = field(init=False)
     background: BackgroundWriter = field(init=False)
 
@@ -77,28 +94,37 @@ class _Run:
         self.background = BackgroundWriter(self.writer)
 
     def missing(self, record: Relationship, origin: Any, reason: str) -> None:
-        if isinstance(origin, Origin):
-            self.rejects.write(Reject(origin, reason))
-            self.missing_rejects += 1
+        """A relationship whose other end is not in the graph yet: kept until it arrives."""
+        where = f"{origin.path}:{origin.line}" if isinstance(origin, Origin) else ""
+        self.writer.add(pending.pending_record(record, where))
+        self.kept_pending += 1
 
-    def reject(self, reject: Reject) -> None:
+    def reject(self, reject: Reject | Skip) -> None:
         # Through the writer, in order: at a checkpoint the rejects file holds exactly the
         # rejects of the items before it (a resumed import cuts it back to that size).
         self.background.call(partial(self.rejects.write, reject))
-        self.summary.rejected += 1
+        if isinstance(reject, Skip):
+            self.summary.skipped += 1
+        else:
+            self.summary.rejected += 1
         self.summary.read += 1
-        self.progress.advance(1, rejected=1)
+        self.progress.advance(1, rejected=int(isinstance(reject, Reject)))
 
     def add(self, item: Item) -> None:
-        self.pending.append(item)
+        self.queued.append(item)
         if not item.secondary:
             self.summary.read += 1
             self.progress.advance(1)
-        if len(self.pending) >= self.chunk:
+        for warning in item.warnings:
+            self.summary.warnings += 1
+            self.background.call(
+                partial(self.rejects.write, Reject(item.origin, warning), kind="warning")
+            )
+        if len(self.queued) >= self.chunk:
             self.drain()
 
     def drain(self) -> None:
-        items, self.pending = self.pending, []
+        items, self.queued = self.queued, []
         if self.enrichment is not None and items:
             self.enrichment.apply(items)
         self.background.write([(record, item.origin) for item in items for record in item.records])
@@ -106,12 +132,13 @@ class _Run:
     def save(self, items_done: int) -> None:
         """Checkpoint once everything read so far is in the graph (in the writer thread)."""
         self.drain()
-        read, rejected = self.summary.read, self.summary.rejected
+        counted = {"read": self.summary.read, "rejected": self.summary.rejected,
+                   "skipped": self.summary.skipped, "warnings": self.summary.warnings}  # fmt: skip
 
         def persist() -> None:
             point = checkpoint.fresh(self.path, self.fmt.name)
             point.items_done = items_done
-            point.counts = self.counts(read=read, rejected=rejected)
+            point.counts = self.counts(**counted)
             point.rejects_bytes = self.rejects.size()
             checkpoint.save(self.state_dir, point)
 
@@ -120,16 +147,19 @@ class _Run:
     def finish(self) -> WriteSummary:
         self.drain()
         self.background.close()
-        self.summary.rejected += self.missing_rejects
         return self.writer.summary
 
-    def counts(self, *, read: int, rejected: int) -> dict[str, int]:
+    def counts(self, **records: int) -> dict[str, int]:
+        """Everything counted so far, for a checkpoint: the records, and the graph writes."""
         written = self.writer.summary
+        # PendingEdge nodes are bookkeeping, counted as pending relationships, not as writes.
+        kept_new = written.nodes_created.get("PendingEdge", 0)
+        kept_again = written.nodes.get("PendingEdge", 0) - kept_new
         return {
-            "read": read,
-            "rejected": rejected + self.missing_rejects,
-            "created": self.prior.get("created", 0) + written.created,
-            "updated": self.prior.get("updated", 0) + written.updated,
+            **records,
+            "pending": self.prior.get("pending", 0) + self.kept_pending,
+            "created": self.prior.get("created", 0) + written.created - kept_new,
+            "updated": self.prior.get("updated", 0) + written.updated - kept_again,
         }
 
 
@@ -155,10 +185,8 @@ def run_import(
     skip = saved.items_done if saved else 0
     summary = ImportSummary(source=path, format=fmt.name, resumed_from=skip)
     if saved:
-        summary.read, summary.rejected = (
-            saved.counts.get("read", 0),
-            saved.counts.get("rejected", 0),
-        )
+        for name in ("read", "rejected", "skipped", "warnings"):
+            setattr(summary, name, saved.counts.get(name, 0))
     with (
         RejectsFile(path, resume_at=saved.rejects_bytes if saved else None) as rejects,
         ImportProgress(
@@ -177,10 +205,13 @@ def run_import(
             raise
         written = run.finish()
     checkpoint.clear(state_dir, path, fmt.name)
-    counts = run.counts(read=summary.read, rejected=summary.rejected - run.missing_rejects)
+    counts = run.counts()
     summary.created, summary.updated = counts["created"], counts["updated"]
-    summary.nodes, summary.relationships = written.nodes, written.relationships
-    summary.rejects_file = rejects.path if summary.rejected else None
+    summary.pending = counts["pending"]
+    summary.nodes = {k: v for k, v in written.nodes.items() if k != "PendingEdge"}
+    summary.relationships = written.relationships
+    noted = summary.rejected + summary.skipped + summary.warnings
+    summary.rejects_file = rejects.path if noted else None
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -190,7 +221,7 @@ def _feed(run: _Run, entries: Iterable[SourceItem], skip: int) -> None:
     for index, entry in enumerate(entries, start=1):
         if index <= skip:
             continue
-        if isinstance(entry, Reject):
+        if isinstance(entry, Reject | Skip):
             run.reject(entry)
         else:
             run.add(entry)

@@ -34,7 +34,7 @@ def test_init_twice_creates_nothing_the_second_time(
     args = cli_args(fresh_settings("cli_init"))
     first = runner.invoke(app, [*args, "init"])
     assert first.exit_code == 0, first.output
-    assert "10 constraints" in first.output
+    assert "12 constraints" in first.output
     second = runner.invoke(app, [*args, "init"])
     assert second.exit_code == 0, second.output
     assert "(0 created now" in second.output

@@ -70,14 +70,14 @@ def test_relationship_needs_both_ends() -> None:
 def test_every_label_and_relationship_of_the_design_is_modelled() -> None:
     assert set(model.NODE_LABELS) == {
         "Customer", "Employee", "Product", "Category", "Topic", "Purchase",
-        "SocialAccount", "Post", "Interaction", "Alert",
+        "SocialAccount", "Post", "Interaction", "Alert", "Company", "PendingEdge",
     }  # fmt: skip
     types = {rel.TYPE for rel in model.RELATIONSHIP_TYPES}
     assert types == {
         "MADE", "CONTAINS", "SOLD", "IN_CATEGORY", "OWNS", "POSTED", "REPLIES_TO", "RESHARES",
         "QUOTES", "MENTIONS", "ABOUT", "TAGGED", "WROTE", "FOLLOWS", "KNOWS", "REFERRED",
         "HAD", "HANDLED", "COMPLEMENTS", "ON", "ASSIGNED_TO", "MAYBE_OWNS",
-        "INFLUENCES", "RAPPORT", "BOUGHT_WITH", "INTERESTED_IN",
+        "INFLUENCES", "RAPPORT", "BOUGHT_WITH", "INTERESTED_IN", "SHARED", "WORKS_AT", "MANAGES",
     }  # fmt: skip
-    # OWNS and MAYBE_OWNS start at a customer or an employee
-    assert len(list(model.relationship_patterns())) == len(types) + 2
+    # OWNS, MAYBE_OWNS and WORKS_AT start at a customer or an employee
+    assert len(list(model.relationship_patterns())) == len(types) + 3

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from graph.store import reads
 from graph.store.repository import Repository
 from tests.importers.conftest import Importer, node, out, rejects_of
 
@@ -92,7 +93,9 @@ def test_tweets_become_enriched_posts_with_their_links(
     assert out(graph_repo, ("Post", "REPLIES_TO", "Post"), "twitter:102") == ["twitter:101"]
     assert node(graph_repo, "Post", "twitter:102")["category"] == "personalisation"
     assert out(graph_repo, ("Employee", "WROTE", "Post"), "e1") == ["twitter:102"]
-    assert out(graph_repo, ("Post", "RESHARES", "Post"), "twitter:103") == ["twitter:100"]
+    # A retweet is a share of the original, not a post carrying the original's metrics again.
+    assert out(graph_repo, ("SocialAccount", "SHARED", "Post"), "twitter:bob_r") == ["twitter:100"]
+    assert reads.nodes_by_ids(graph_repo, "Post", ["twitter:103"]) == {}
     # A quoted tweet the file does not hold is kept as a bare post, so the edge is not lost.
     assert out(graph_repo, ("Post", "QUOTES", "Post"), "twitter:104") == ["twitter:999"]
     brand = node(graph_repo, "SocialAccount", "twitter:rapportshop")
@@ -139,15 +142,19 @@ def test_yelp_users_friends_and_reviews(
 ) -> None:
     import_file("business.json", YELP_BUSINESS)
     users = import_file("user.json", YELP_USERS).summaries[0]
-    assert (users.format, users.read, users.rejected) == ("yelp_user", 3, 2)
+    assert (users.format, users.read, users.rejected, users.pending) == ("yelp_user", 3, 1, 1)
     assert node(graph_repo, "Customer", "yelp:u1")["name"] == "Ann"
-    # u1's friend u2 exists; u3 is not in the file and is reported, not invented.
+    # u1's friend u2 exists; u3 is not in the file: kept pending, not invented.
     assert out(graph_repo, ("Customer", "KNOWS", "Customer"), "yelp:u1") == ["yelp:u2"]
     reasons = [r["reason"] for r in rejects_of(tmp_path / "user.json")]
-    assert reasons == ["missing user_id", "unknown Customer 'yelp:u3' (end of KNOWS)"]
+    assert reasons == ["missing user_id"]
     reviews = import_file("review.json", YELP_REVIEWS).summaries[0]
-    assert reviews.rejected == 1
+    # r2's business is not imported yet: the review is kept, its ABOUT waits for b404.
+    assert (reviews.rejected, reviews.pending) == (0, 1)
     review = node(graph_repo, "Post", "yelp:r1")
-    assert (review["sentimentLabel"], review["likes"]) == ("positive", 3)
+    assert (review["sentimentLabel"], review["likes"], review["stars"]) == ("positive", 3, 5.0)
+    assert out(graph_repo, ("Post", "ABOUT", "Product"), "yelp:r2") == []
+    import_file("business2.json", '{"business_id": "b404", "name": "Late", "categories": ""}\n')
+    assert out(graph_repo, ("Post", "ABOUT", "Product"), "yelp:r2") == ["yelp:b404"]
     assert out(graph_repo, ("Post", "ABOUT", "Product"), "yelp:r1") == ["yelp:b1"]
     assert out(graph_repo, ("SocialAccount", "POSTED", "Post"), "yelp:u1") == ["yelp:r1"]

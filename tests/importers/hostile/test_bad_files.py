@@ -51,7 +51,9 @@ def test_a_bad_file_never_stops_an_import(shop: Repository, probe: Probe, tmp_pa
     summary = report.summaries[0]
     rejects = rejects_of(path)
     assert (summary.read, summary.rejected) == (probe.read, probe.rejected), rejects[:3]
-    assert len(rejects) == summary.rejected
+    assert summary.warnings == probe.warned, rejects[:3]
+    assert len([r for r in rejects if r["kind"] == "reject"]) == summary.rejected
+    assert len(rejects) == summary.rejected + summary.skipped + summary.warnings
     if probe.reason:
         assert probe.reason in rejects[0]["reason"]
     for reject in rejects:
