@@ -168,12 +168,18 @@ class Interaction:
     direction: str | None
     subject: str | None
     sentiment: float | None
-    employee_id: strawberry.ID | None
+    employee_id: strawberry.ID | None = strawberry.field(
+        description="The employee who handled it (the first by id, when several did)."
+    )
+    employee_ids: list[strawberry.ID] = strawberry.field(
+        description="Everyone who handled it (an e-mail copied to two colleagues)."
+    )
 
     @classmethod
     def of(cls, i: activity.InteractionView) -> Interaction:
         """From the stored interaction."""
-        return from_view(cls, i, employee_id=i.employee)
+        return from_view(cls, i, employee_id=i.employee,
+                         employee_ids=[strawberry.ID(e) for e in i.employees])  # fmt: skip
 
     @strawberry.field(description="The employee who handled it.")
     async def employee(self, info: AnyInfo) -> EmployeeRef | None:

@@ -1,9 +1,10 @@
-// Purpose: every interaction the given customers had, with the employee who handled it (API
-// loaders).
+// Purpose: every interaction the given customers had, with the employees who handled it (API
+// loaders; one row per interaction, however many employees handled it).
 // Parameters: $ids: customer ids.
-// Returns: customer, id, channel, at, direction, subject, sentiment, employee.
+// Returns: customer, id, channel, at, direction, subject, sentiment, employees (list of ids).
 UNWIND $ids AS cid
 MATCH (c:Customer {id: cid})-[:HAD]->(i:Interaction)
 OPTIONAL MATCH (i)<-[:HANDLED]-(e:Employee)
+WITH cid, i, collect(e.id) AS employees
 RETURN cid AS customer, i.id AS id, i.channel AS channel, i.at AS at, i.direction AS direction,
-       i.subject AS subject, i.sentiment AS sentiment, e.id AS employee
+       i.subject AS subject, i.sentiment AS sentiment, employees

@@ -1,12 +1,14 @@
-// Purpose: every purchase of the given customers, with the employee who sold it (API loaders;
-// paged, filtered and ordered in Python: one customer's purchases are a short list).
+// Purpose: every purchase of the given customers, with the employees who sold it (API loaders;
+// one row per purchase; paged, filtered and ordered in Python: one customer's purchases are a
+// short list).
 // Parameters: $ids: customer ids.
-// Returns: customer, id, at, total, currency, channel, store, seller, orderName, financialStatus,
+// Returns: customer, id, at, total, currency, channel, store, sellers (list of ids), orderName, financialStatus,
 // fulfillmentStatus, refundedAmount, discountCode.
 UNWIND $ids AS cid
 MATCH (c:Customer {id: cid})-[:MADE]->(p:Purchase)
 OPTIONAL MATCH (p)<-[:SOLD]-(e:Employee)
+WITH cid, p, collect(e.id) AS sellers
 RETURN cid AS customer, p.id AS id, p.at AS at, p.total AS total, p.currency AS currency,
-       p.channel AS channel, p.store AS store, e.id AS seller, p.orderName AS orderName,
+       p.channel AS channel, p.store AS store, sellers, p.orderName AS orderName,
        p.financialStatus AS financialStatus, p.fulfillmentStatus AS fulfillmentStatus,
        p.refundedAmount AS refundedAmount, p.discountCode AS discountCode

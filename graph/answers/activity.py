@@ -90,7 +90,8 @@ class InteractionView:
     direction: str | None
     subject: str | None
     sentiment: float | None
-    employee: str | None
+    employee: str | None  # the first of ``employees`` (by id)
+    employees: tuple[str, ...] = ()  # everyone who handled it
 
 
 def _when(value: Any) -> datetime | None:
@@ -98,11 +99,22 @@ def _when(value: Any) -> datetime | None:
 
 
 def _by(rows: list[Row], key: str, ids: Sequence[str], make: Any) -> dict[str, list[Any]]:
-    """Rows grouped by ``key`` into ``make(row)``, with an empty list for every id asked."""
+    """Rows grouped by ``key`` into ``make(row)``, with an empty list for every id asked; a row
+    whose ``id`` its group already holds is left out (one thing is listed once)."""
     found: dict[str, list[Any]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
     for row in rows:
+        mark = (row[key], row.get("id") or row.get("product") or "")
+        if mark[1] and mark in seen:
+            continue
+        seen.add(mark)
         found[row[key]].append(make(row))
     return {i: found.get(i, []) for i in ids}
+
+
+def _first(values: Any) -> str | None:
+    """The smallest id of a list (the one shown where one is expected), or None."""
+    return min(values) if values else None
 
 
 def accounts_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[AccountView]]:
@@ -119,7 +131,7 @@ def purchases_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[P
     rows = repository.read("activity/purchases_of", ids=list(ids))
     return _by(rows, "customer", ids, lambda r: PurchaseView(
         r["id"], _when(r.get("at")), r.get("total"), r.get("currency"), r.get("channel"),
-        r.get("store"), r.get("seller"), r.get("orderName"), r.get("financialStatus"),
+        r.get("store"), _first(r.get("sellers")), r.get("orderName"), r.get("financialStatus"),
         r.get("fulfillmentStatus"), r.get("refundedAmount"), r.get("discountCode"),
     ))  # fmt: skip
 
@@ -147,5 +159,5 @@ def interactions_of(repository: Repository, ids: Sequence[str]) -> dict[str, lis
     rows = repository.read("activity/interactions_of", ids=list(ids))
     return _by(rows, "customer", ids, lambda r: InteractionView(
         r["id"], r.get("channel"), _when(r.get("at")), r.get("direction"), r.get("subject"),
-        r.get("sentiment"), r.get("employee"),
+        r.get("sentiment"), _first(r.get("employees")), tuple(sorted(r.get("employees") or ())),
     ))  # fmt: skip

@@ -32,11 +32,12 @@ from graph.analytics import communities as community_detection
 from graph.analytics import influence, related, warmth
 from graph.errors import ConfigError
 from graph.jobs import incremental, raise_alerts
+from graph.jobs.brands import mark_brands
 from graph.store import derived
 from graph.store.projection import Projection, audience, load_contacts, load_topic_mentions_of
 from graph.store.repository import Repository
 
-STAGES = ("influence", "communities", "warmth", "related", "interests", "alerts")
+STAGES = ("brands", "influence", "communities", "warmth", "related", "interests", "alerts")
 
 
 @dataclass
@@ -263,7 +264,15 @@ def run_alerts(repository: Repository, run: datetime, state: _State, report: Sta
     )
 
 
+def run_brands(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
+    """Our brand accounts as the settings name them (RAPPORT_BRAND_HANDLES)."""
+    marks = mark_brands(repository)
+    report.written = marks.flagged + marks.unflagged
+    report.notes.update(flagged=marks.flagged, unflagged=marks.unflagged)
+
+
 _RUNNERS: dict[str, Callable[[Repository, datetime, _State, StageReport], None]] = {
+    "brands": run_brands,
     "influence": run_influence,
     "communities": run_communities,
     "warmth": run_warmth,
@@ -273,7 +282,7 @@ _RUNNERS: dict[str, Callable[[Repository, datetime, _State, StageReport], None]]
 }
 
 
-INCREMENTAL_STAGES = ("warmth", "interests", "alerts")
+INCREMENTAL_STAGES = ("brands", "warmth", "interests", "alerts")
 
 
 def analyze(

@@ -340,9 +340,10 @@ class TwitterV2:
                 account = known.account(mention)
             else:
                 handle = str(mention["username"]).lstrip("@").lower()
+                account_id = model.SocialAccount.key(PLATFORM, handle)
                 account = model.SocialAccount(
-                    id=model.SocialAccount.key(PLATFORM, handle), platform=PLATFORM,
-                    handle=handle, source=known.source,
+                    id=account_id, platform=PLATFORM, handle=handle, source=known.source,
+                    is_brand=True if account_id in known.brands else None,
                 )  # fmt: skip
             records.append(account)
             records.append(model.Mentions(start_id=this, end_id=account.id, source=known.source))

@@ -14,6 +14,7 @@ interactions, an mbox) plus ``truth.json``, and returns the :class:`Truth`. The 
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -98,6 +99,13 @@ def _truth(world: World, praise_id: str, angry_id: str) -> Truth:
     )
 
 
+def write_tones(path: Path, ids: list[int], tones: list[str | None]) -> None:
+    """``truth_tones.json``: how a person reads each tweet, by tweet id (retweets left out), to
+    judge the sentiment and alerts against."""
+    found = {str(i): tone for i, tone in zip(ids, tones, strict=True) if tone is not None}
+    path.write_text(json.dumps(found, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def write_files(out_dir: Path, world: World) -> Truth:
     """Write every file of the dataset into ``out_dir``; return the truths."""
     seed = world.seed
@@ -115,6 +123,7 @@ def write_files(out_dir: Path, world: World) -> Truth:
     order = tweets.publish_order(book)
     _, ids = xapi.write_tweets(out_dir / "tweets.jsonl", world, book, order, rng_for(seed, "x"))
     praise_id, angry_id = str(ids[book.praise]), str(ids[book.angry])
+    write_tones(out_dir / "truth_tones.json", ids, tweets.tones(book))
     del book, order, ids
     yelp.write_yelp(out_dir, world, rng_for(seed, "yelp"))
     talk = contacts.random_contacts(world, rng_for(seed, "contacts"))

@@ -224,6 +224,24 @@ def _echo(world: World, book: Book, rng: random.Random, who: int, user: str) -> 
     )
 
 
+_OWN_TONES = {"post": "positive", "staff": "positive", "promo": "neutral", "brand": "neutral"}
+
+
+def tones(book: Book) -> list[str | None]:
+    """How a person reads each tweet (positive, negative, neutral; None for a retweet, which
+    says nothing of its own): a post by its kind, a reply or quote by the tone it was written
+    in (that of the post it answers)."""
+    found: list[str | None] = []
+    for t in book.tweets:  # a reaction always comes after what it reacts to
+        if t.kind in text.POSTS:
+            found.append(text.tone_of(t.kind))
+        elif t.kind in ("reply", "quote"):
+            found.append(found[t.ref] if t.ref >= 0 else "neutral")
+        else:
+            found.append(_OWN_TONES.get(t.kind))
+    return found
+
+
 def make_tweets(world: World, rng: random.Random) -> Book:
     """Every tweet spec, in generation order (sort by ``ts`` to publish)."""
     acc = world.accounts

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from importers.nlp.lexicon import PRAISE_EMOJI
+
 __all__ = [
     "DAMAGE",
     "NEGATED_POSITIVE",
@@ -103,28 +105,41 @@ def _cue(words: str, *phrases: str, triggers: str = "", negatable: bool = True) 
 DAMAGE = _cue(
     "broken broke breaks torn tore damaged defective faulty worst useless disappointed"
     " disappointing disappointment scam rip-off ripoff awful terrible horrible unacceptable"
-    " faded shrunk shrank",
+    " faded shrunk shrank shrinks hole holes stained stain ruined soaked snapped undone crooked"
+    " blisters itchy see-through pilling unravelled unraveled flimsy overpriced squeak",
     r"ripped(?!\s+jeans)|fell apart|falling apart|stopped working|doesn't work|does not work",
     r"not working|poor quality|cheaply made|waste of money|never (?:\w+\s+){0,3}again",
     r"never (?:arrived|came|received|showed up)|(?:hasn't|has not|not) (?:arrived|received)",
-    r"thanks for nothing|yeah right|still not here",
+    r"thanks for nothing|yeah right|still not here|(?:came|fell|coming) (?:off|undone|apart)",
+    r"(?:looks|feels|felt|looked) cheap|cheap (?:metal|fabric|material|plastic)|nothing fits",
     triggers="ripped apart working work quality cheaply waste again arrived came received"
-    " showed nothing right here",
+    " showed nothing right here off undone fell coming cheap fits",
 )
 SERVICE = _cue(
-    "refund refunded refunds late delayed delay missing overcharged",
+    "refund refunded refunds late delayed delay missing overcharged lost crashed crashing nobody"
+    " ignored ignoring stuck wrong nowhere",
     r"wrong (?:size|item|order|colou?r|product)|(?:cancel|cancelled|canceled) (?:my|the) order",
     r"money back|still waiting|no (?:reply|response|answer)|charged twice",
     r"lost (?:my|the) (?:order|parcel|package)|(?:return|returning) (?:it|them)",
-    r"send (?:it|them) back|out of stock",
+    r"send (?:it|them) back|out of stock|no one|on hold|sent me away|someone else's",
+    r"took (?:\d+|two|three|four|five|six|ten) (?:days|weeks)|(?:weeks|days) now|no sign",
+    r"still (?:no|not|don't|do not|haven't|have not)|never (?:reply|replied|answer|answered)",
+    r"double charged|cut off|went up|waiting (?:for )?(?:\w+ ){0,2}(?:days|weeks|months)",
     triggers="wrong cancel cancelled canceled back waiting reply response answer twice lost"
-    " return returning stock",
+    " return returning stock one hold sent else's took weeks days sign still never charged cut"
+    " up",
 )
 SARCASM = _cue(
     "",
     r"just great|oh great|just perfect|oh perfect|thanks a lot|love how|love that|so much for",
-    r"great job|well done|how lovely",
-    triggers="great perfect lot love much job done lovely",
+    r"great job|well done|how lovely|nice one|oh good|best service ever|top quality|really loving",
+    r"loving this|love this new",
+    # A cheer that opens the post and is cut short ("Brilliant, the button fell off"): with a
+    # complaint after it, people read it as sarcasm.
+    r"^(?:oh |wow |just )?(?:great|brilliant|fantastic|wonderful|perfect|amazing|awesome|lovely"
+    r"|wow|classy move|nice|impressive)(?=[,.!:])",
+    triggers="great perfect lot love much job done lovely one good best top loving brilliant"
+    " fantastic wonderful amazing awesome wow classy nice impressive",
     negatable=False,
 )
 NEGATED_POSITIVE = _cue(
@@ -167,7 +182,7 @@ PRAISE = _cue(
     r"thank you",
     triggers="thank",
 )
-PRAISE_EMOJI_RE = re.compile("[❤😍🥰🔥👏🙌💯😊☺💕💖💗✨👍⭐🤩😻]")
+PRAISE_EMOJI_RE = re.compile("[" + "".join(sorted(PRAISE_EMOJI)) + "]")
 PROMOTION = _cue(
     "offer offers sale sales discount discounts deal deals promo coupon voucher clearance bogo"
     " pre-order pre-orders preorder preorders giveaway",

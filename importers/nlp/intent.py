@@ -11,13 +11,17 @@ Intents, first rule that fires wins:
    (compound >= 0.5: "thanks for the quick refund, love it!") and not sarcastic ("just great",
    "thanks a lot", ...); or a negated positive ("not good", "don't like", "never buying") with
    non-positive sentiment; or any strong negative (compound <= -0.5).
-   **Sarcasm clamp:** a complaint whose VADER compound is positive ("Great, my shirt ripped
-   after one wash. Just great.") gets its compound set to -0.3, so its label is negative.
+   What follows the last "but" decides when the post reads positive ("the first one was faulty
+   but the replacement is perfect" is not a complaint).
+   **Complaint clamp:** a complaint reads negative: a compound above -0.3 (a sarcastic "Great, my
+   shirt ripped after one wash. Just great.", or a flat "still waiting, two weeks now") is set
+   to -0.3.
 2. ``purchase_intent``: "want to buy", "where can I get", "thinking of buying", "need a new",
    "take my money", "is it in stock", ... (not negated).
 3. ``suggestion``: "you should", "it would be nice", "please add", "wish you had", ...
 4. ``question``: ends with '?' (trailing hashtags, mentions, URLs and emoji aside), or starts,
-   after any leading @mentions, with a wh-word or "can I", "do you", "is it", ...
+   after any leading @mentions, with a wh-word or "can I", "do you", "is it", ...; a question
+   that neither praises nor complains has sentiment 0 ("Do you offer gift cards?").
 5. ``praise``: positive sentiment with a praise cue ("love", "great", "thanks", "😍", ...), or
    any strong positive (compound >= 0.5).
 6. ``other``.
@@ -85,7 +89,19 @@ register("is_brand", default=False)
 
 def _complaint(text: str, words: frozenset[str], compound: float) -> bool:
     """Whether the normalised ``text`` (``words``) with sentiment ``compound`` complains."""
-    if compound <= STRONG_NEGATIVE or DAMAGE.found(text, words):
+    if compound <= STRONG_NEGATIVE:
+        return True
+    # What comes after the last "but" is what the post says: "the store is gorgeous but nobody
+    # would help me" complains; "the first one was faulty but the replacement is perfect" does
+    # not, when it reads positive.
+    _, but, after = text.rpartition(" but ")
+    if but:
+        after_words = words_of(after)
+        if DAMAGE.found(after, after_words) or SERVICE.found(after, after_words):
+            return True
+        if compound >= POSITIVE_AT:
+            text, words = after, after_words
+    if DAMAGE.found(text, words):
         return True
     if SERVICE.found(text, words) and (compound < STRONG_POSITIVE or SARCASM.found(text, words)):
         return True
@@ -120,20 +136,27 @@ def classify_intent(text: str, compound: float) -> tuple[str, float]:
     lowered = normalise(text)
     words = words_of(lowered)
     if _complaint(lowered, words, compound):
-        return "complaint", (SARCASM_CLAMP if compound > 0 else compound)
+        return "complaint", min(compound, SARCASM_CLAMP)
     if PURCHASE.found(lowered, words):
         return "purchase_intent", compound
     if SUGGESTION.found(lowered, words):
         return "suggestion", compound
     if is_question(lowered):
-        return "question", compound
+        # A plain question is neutral, whatever VADER makes of "gift" or "free" in it; one that
+        # praises ("Love it! In blue too?") keeps its score.
+        praising = PRAISE.found(lowered, words) or _praise_emoji(lowered)
+        return "question", compound if compound < 0 or praising else 0.0
     if compound >= POSITIVE_AT and (
         compound >= STRONG_POSITIVE
         or PRAISE.found(lowered, words)
-        or (not lowered.isascii() and PRAISE_EMOJI_RE.search(lowered) is not None)
+        or _praise_emoji(lowered)
     ):
         return "praise", compound
     return "other", compound
+
+
+def _praise_emoji(text: str) -> bool:
+    return not text.isascii() and PRAISE_EMOJI_RE.search(text) is not None
 
 
 def crm_category(

@@ -2,7 +2,9 @@
 
 Registers the ``rapport_sentiment`` component and the ``doc._.sentiment`` (float, -1..1) and
 ``doc._.sentiment_label`` ("positive" | "negative" | "neutral") extensions. VADER reads emoji
-itself (it turns them into their descriptions), so "😍😍" is positive.
+itself (it turns them into their descriptions), so "😍😍" is positive; where its reading of a
+word or an emoji is wrong for shop talk (🔥 is praise, "shrank" a complaint), Rapport's own
+lexicon (:mod:`importers.nlp.lexicon`) decides.
 
 Only the first ``max_chars`` characters of a post (default 2,000, cut at a space when one is
 near) are scored, so that a 100 KB post costs what a 2,000-character one does: scoring time
@@ -18,6 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from importers.nlp import lexicon
 from importers.nlp.annotations import annotations_of, doc_text, register
 from importers.nlp.vader import FastVader
 
@@ -79,7 +82,7 @@ class SentimentScorer:
 
     def __init__(self, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         self.max_chars = max_chars
-        self._analyzer = FastVader()
+        self._analyzer = FastVader(words=lexicon.WORDS, emoji=lexicon.EMOJI)
 
     def score(self, text: str) -> float:
         """VADER's compound score of the head of ``text`` (0.0 for blank text)."""

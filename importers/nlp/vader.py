@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping
 from itertools import repeat
 
 from vaderSentiment.vaderSentiment import (
@@ -36,6 +37,8 @@ from vaderSentiment.vaderSentiment import (
     SentimentIntensityAnalyzer,
     normalize,
 )
+
+from importers.nlp.lexicon import emoji_token
 
 __all__ = ["FastVader"]
 
@@ -50,6 +53,8 @@ _IDIOM_WORDS = frozenset(
     word for phrase in (*_SPECIAL_CASES, *_BOOSTERS) if " " in phrase for word in phrase.split()
 )
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")  # VADER's emoji are single non-ASCII characters
+# Variation selectors, skin tones and joiners: they change how an emoji looks, not what it says.
+_EMOJI_MODIFIERS_RE = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
 
 
 def _negated(word: str) -> bool:
@@ -143,16 +148,31 @@ class FastVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         self,
         lexicon_file: str = "vader_lexicon.txt",
         emoji_lexicon: str = "emoji_utf8_lexicon.txt",
+        *,
+        words: Mapping[str, float] | None = None,
+        emoji: Mapping[str, float] | None = None,
     ) -> None:
+        """Upstream VADER; ``words`` and ``emoji`` (valences) replace or add to its lexicons
+        (Rapport's own readings, :mod:`importers.nlp.lexicon`)."""
         super().__init__(lexicon_file, emoji_lexicon)
-        # The words that get a valence: the lexicon's, boosters aside.
-        self._scored = frozenset(self.lexicon) - set(_BOOSTERS)
+        self.lexicon.update(words or {})
+        # With Rapport's emoji, "❤️" is read as "❤" (upstream leaves the variation selector on
+        # and so reads neither); upstream's own reading is kept without them.
+        self._modifiers = _EMOJI_MODIFIERS_RE if emoji else None
+        for char, valence in (emoji or {}).items():
+            token = emoji_token(char)
+            self.emojis[char] = token
+            self.lexicon[token] = valence
+        # The words that get a valence: the lexicon's, boosters aside (and zero-valence ones).
+        self._scored = frozenset(w for w, v in self.lexicon.items() if v) - set(_BOOSTERS)
 
     def _describe_emoji(self, text: str) -> str:
         """Each emoji replaced by its description, after a space unless it starts the text or
         follows a space (upstream's rule)."""
         if text.isascii():
             return text
+        if self._modifiers is not None:
+            text = self._modifiers.sub("", text)
         emojis: dict[str, str] = self.emojis
 
         def describe(match: re.Match[str]) -> str:

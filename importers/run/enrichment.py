@@ -103,9 +103,10 @@ class PostEnrichment:
                 account = model.SocialAccount.key(platform, handle)
                 if account == author:
                     continue
-                edges.append(
-                    model.SocialAccount(id=account, platform=platform, handle=handle, source=source)
-                )
+                # A configured brand handle is ours even before we post (None: leave it be).
+                ours = True if account in self.brand_accounts else None
+                edges.append(model.SocialAccount(id=account, platform=platform, handle=handle,
+                                                 is_brand=ours, source=source))  # fmt: skip
                 edges.append(model.Mentions(start_id=post.id, end_id=account, source=source))
         edges += [
             model.About(start_id=post.id, end_id=sku, source=source) for sku in found.products

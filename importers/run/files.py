@@ -9,6 +9,7 @@ from pathlib import Path
 
 from graph.analytics.alert_rules import AlertDecision
 from graph.errors import ConfigError
+from graph.jobs.brands import mark_brands
 from graph.jobs.raise_alerts import raise_alerts, record_responses
 from graph.store import pending, schema
 from graph.store.repository import Repository
@@ -94,6 +95,8 @@ def import_path(
     if any(spec.identities for spec in imported):
         # People or accounts changed: look for the owners of unowned accounts again.
         report.identities = resolve_identities(repository)
+    if any(spec.posts or spec.identities for spec in imported):
+        mark_brands(repository)  # what is ours is configured, not decided by import order
     if any(spec.posts for spec in imported):
         # After identities: an alert goes to the warmest employee of the post's owner.
         report.alerts = raise_alerts(repository)

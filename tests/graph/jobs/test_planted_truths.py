@@ -3,8 +3,10 @@ generate -> import -> `analyze` -> read the written scores and edges back."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -12,7 +14,7 @@ from typer.testing import CliRunner
 from api.cli.app import app
 from graph import model
 from graph.analytics import campaign, influence
-from graph.answers import alert_queue, customers, explain, influencers, products
+from graph.answers import activity, alert_queue, customers, explain, influencers, products, timeline
 from graph.errors import NotFound
 from graph.jobs.analyze import analyze
 from graph.settings import Settings
@@ -31,8 +33,13 @@ RUN = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
 
 
 @pytest.fixture(scope="module")
-def planted(repo: Repository, tmp_path_factory: pytest.TempPathFactory) -> Truth:
-    folder = tmp_path_factory.mktemp("planted")
+def planted_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("planted")
+
+
+@pytest.fixture(scope="module")
+def planted(repo: Repository, planted_folder: Path) -> Truth:
+    folder = planted_folder
     truth = generate(folder, customers=400, seed=11)
     report = import_path(repo, folder, live_progress=False)
     assert report.rejected == 0
@@ -131,7 +138,7 @@ def test_an_incremental_run_updates_only_what_new_events_touch(
     )  # fmt: skip
     report = analyze(repo, since=since)
     stages = {s.name: s for s in report.stages}
-    assert list(stages) == ["touched", "warmth", "interests", "alerts"]
+    assert list(stages) == ["touched", "brands", "warmth", "interests", "alerts"]
     assert stages["touched"].notes["posts"] == 1
     assert stages["touched"].notes["customers"] == 1
     assert stages["warmth"].written == 1  # the assignee's RAPPORT with the angry customer
@@ -246,3 +253,36 @@ def test_the_cli_answers_the_questions(
     missing = runner.invoke(app, [*base, "customer", "c-nobody"])
     assert missing.exit_code != 0
     assert isinstance(missing.exception, NotFound)
+
+
+def test_no_open_alert_is_on_a_post_people_read_as_praise_or_neutral(
+    repo: Repository, planted: Truth, planted_folder: Path
+) -> None:
+    """Happy posts with 🔥 once made up 42% of the open alerts on the demo data."""
+    tones = json.loads((planted_folder / "truth_tones.json").read_text("utf-8"))
+    total = alert_queue.count_alerts(repo, status="open")
+    alerts = alert_queue.list_alerts(repo, status="open", first=max(total, 1))
+    said = {a.post: tones.get((a.post or "").removeprefix("twitter:")) for a in alerts}
+    assert [post for post, tone in said.items() if tone in ("positive", "neutral")] == []
+    assert f"twitter:{planted.angry_post.tweet}" in said
+
+
+def test_no_list_about_a_customer_repeats_an_item(repo: Repository, planted: Truth) -> None:
+    """An e-mail handled by two employees was once listed twice (interactions, timeline)."""
+    ids = sorted(load_directory(repo).customer_ids)
+    accounts, purchases = activity.accounts_of(repo, ids), activity.purchases_of(repo, ids)
+    posts, contacts = activity.posts_of(repo, ids), activity.interactions_of(repo, ids)
+    warmest = customers.warmest_employees_of(repo, ids, first=10)
+    shared = [i for i, found in contacts.items() for x in found if len(x.employees) > 1]
+    assert shared  # the demo data holds e-mails copied to two colleagues
+    for c in ids:
+        lists = {
+            "accounts": [a.id for a in accounts[c]],
+            "purchases": [p.id for p in purchases[c]],
+            "posts": [p.id for p in posts[c]],
+            "interactions": [i.id for i in contacts[c]],
+            "timeline": [e.id for e in timeline.merged(purchases[c], posts[c], contacts[c])],
+            "warmest": [w.employee for w in warmest[c]],
+        }
+        for name, found in lists.items():
+            assert len(found) == len(set(found)), (c, name)
