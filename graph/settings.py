@@ -104,6 +104,13 @@ class Settings(BaseSettings):
         pattern=r"^[A-Za-z]{2}$",
         description="Country (ISO code, e.g. FR) of phone numbers written without +country.",
     )
+    import_max_rejected: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        description="An import whose rejected records exceed this share of those read (or that "
+        "imports nothing) exits with status 1.",
+    )
     nlp_model: str | None = Field(
         default=None,
         description="spaCy model for enrichment; default: en_core_web_sm when installed, "
@@ -168,6 +175,13 @@ class Settings(BaseSettings):
         default=True, description="Answer GraphQL introspection (switch off in production)."
     )
     api_graphiql: bool = Field(default=True, description="Serve the GraphiQL IDE at /graphql.")
+    api_event_poll: float = Field(
+        default=0.5,
+        gt=0,
+        le=60,
+        description="Seconds between two reads of the alert outbox (how soon subscribers hear of "
+        "alerts another process raised or changed).",
+    )
     api_cors_origins: str = Field(
         default="",
         description="Browser origins allowed to call the API, comma-separated (none by default).",

@@ -54,6 +54,8 @@ def one_of_each_node(prefix: str = "") -> list[Node]:
                           source="test"),
         model.Alert(id=f"{p}a1", kind="negative_post", severity=0.7, raised_at=AT, due_by=AT,
                     status="open", source="test"),
+        model.AlertEvent(id=f"{p}event:1", seq=1_700_000_000_000_000, kind="raised",
+                         alert=f"{p}a1", at=AT, source="test"),
     ]  # fmt: skip
 
 

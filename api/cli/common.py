@@ -8,6 +8,8 @@ from contextlib import contextmanager
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from typer.exceptions import TyperException
 
 from graph.errors import RapportError
 from graph.settings import Settings, load_settings
@@ -39,11 +41,13 @@ def repository(ctx: typer.Context) -> Iterator[Repository]:
 def run_guarded(app: typer.Typer) -> int:
     """Run ``app``; a RapportError prints what went wrong and the hint, and exits with 2."""
     try:
-        app(standalone_mode=False)
+        # Outside standalone mode, `raise typer.Exit(n)` comes back as the return value.
+        status = app(standalone_mode=False)
     except RapportError as exc:
-        errors.print(f"[bold red]error[/] [dim]({exc.code})[/]: {exc.message}", highlight=False)
+        errors.print(f"[bold red]error[/] [dim]({exc.code})[/]: {escape(exc.message)}",
+                     highlight=False)  # fmt: skip
         if exc.hint:
-            errors.print(f"[yellow]hint[/]: {exc.hint}", highlight=False)
+            errors.print(f"[yellow]hint[/]: {escape(exc.hint)}", highlight=False)
         return 2
     except KeyboardInterrupt:
         errors.print("interrupted")
@@ -53,14 +57,36 @@ def run_guarded(app: typer.Typer) -> int:
     except typer.Abort:
         errors.print("aborted")
         return 1
-    except Exception as exc:  # click usage errors carry their own exit codes
-        import click
+    except TyperException as exc:  # a usage error: one line and a hint, never a traceback
+        return _usage_error(exc)
+    return status if isinstance(status, int) else 0
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
-        raise
-    return 0
+
+def _usage_error(exc: TyperException) -> int:
+    """Say what was wrong with the command line and where to read how it goes; exit 2."""
+    ctx = getattr(exc, "ctx", None)
+    names: list[str] = []
+    while ctx is not None and ctx.parent is not None:  # the root's name is how it was started
+        names.insert(0, ctx.info_name)
+        ctx = ctx.parent
+    where = " ".join(["rapport", *names])
+    ctx = getattr(exc, "ctx", None)
+    if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+        errors.print(ctx.get_help(), highlight=False, markup=False)
+        return 2
+    message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    errors.print(f"[bold red]error[/] [dim](USAGE)[/]: {escape(message)}", highlight=False)
+    errors.print(f"[yellow]hint[/]: see `{where} --help`", highlight=False)
+    return 2
+
+
+def plural(count: int, word: str) -> str:
+    """``count`` and ``word``, in the plural unless there is one.
+
+    >>> plural(1, "contact"), plural(3, "contact"), plural(0, "sale")
+    ('1 contact', '3 contacts', '0 sales')
+    """
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def configure_logging(level: str) -> None:

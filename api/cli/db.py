@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from api.cli.common import console, repository, settings_from
+from api.cli.common import console, plural, repository, settings_from
 from graph.errors import ConfigError
 from graph.model import NODE_LABELS, RELATIONSHIP_TYPES
 from graph.settings import load_settings
@@ -62,8 +62,8 @@ def status(ctx: typer.Context) -> None:
     console.print(rels)
     if waiting:
         console.print(
-            f"{sum(waiting.values()):,} relationships wait for their other end (linked when an "
-            "import brings it):"
+            f"{plural(sum(waiting.values()), 'relationship')} waiting for their other end "
+            "(linked when an import brings it):"
         )
         for pattern, count in waiting.items():
             console.print(f"  {pattern}  {count:,}", highlight=False)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from api.cli.common import console, repository
+from api.cli.common import console, errors, plural, repository, settings_from
 from importers.formats.mapping import load_mapping
 from importers.formats.registry import format_names
 from importers.generate import generate
@@ -25,10 +25,12 @@ def _print_summary(summary: ImportSummary) -> None:
     if summary.warnings:
         records += f" ({summary.warnings:,} with a field left empty)"
     graph = f"created {summary.created:,}, updated {summary.updated:,}"
+    if summary.unchanged:
+        graph += f", unchanged {summary.unchanged:,}"
     if summary.pending:
-        graph += f", {summary.pending:,} relationships waiting for their other end"
+        graph += f", {plural(summary.pending, 'relationship')} waiting for their other end"
     if summary.linked:
-        graph += f", {summary.linked:,} waiting relationships linked"
+        graph += f", {plural(summary.linked, 'waiting relationship')} linked"
     console.print(
         f"[bold]{summary.source.name}[/] ({summary.format}): {records}; graph: {graph} "
         f"in {summary.seconds:.1f} s ({summary.rate:,.0f} records/s{resumed})",
@@ -36,6 +38,25 @@ def _print_summary(summary: ImportSummary) -> None:
     )
     if summary.rejects_file is not None:
         console.print(f"  rejects, skips and warnings: {summary.rejects_file}", highlight=False)
+
+
+def _fail_when_mostly_rejected(summaries: list[ImportSummary], most: float) -> None:
+    """Exit 1 when a file imported nothing, or rejected more than ``most`` of its records:
+    an import that failed must not look like a success to a script."""
+    failed = [
+        s for s in summaries
+        if s.read and (s.imported == 0 or s.rejected / s.read > most) and s.rejected
+    ]  # fmt: skip
+    for s in failed:
+        errors.print(
+            f"[bold red]error[/] [dim](IMPORT_REJECTED)[/]: {s.source.name}: {s.rejected:,} of "
+            f"{s.read:,} records rejected (more than {most:.0%}, RAPPORT_IMPORT_MAX_REJECTED)",
+            highlight=False,
+        )
+        errors.print(f"[yellow]hint[/]: the reasons are in {s.rejects_file}; is --format right?",
+                     highlight=False)  # fmt: skip
+    if failed:
+        raise typer.Exit(1)
 
 
 def import_command(
@@ -89,6 +110,7 @@ def import_command(
         )
     for skipped in report.skipped:
         console.print(f"[yellow]skipped[/] {skipped.name}: not a format Rapport reads")
+    _fail_when_mostly_rejected(report.summaries, settings_from(ctx).import_max_rejected)
     if len(report.summaries) > 1:
         totals = Table.grid(padding=(0, 2))
         summaries = report.summaries

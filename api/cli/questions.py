@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli.common import console, repository
+from api.cli.common import console, plural, repository
 from graph.answers import common, customers, influencers, products
 
 
@@ -35,8 +35,8 @@ def customer_command(
     for w in warm:
         parts = ", ".join(f"{k} {v:.2f}" for k, v in w.breakdown.items())
         console.print(
-            f"  {w.warmth:5.1f}  {w.name} ({w.employee}): {w.interactions} contacts, "
-            f"{w.sales} sales; {parts}",
+            f"  {w.warmth:5.1f}  {w.name} ({w.employee}): {plural(w.interactions, 'contact')}, "
+            f"{plural(w.sales, 'sale')}; {parts}",
             highlight=False,
         )
     console.print("[bold]recommendations[/]")

@@ -111,29 +111,47 @@ class AlertMutation:
 KEY_CHECK_SECONDS = 5.0
 
 
+async def _events(info: AnyInfo, kind: str, min_severity: float) -> AsyncGenerator[Alert, None]:
+    """The hub's ``kind`` events as alerts at least ``min_severity`` severe, while the key holds."""
+    hub = info.context.shared.alerts
+    queue = hub.subscribe()
+    try:
+        while True:
+            # Wake up now and then even without events: a revoked key ends the feed.
+            try:
+                event = await asyncio.wait_for(queue.get(), timeout=KEY_CHECK_SECONDS)
+            except TimeoutError:
+                event = None
+            if not await off_loop(info.context.key_is_valid):
+                raise Unauthorized(
+                    "the API key of this subscription was revoked",
+                    hint="subscribe again with a valid key",
+                )
+            wanted = event is not None and event.kind == kind
+            if event is not None and wanted and (event.alert.severity or 0.0) >= min_severity:
+                yield Alert.of(event.alert)
+    finally:
+        hub.unsubscribe(queue)
+
+
 @strawberry.type(name="Subscription")
 class AlertSubscription:
     @strawberry.subscription(
-        description="Alerts as they are raised by ingestPost, at least minSeverity severe."
+        description="Alerts as they are raised, at least minSeverity severe: by ingestPost, "
+        "imports, `rapport analyze` or `rapport ingest-post`, on this server or another."
     )
     async def alert_raised(
         self, info: AnyInfo, min_severity: float = 0.0
     ) -> AsyncGenerator[Alert, None]:
-        hub = info.context.shared.alerts
-        queue = hub.subscribe()
-        try:
-            while True:
-                # Wake up now and then even without alerts: a revoked key ends the feed.
-                try:
-                    alert = await asyncio.wait_for(queue.get(), timeout=KEY_CHECK_SECONDS)
-                except TimeoutError:
-                    alert = None
-                if not await off_loop(info.context.key_is_valid):
-                    raise Unauthorized(
-                        "the API key of this subscription was revoked",
-                        hint="subscribe again with a valid key",
-                    )
-                if alert is not None and (alert.severity or 0.0) >= min_severity:
-                    yield alert
-        finally:
-            hub.unsubscribe(queue)
+        async for alert in _events(info, "raised", min_severity):
+            yield alert
+
+    @strawberry.subscription(
+        description="Alerts as they change (acknowledged, assigned, resolved, reopened), at least "
+        "minSeverity severe, whoever changed them."
+    )
+    async def alert_updated(
+        self, info: AnyInfo, min_severity: float = 0.0
+    ) -> AsyncGenerator[Alert, None]:
+        async for alert in _events(info, "updated", min_severity):
+            yield alert

@@ -14,18 +14,21 @@ import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from cross_web import HTTPException as StrawberryHTTPException
 from fastapi import FastAPI, HTTPException
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
-from starlette.requests import HTTPConnection
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.requests import HTTPConnection, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.fastapi import GraphQLRouter
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from api.auth.keys import KeyStore, KeysUnavailable, Unauthorized
+from api.graphql.events import relay_outbox
 from api.graphql.health import watch
 from api.graphql.schema import Context, Shared, build_schema
 from graph.errors import RapportError
@@ -140,12 +143,14 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
         shared = Shared(repository, keys=keys)
         state["shared"] = app.state.shared = shared
         watcher = asyncio.create_task(watch(shared.health))
+        relay = asyncio.create_task(relay_outbox(shared, settings.api_event_poll))
         try:
             yield
         finally:
-            watcher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await watcher
+            for task in (watcher, relay):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             repository.connection.close()
             executor.shutdown(wait=False, cancel_futures=True)
 
@@ -162,10 +167,12 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
         openapi_url=None if quiet else "/openapi.json",
     )
     ide = settings.api_graphiql if graphiql is None else graphiql
+    if ide:
+        _ide_routes(app)
     router = Router(
         build_schema(settings),
         context_getter=context,
-        graphql_ide="graphiql" if ide else None,
+        graphql_ide=None,  # ours: served from the app, asks for a key (see _ide_routes)
         allow_queries_via_get=False,
         subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
     )
@@ -184,6 +191,32 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
 
     _health_routes(app, state)
     return app
+
+
+WEB = Path(__file__).resolve().parents[2] / "web" / "dist"
+
+
+def _ide_routes(app: FastAPI) -> None:
+    """GraphiQL at GET /graphql: the page and its libraries come from the app (built by npm at
+    install time, ``web/``), it opens without a key and asks for one, kept in the browser; every
+    query it sends still needs the key."""
+
+    @app.get("/graphql", include_in_schema=False)
+    async def graphiql_page(request: Request) -> Response:
+        if "query" in request.query_params:  # POST only: queries never end up in URLs and logs
+            return JSONResponse(
+                {"errors": [{"message": "queries are not allowed when using GET: POST them"}]},
+                status_code=400,
+            )
+        page = WEB / "graphiql.html"
+        if not page.exists():
+            return PlainTextResponse(
+                "GraphiQL is not built: run `make install` (it builds web/ with npm)",
+                status_code=503,
+            )
+        return FileResponse(page, media_type="text/html")
+
+    app.mount("/graphql/ide", StaticFiles(directory=WEB, check_dir=False), name="graphiql")
 
 
 def _context_getter(

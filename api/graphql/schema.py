@@ -62,12 +62,13 @@ class RapportSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        """Client errors (ours, typed; a bad query) at INFO; anything else at ERROR, in full."""
+        """Client errors (ours, typed; a bad query) at INFO, by code and path only (their message
+        may echo what the client sent); anything else at ERROR, in full."""
         for error in errors:
             cause = error.original_error
             if cause is None or isinstance(cause, RapportError):
                 code = getattr(cause, "code", "QUERY_INVALID")
-                log.info("client error %s at %s: %s", code, error.path, error.message[:200])
+                log.info("client error %s at %s", code, error.path or "(the query)")
             else:
                 log.error("unexpected error at %s", error.path, exc_info=cause)
 

@@ -218,9 +218,9 @@ class SocialMutation:
         )  # fmt: skip
         done = await off_loop(ingest, info, live)
         p = done.post
-        alert = Alert.of(done.alert) if done.alert else None
-        if alert is not None:
-            info.context.shared.alerts.publish(alert)
+        alert = (
+            Alert.of(done.alert) if done.alert else None
+        )  # subscribers hear of it via the outbox
         return IngestedPost(
             post_id=strawberry.ID(p.id), sentiment=p.sentiment, sentiment_label=p.sentiment_label,
             intent=p.intent, category=p.category,

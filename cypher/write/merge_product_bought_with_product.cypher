@@ -7,5 +7,9 @@ MATCH (a:Product {id: row.start})
 MATCH (b:Product {id: row.end})
 MERGE (a)-[r:BOUGHT_WITH]->(b)
 WITH r, row, r.source IS NULL AS created
-SET r += row.props
-RETURN count(r) AS written, sum(CASE WHEN created THEN 1 ELSE 0 END) AS created
+WITH r, row, created,
+     created OR any(k IN keys(row.props) WHERE NOT k IN ['source', 'search'] AND
+                    (r[k] IS NULL OR r[k] <> row.props[k])) AS changed
+SET r += CASE WHEN changed THEN row.props ELSE {} END
+RETURN count(r) AS written, sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN changed THEN 1 ELSE 0 END) AS changed

@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.analytics import alert_rules as alerting
 from graph.errors import ConfigError, NotFound
+from graph.store import outbox
 from graph.store.repository import Repository, Row
 from graph.times import from_db_time, to_utc
 
@@ -146,7 +147,8 @@ def _move(repository: Repository, alert: str, action: str, props: dict[str, Any]
     current = get_alert(repository, alert)
     status = alerting.transition(alert, current.status, action)
     row = {"id": alert, "props": {**props, "status": status}}
-    repository.write_rows("write/upsert_alert", [row])
+    if repository.write_rows("write/upsert_alert", [row], count="changed"):
+        outbox.record(repository, "updated", [alert])
     return get_alert(repository, alert)
 
 
@@ -166,8 +168,8 @@ def resolve(
 
 
 def reopen(repository: Repository, alert: str) -> AlertView:
-    """Back to open (a resolved complaint came back)."""
-    return _move(repository, alert, "reopen", {})
+    """Back to open (a resolved complaint came back): the earlier resolution no longer holds."""
+    return _move(repository, alert, "reopen", {"resolution": None, "resolvedAt": None})
 
 
 def assign(repository: Repository, alert: str, employee: str) -> AlertView:
@@ -178,6 +180,10 @@ def assign(repository: Repository, alert: str, employee: str) -> AlertView:
         raise NotFound(
             f"no employee {employee!r}", hint="give the id of an Employee node, e.g. e0003"
         )
+    # The last reason says who answers: no longer "the warmest employee" but a person's choice.
+    why = [*current.reasons[:-1], f"assigned by hand to {employee}"]
+    repository.write_rows("write/upsert_alert", [{"id": alert, "props": {"reasons": why}}])
+    outbox.record(repository, "updated", [alert])
     return get_alert(repository, alert)
 
 

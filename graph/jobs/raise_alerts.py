@@ -24,6 +24,7 @@ from graph.analytics import alert_rules as alerting
 from graph.analytics import warmth
 from graph.analytics.alert_rules import AlertDecision, PostSignal
 from graph.answers.alert_queue import alert_id
+from graph.store import outbox
 from graph.store.projection import load_contacts
 from graph.store.repository import Repository, Row
 from graph.store.writes import BatchWriter
@@ -121,6 +122,8 @@ def raise_alerts(
         for decision in decisions:
             writer.add_all(_records(decision))
     decisions.sort(key=lambda d: (-d.severity, d.post))
+    # Every running API server tells its alertRaised subscribers, whoever raised them.
+    outbox.record(repository, "raised", [alert_id(d.post) for d in decisions])
     return decisions
 
 
@@ -142,7 +145,7 @@ def record_responses(repository: Repository) -> int:
 
 
 def refresh_open(repository: Repository) -> tuple[int, int]:
-    """Re-score open alerts and give team-held ones to a warmest employee: (updated, assigned)."""
+    """Re-score open alerts and give team-held ones to a warmest employee: (changed, assigned)."""
     settings = repository.settings
     rows = repository.read("alerts/open_alert_authors")
     if not rows:
@@ -167,5 +170,5 @@ def refresh_open(repository: Repository) -> tuple[int, int]:
         if employee:
             repository.write("alerts/assign", id=row["id"], employee=employee)
             assigned += 1
-    repository.write_rows("write/upsert_alert", updates)
-    return len(updates), assigned
+    # Alerts whose severity, reasons and deadline are what they were are not rewritten.
+    return repository.write_rows("write/upsert_alert", updates, count="changed"), assigned

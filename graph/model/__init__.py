@@ -23,6 +23,7 @@ from graph.model.nodes import (
     NODE_LABELS,
     NODE_TYPES,
     Alert,
+    AlertEvent,
     Category,
     Company,
     Customer,
@@ -68,6 +69,7 @@ from graph.model.relationships import (
 
 __all__ = [
     "DERIVED_TYPES", "NODE_LABELS", "NODE_TYPES", "RELATIONSHIP_TYPES", "About", "Alert",
+    "AlertEvent",
     "AssignedTo", "BoughtWith", "Category", "Company", "Complements", "Contains", "Customer",
     "Derived",
     "Employee", "Follows", "Had", "Handled", "InCategory", "Influences", "Interaction",

@@ -231,6 +231,22 @@ class Alert(Node):
     resolution: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlertEvent(Node):
+    """An entry of the alert outbox: an alert was raised or changed, by any process.
+
+    Every path that raises or changes an alert (imports, ``analyze``, the CLI, the API) writes
+    one; every running API server reads them by ``seq`` and tells its subscribers
+    (:mod:`graph.store.outbox`).
+    """
+
+    LABEL: ClassVar[str] = "AlertEvent"
+    seq: int | None = None  # microseconds since the epoch when written: read in this order
+    kind: Literal["raised", "updated"] | None = None
+    alert: str | None = None  # the Alert's id
+    at: datetime | None = None
+
+
 NODE_TYPES: tuple[type[Node], ...] = (
     Customer,
     Employee,
@@ -244,6 +260,7 @@ NODE_TYPES: tuple[type[Node], ...] = (
     Alert,
     Company,
     PendingEdge,
+    AlertEvent,
 )
 
 

@@ -222,15 +222,23 @@ class Repository:
             raise WriteFailed(f"{what} failed after {attempt} attempt(s): {exc}") from exc
         time.sleep(min(2.0, 0.05 * 2**attempt))
 
-    def write_rows(self, name: str, rows: Sequence[Row], *, batch_size: int | None = None) -> int:
+    def write_rows(
+        self,
+        name: str,
+        rows: Sequence[Row],
+        *,
+        batch_size: int | None = None,
+        count: str = "written",
+    ) -> int:
         """Send ``rows`` to statement ``name`` as ``$rows`` in batches (by rows and by bytes,
-        see :mod:`graph.store.limits`); sum of ``written``."""
+        see :mod:`graph.store.limits`); the sum of the ``count`` column (``written``, or
+        ``changed`` for an upsert that skips unchanged rows)."""
         size = batch_size or self.settings.batch_size
-        written = 0
+        total = 0
         for batch in chunks(rows, max_rows=size, max_bytes=self.settings.batch_bytes):
             for row in self.write(name, rows=batch):
-                written += int(row.get("written", 0))
-        return written
+                total += int(row.get(count, 0))
+        return total
 
 
 def _text(statement: str | CypherStatement) -> str:

@@ -40,6 +40,7 @@ class WriteSummary:
     relationships: dict[str, int] = field(default_factory=dict)
     relationships_created: dict[str, int] = field(default_factory=dict)
     missing_endpoints: dict[str, int] = field(default_factory=dict)
+    unchanged_by: dict[str, int] = field(default_factory=dict)  # rows that changed nothing
     batches: int = 0
 
     @property
@@ -58,9 +59,30 @@ class WriteSummary:
         return sum(self.nodes_created.values()) + sum(self.relationships_created.values())
 
     @property
+    def unchanged(self) -> int:
+        """Nodes and relationships that existed already exactly as written (not rewritten)."""
+        return sum(self.unchanged_by.values())
+
+    @property
     def updated(self) -> int:
-        """Nodes and relationships that existed and were written again."""
-        return self.node_count + self.relationship_count - self.created
+        """Nodes and relationships that existed and changed."""
+        return self.node_count + self.relationship_count - self.created - self.unchanged
+
+    def count(self, key: str, rows: Iterable[Row], *, relationship: bool) -> int:
+        """Add the result rows of one write statement for ``key`` (a label or a pattern);
+        return how many were written."""
+        written = created = changed = 0
+        for r in rows:
+            written += int(r.get("written") or 0)
+            created += int(r.get("created") or 0)
+            # Statements that do not tell (derived edges) changed what they wrote.
+            changed += (
+                int(r["changed"]) if r.get("changed") is not None else int(r.get("written") or 0)
+            )
+        _bump(self.relationships if relationship else self.nodes, key, written)
+        _bump(self.relationships_created if relationship else self.nodes_created, key, created)
+        _bump(self.unchanged_by, key, written - changed)
+        return written
 
 
 def _pattern_key(pattern: Pattern) -> str:
@@ -135,31 +157,25 @@ class BatchWriter:
         for label in list(self._nodes):
             self._flush_label(label)
 
-    def _send(self, statement: str, rows: list[Row]) -> tuple[int, int]:
-        written = created = 0
-        for result in self.repository.write(statement, rows=rows):
-            written += int(result.get("written") or 0)
-            created += int(result.get("created") or 0)
+    def _send(self, statement: str, rows: list[Row], key: str, *, relationship: bool) -> int:
+        results = self.repository.write(statement, rows=rows)
         self.summary.batches += 1
-        return written, created
+        return self.summary.count(key, results, relationship=relationship)
 
     def _flush_label(self, label: str) -> None:
         self._bytes.pop(label, None)
         rows = list(self._nodes.pop(label, {}).values())
         if rows:
-            written, created = self._send(cypher.node_write(label), rows)
-            _bump(self.summary.nodes, label, written)
-            _bump(self.summary.nodes_created, label, created)
+            self._send(cypher.node_write(label), rows, label, relationship=False)
 
     def _flush_pattern(self, pattern: Pattern) -> None:
         self._bytes.pop(pattern, None)
         queued = list(self._rels.pop(pattern, {}).values())
         if not queued:
             return
-        written, created = self._send(cypher.relationship_write(pattern), [q[0] for q in queued])
         key = _pattern_key(pattern)
-        _bump(self.summary.relationships, key, written)
-        _bump(self.summary.relationships_created, key, created)
+        rows = [q[0] for q in queued]
+        written = self._send(cypher.relationship_write(pattern), rows, key, relationship=True)
         if written < len(queued):
             _bump(self.summary.missing_endpoints, key, len(queued) - written)
             self._report_missing(pattern, [(q[1], q[2]) for q in queued])
@@ -242,11 +258,8 @@ def write_atomically(repository: Repository, records: Iterable[Record]) -> Write
     summary = WriteSummary()
     results = repository.write_together(statements, check)
     for (label, _), rows in zip(nodes.items(), results, strict=False):
-        _bump(summary.nodes, label, sum(int(r.get("written") or 0) for r in rows))
-        _bump(summary.nodes_created, label, sum(int(r.get("created") or 0) for r in rows))
+        summary.count(label, rows, relationship=False)
     for pattern, rows in zip(patterns, results[len(nodes) :], strict=True):
-        key = _pattern_key(pattern)
-        _bump(summary.relationships, key, sum(int(r.get("written") or 0) for r in rows))
-        _bump(summary.relationships_created, key, sum(int(r.get("created") or 0) for r in rows))
+        summary.count(_pattern_key(pattern), rows, relationship=True)
     summary.batches = len(statements)
     return summary

@@ -147,9 +147,7 @@ def classify_intent(text: str, compound: float) -> tuple[str, float]:
         praising = PRAISE.found(lowered, words) or _praise_emoji(lowered)
         return "question", compound if compound < 0 or praising else 0.0
     if compound >= POSITIVE_AT and (
-        compound >= STRONG_POSITIVE
-        or PRAISE.found(lowered, words)
-        or _praise_emoji(lowered)
+        compound >= STRONG_POSITIVE or PRAISE.found(lowered, words) or _praise_emoji(lowered)
     ):
         return "praise", compound
     return "other", compound

@@ -57,7 +57,7 @@ class RejectsFile:
             "line": reject.origin.line,
             "kind": "skip" if isinstance(reject, Skip) else kind,
             "reason": printable(reject.reason),
-            "raw": printable(reject.origin.raw),
+            "raw": capped(printable(reject.origin.raw), reject.origin.line),
         }
         line = json.dumps(entry, ensure_ascii=False) + "\n"
         with self._lock:  # the reader and the background writer both reject
@@ -87,3 +87,19 @@ class RejectsFile:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+RAW_CAP = 2000
+
+
+def capped(raw: str, line: int, cap: int = RAW_CAP) -> str:
+    """The record's raw text, cut at ``cap`` characters with a pointer to the rest in the source
+    (a wrong ``--format`` can make a whole file one record).
+
+    >>> capped("a\\nb\\nc" * 2, 7, cap=4)
+    'a\\nb\\n… (6 more characters: lines 7-11 of the source)'
+    """
+    if len(raw) <= cap:
+        return raw
+    last = line + raw.count("\n")
+    return f"{raw[:cap]}… ({len(raw) - cap:,} more characters: lines {line}-{last} of the source)"

@@ -40,8 +40,9 @@ class ImportSummary:
     Records: every source record ``read`` ends as imported, ``skipped`` (with a reason) or
     ``rejected`` (with a reason), so ``read == imported + skipped + rejected``; ``warnings``
     count imported records with an optional field left empty. Graph: nodes and relationships
-    ``created`` and ``updated``; relationships ``pending`` (their other end is not in the graph
-    yet) and ``linked`` (pending ones this import completed).
+    ``created``, ``updated`` and ``unchanged`` (already so: not rewritten); relationships
+    ``pending`` (their other end is not in the graph yet) and ``linked`` (pending ones this
+    import completed).
     """
 
     source: Path
@@ -49,6 +50,7 @@ class ImportSummary:
     read: int = 0
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     rejected: int = 0
     skipped: int = 0
     warnings: int = 0
@@ -154,12 +156,14 @@ class _Run:
         written = self.writer.summary
         # PendingEdge nodes are bookkeeping, counted as pending relationships, not as writes.
         kept_new = written.nodes_created.get("PendingEdge", 0)
-        kept_again = written.nodes.get("PendingEdge", 0) - kept_new
+        kept_same = written.unchanged_by.get("PendingEdge", 0)
+        kept_again = written.nodes.get("PendingEdge", 0) - kept_new - kept_same
         return {
             **records,
             "pending": self.prior.get("pending", 0) + self.kept_pending,
             "created": self.prior.get("created", 0) + written.created - kept_new,
             "updated": self.prior.get("updated", 0) + written.updated - kept_again,
+            "unchanged": self.prior.get("unchanged", 0) + written.unchanged - kept_same,
         }
 
 
@@ -207,6 +211,7 @@ def run_import(
     checkpoint.clear(state_dir, path, fmt.name)
     counts = run.counts()
     summary.created, summary.updated = counts["created"], counts["updated"]
+    summary.unchanged = counts["unchanged"]
     summary.pending = counts["pending"]
     summary.nodes = {k: v for k, v in written.nodes.items() if k != "PendingEdge"}
     summary.relationships = written.relationships

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -197,3 +198,21 @@ def test_revoking_a_key_ends_its_subscriptions(
     assert "revoked" in error["message"]
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
     assert done["type"] == "complete"
+
+
+def test_client_errors_are_logged_at_info_without_their_input(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """NOT_FOUND and bad arguments were logged at ERROR with a traceback and what was sent."""
+    caplog.set_level(logging.DEBUG, logger="api")
+    secret = "no-such-customer-7f3a"
+    body = client.post(
+        "/graphql", json={"query": f'{{ customer(id: "{secret}") {{ id }} }}'}
+    ).json()
+    assert body["data"] == {"customer": None} or codes(body)
+    client.post("/graphql", json={"query": "{ influencers(first: -4) { nodes { id } } }"})
+    client.post("/graphql", json={"query": "{ customer(id: 42) { nope } }"})
+    mine = [r for r in caplog.records if r.name.startswith("api")]
+    assert mine
+    assert all(r.levelno <= logging.INFO and r.exc_info is None for r in mine)
+    assert not any(secret in r.getMessage() or "nope" in r.getMessage() for r in mine)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from api.cli.app import app
 from graph.errors import ConfigError
 from graph.settings import Settings
 from graph.store.connection import Connection
-from tests.conftest import ON_NEO4J, cli_args
+from tests.conftest import ON_NEO4J, cli_args, cli_env
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 Make = Callable[..., Settings]
@@ -34,7 +36,7 @@ def test_init_twice_creates_nothing_the_second_time(
     args = cli_args(fresh_settings("cli_init"))
     first = runner.invoke(app, [*args, "init"])
     assert first.exit_code == 0, first.output
-    assert "12 constraints" in first.output
+    assert "13 constraints" in first.output
     second = runner.invoke(app, [*args, "init"])
     assert second.exit_code == 0, second.output
     assert "(0 created now" in second.output
@@ -71,3 +73,46 @@ def test_incremental_analysis_needs_an_earlier_run(fresh_settings: Make) -> None
     assert again.exit_code == 0, again.output
     assert "touched" in again.output
     assert "influence" not in again.output  # global stages wait for the next full run
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["nosuchcmd"], "No such command 'nosuchcmd'"),
+        (["influencers", "--first", "abc"], "Invalid value for '--first'"),
+        (["import"], "Missing argument"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(
+    run_rapport: Callable[..., subprocess.CompletedProcess[str]], args: list[str], says: str
+) -> None:
+    done = run_rapport(*args)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert lines[0].startswith("error (USAGE): ")
+    assert says in lines[0]
+    assert lines[1].startswith("hint: see `rapport")
+    assert len(lines) == 2
+
+
+def test_an_import_that_rejects_everything_fails(
+    fresh_settings: Callable[..., Settings],
+    run_rapport: Callable[..., subprocess.CompletedProcess[str]],
+    tmp_path: Path,
+) -> None:
+    """A wrong --format once exited 0 with the whole file as one reject line."""
+    bad = tmp_path / "customers.csv"
+    bad.write_text("id,name,email\n" + "".join(f",Nobody {i},\n" for i in range(3000)), "utf-8")
+    done = run_rapport("import", str(bad), "--format", "customers",
+                       env=cli_env(fresh_settings("cli_rejected")))  # fmt: skip
+    assert done.returncode == 1
+    assert "3,000 of 3,000 records rejected" in done.stderr
+    wrong = tmp_path / "big.json"
+    wrong.write_text('{"a": "' + "x" * 200_000 + '"}\n', "utf-8")
+    done = run_rapport("import", str(wrong), "--format", "customers",
+                       env=cli_env(fresh_settings("cli_wrong")))  # fmt: skip
+    assert done.returncode == 1
+    rejects = (tmp_path / "big.json.rejects.jsonl").read_text("utf-8")
+    assert len(rejects) < 5_000
+    assert "more characters: lines 1-1 of the source" in rejects

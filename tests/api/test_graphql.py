@@ -16,6 +16,7 @@ from graph.settings import Settings
 from graph.store.repository import Repository
 from importers.generate import Truth
 from tests.api.helpers import gql
+from tests.conftest import cli_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -261,7 +262,7 @@ def test_recompute_analytics_needs_an_admin_key(
         done = http.post("/graphql", json=mutation, headers={"X-API-Key": admin}).json()
     assert "errors" not in done, done
     assert [s["name"] for s in done["data"]["recomputeAnalytics"]] == [
-        "touched", "warmth", "interests", "alerts"
+        "touched", "brands", "warmth", "interests", "alerts"
     ]  # fmt: skip
 
 
@@ -346,3 +347,36 @@ def test_cors_only_for_configured_origins(
         other = http.options("/graphql", headers={**preflight, "Origin": "https://evil.example"})
     assert allowed.headers.get("access-control-allow-origin") == "https://crm.example"
     assert "access-control-allow-origin" not in other.headers
+
+
+def test_alerts_raised_and_changed_by_another_process_reach_subscribers(
+    client: TestClient,
+    repo: Repository,
+    planted: Truth,
+    make_settings: Callable[..., Settings],
+    run_rapport: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    """Only ingestPost on the same server used to reach alertRaised subscribers."""
+    env = cli_env(make_settings(db_name=repo.connection.database))
+    angry = planted.angry_post
+    raised_q = "subscription { alertRaised { id status } }"
+    updated_q = "subscription { alertUpdated { id status resolution } }"
+    with client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws:
+        ws.send_json({"type": "connection_init"})
+        assert ws.receive_json()["type"] == "connection_ack"
+        ws.send_json({"id": "r", "type": "subscribe", "payload": {"query": raised_q}})
+        ws.send_json({"id": "u", "type": "subscribe", "payload": {"query": updated_q}})
+        done = run_rapport("ingest-post", "--handle", angry.handle, "--id", "cli-sub", "--text",
+                           "@rapportshop the zip broke on day one, worst purchase ever", env=env)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        raised = ws.receive_json()
+        assert (raised["id"], raised["payload"]["data"]["alertRaised"]) == (
+            "r", {"id": "alert:twitter:cli-sub", "status": "open"},
+        )  # fmt: skip
+        done = run_rapport("alerts", "resolve", "alert:twitter:cli-sub", "--note", "refunded",
+                           env=env)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        updated = ws.receive_json()
+        assert (updated["id"], updated["payload"]["data"]["alertUpdated"]) == (
+            "u", {"id": "alert:twitter:cli-sub", "status": "resolved", "resolution": "refunded"},
+        )  # fmt: skip

@@ -296,13 +296,13 @@ def test_the_cli_reports_records_edges_and_what_waits(
     users = run_rapport("import", str(folder / "yelp_user.json"), env=env)
     assert users.returncode == 0, users.stderr
     assert "read 2: imported 2, rejected 0" in users.stdout
-    assert "1 relationships waiting for their other end" in users.stdout
+    assert "1 relationship waiting for their other end" in users.stdout
     status = run_rapport("db", "status", env=env)
-    assert "1 relationships wait for their other end" in status.stdout
+    assert "1 relationship waiting for their other end" in status.stdout
     assert "(Customer)-[:KNOWS]->(Customer)  1" in status.stdout
     later = run_rapport("import", str(folder / "yelp_user_later.json"), env=env)
-    assert "1 waiting relationships linked" in later.stdout
-    assert "wait for their other end" not in run_rapport("db", "status", env=env).stdout
+    assert "1 waiting relationship linked" in later.stdout
+    assert "waiting for their other end" not in run_rapport("db", "status", env=env).stdout
     orders = run_rapport("import", str(folder / "shopify_orders_paris.csv"), "--store", "paris",
                          env=env)  # fmt: skip
     assert orders.returncode == 0, orders.stderr

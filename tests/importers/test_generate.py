@@ -41,6 +41,7 @@ HEADERS = {
 }
 OTHER_FILES = (
     "tweets.jsonl",
+    "truth_tones.json",
     "yelp_business.json",
     "yelp_user.json",
     "yelp_review.json",

@@ -117,6 +117,9 @@ def test_a_brand_reply_records_the_response_time(shop: Repository) -> None:
 def test_assign_resolve_and_reopen(shop: Repository) -> None:
     alert = alert_queue.assign(shop, "alert:twitter:101", "e2")
     assert (alert.assignee, alert.team) == ("e2", None)
+    # The reason no longer claims the warmest employee was chosen.
+    assert alert.reasons[-1] == "assigned by hand to e2"
+    assert not any("warmest" in r for r in alert.reasons)
     alert = alert_queue.acknowledge(shop, "alert:twitter:101")
     assert alert.status == "acknowledged"
     assert alert.acknowledged_at is not None
@@ -124,7 +127,8 @@ def test_assign_resolve_and_reopen(shop: Repository) -> None:
     assert (alert.status, alert.resolution) == ("resolved", "refunded")
     with pytest.raises(InvalidTransition, match="reopen it first"):
         alert_queue.assign(shop, "alert:twitter:101", "e1")
-    assert alert_queue.reopen(shop, "alert:twitter:101").status == "open"
+    reopened = alert_queue.reopen(shop, "alert:twitter:101")
+    assert (reopened.status, reopened.resolution, reopened.resolved_at) == ("open", None, None)
     assert "alert:twitter:101" in [a.id for a in alert_queue.list_alerts(shop, status="open")]
 
 

@@ -286,3 +286,19 @@ def test_no_list_about_a_customer_repeats_an_item(repo: Repository, planted: Tru
         }
         for name, found in lists.items():
             assert len(found) == len(set(found)), (c, name)
+
+
+def test_runs_that_change_nothing_write_nothing(
+    repo: Repository, planted: Truth, planted_folder: Path
+) -> None:
+    """An unchanged re-import once reported 94,713 updates; analyze rewrote every open alert."""
+    analyze(repo, now=RUN)
+    stamps = {a.id: a for a in alert_queue.list_alerts(repo, status="open", first=500)}
+    again = {s.name: s for s in analyze(repo, now=RUN).stages}
+    assert again["alerts"].notes["refreshed"] == 0
+    assert {a.id: a for a in alert_queue.list_alerts(repo, status="open", first=500)} == stamps
+    report = import_path(repo, planted_folder, live_progress=False)
+    assert [
+        (s.source.name, s.created, s.updated) for s in report.summaries if s.created or s.updated
+    ] == []
+    assert sum(s.unchanged for s in report.summaries) > 10_000

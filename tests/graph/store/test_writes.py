@@ -67,8 +67,15 @@ def test_rerunning_the_same_upsert_changes_no_counts(repo: Repository) -> None:
     first = writes.upsert(repo, records)
     assert first.created == len(records)
     before = reads.counts(repo)
+    stamped = reads.nodes_by_ids(repo, "Customer", ["idem-c1"])["idem-c1"]["updatedAt"]
     again = writes.upsert(repo, records)
-    assert (again.created, again.updated) == (0, len(records))
+    # Nothing changed, so nothing is rewritten: the nodes keep their updatedAt.
+    assert (again.created, again.updated, again.unchanged) == (0, 0, len(records))
+    assert reads.nodes_by_ids(repo, "Customer", ["idem-c1"])["idem-c1"]["updatedAt"] == stamped
+    changed = [r for r in records if not (isinstance(r, model.Customer) and r.id == "idem-c2")]
+    changed.append(model.Customer(id="idem-c2", name="Bob Ray Jr", source="test"))
+    third = writes.upsert(repo, changed)
+    assert (third.created, third.updated, third.unchanged) == (0, 1, len(records) - 1)
     writes.upsert(repo, records, batch_size=2)
     assert reads.counts(repo) == before
 
