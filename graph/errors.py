@@ -104,6 +104,12 @@ class NotFound(RapportError):
     code = "NOT_FOUND"
 
 
+class InvalidInput(RapportError):
+    """An option or argument outside what the operation can work with (too few purchases, ...)."""
+
+    code = "INVALID_INPUT"
+
+
 class InvalidTransition(RapportError):
     """An action that the record's current state does not allow (resolving twice, ...)."""
 

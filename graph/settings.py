@@ -138,11 +138,14 @@ class Settings(BaseSettings):
     warmth_half_life_days: float = Field(
         default=90.0, gt=0, description="Days after which a contact counts half in warmth."
     )
+    # 0 by default: the significance test (with its false discovery rate) and three baskets at
+    # least decide; a support floor only hid the rarer products' real partners (bench_recs).
     min_support: float = Field(
-        default=0.0005,
-        gt=0.0,
+        default=0.0,
+        ge=0.0,
         le=1.0,
-        description="Smallest share of purchases a product pair needs to become BOUGHT_WITH.",
+        description="Smallest share of purchases a product pair needs to become BOUGHT_WITH "
+        "(besides 3 baskets and a significant Fisher test).",
     )
 
     api_max_depth: int = Field(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli import alerts, db, explain, identities, keys, neo4j, questions
+from api.cli import alerts, db, evaluate, explain, identities, keys, neo4j, questions
 from api.cli.analyze import analyze_command
 from api.cli.common import configure_logging, console, repository
 from api.cli.imports import generate_command, import_command
@@ -30,6 +30,7 @@ app.add_typer(identities.app, name="identities")
 app.add_typer(alerts.app, name="alerts")
 app.command("ingest-post")(alerts.ingest_post_command)
 app.add_typer(explain.app, name="explain")
+app.add_typer(evaluate.app, name="evaluate")
 app.command("customer")(questions.customer_command)
 app.command("influencers")(questions.influencers_command)
 app.command("path")(questions.path_command)

@@ -43,6 +43,7 @@ def customer_command(
     for r in recs:
         why = "; ".join(reason.text for reason in r.reasons[:2])
         label = f"{names.get(r.product, '')} ({r.product})".strip()
+        label += " (buy again)" if r.buy_again else ""
         console.print(f"  {r.score:5.2f}  {label}: {why}", highlight=False)
     console.print("[bold]sentiment per week[/]")
     for week in trend:

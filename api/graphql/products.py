@@ -41,13 +41,18 @@ class Product:
             id=strawberry.ID(p.id), name=p.name, brand=p.brand, category=p.category, price=p.price
         )
 
-    @strawberry.field(description="Products bought with this one (support, confidence, lift).")
+    @strawberry.field(
+        description="Products bought with this one more often than chance, best first: only "
+        "pairs significant after the false discovery rate (Fisher exact test), ranked by cosine "
+        "with at most three of the shop's six best sellers before the others."
+    )
     async def related_products(self, info: AnyInfo, first: int = 5) -> list[RelatedProduct]:
         rules = await info.context.loaders.related.load(str(self.id))
         return [
             RelatedProduct(
                 product_id=strawberry.ID(r.other), count=r.count, support=r.support,
-                confidence=r.confidence, lift=r.lift,
+                confidence=r.confidence, lift=r.lift, score=r.score, p_value=r.p_value,
+                q_value=r.q_value, rank=r.rank, evidence=r.evidence,
             )
             for r in rules[: short(info, first)]
         ]  # fmt: skip
@@ -68,6 +73,9 @@ class Recommendation:
     product_id: strawberry.ID
     score: float
     reasons: list[Reason]
+    buy_again: bool = strawberry.field(
+        description="The customer bought it before (a consumable, recommended again)."
+    )
 
     @strawberry.field(description="The product recommended.")
     async def product(self, info: AnyInfo) -> ProductRef | None:
@@ -79,6 +87,7 @@ class Recommendation:
         return cls(
             product_id=strawberry.ID(r.product),
             score=r.score,
+            buy_again=r.buy_again,
             reasons=[
                 Reason(
                     kind=x.kind,
@@ -96,10 +105,23 @@ class Recommendation:
 @strawberry.type(description="A product bought with another: how often and how far above chance.")
 class RelatedProduct:
     product_id: strawberry.ID
-    count: int
-    support: float
-    confidence: float
-    lift: float
+    count: int = strawberry.field(description="Baskets holding both products.")
+    support: float = strawberry.field(description="Share of all baskets holding both.")
+    confidence: float = strawberry.field(
+        description="Share of the baskets with this product that hold the other."
+    )
+    lift: float = strawberry.field(description="How many times more often than chance.")
+    score: float = strawberry.field(
+        description="Cosine of the two products' baskets: what the list is ranked by."
+    )
+    p_value: float = strawberry.field(
+        description="One-sided Fisher exact test: chance of meeting this often by luck."
+    )
+    q_value: float = strawberry.field(
+        description="The p-value adjusted for the many pairs tested (Benjamini-Hochberg)."
+    )
+    rank: int = strawberry.field(description="Place in the product's list (1 first).")
+    evidence: str = strawberry.field(description="The counts and the test in one sentence.")
 
     @strawberry.field(description="The other product.")
     async def product(self, info: AnyInfo) -> ProductRef | None:

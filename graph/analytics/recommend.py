@@ -5,7 +5,7 @@ A candidate product collects reasons from four sources; its score is the sum of 
 =====================  ========================================================================
 kind                   weight
 =====================  ========================================================================
-``bought_with``        ``confidence × log1p(lift)`` of the rule "owned product -> candidate"
+``bought_with``        the score (cosine) of the significant rule "owned product -> candidate"
 ``complements``        :data:`COMPLEMENTS_WEIGHT` (0.5) for each owned product it is curated to
                        go with
 ``influencer_praised`` :data:`PRAISED_WEIGHT` (1.0) × how strongly that person influences the
@@ -16,8 +16,13 @@ kind                   weight
 =====================  ========================================================================
 
 A product the customer already owns is never recommended unless it is ``consumable`` (socks wear
-out; a sofa does not). Reasons with no weight (an influencer of weight 0, a topic the customer
-does not care about) are left out. Influence and interest weights are meant to lie in 0..1.
+out; a sofa does not): then it is marked ``buy_again``. Reasons with no weight (an influencer of
+weight 0, a topic the customer does not care about) are left out. Influence and interest weights
+are meant to lie in 0..1.
+
+The list is spread across categories: at most :data:`PER_CATEGORY` products of one category
+come before the products of other categories (then the rest, in score order), so a customer who
+bought a shirt is not offered five shirts.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from graph.analytics.related import Rule
 COMPLEMENTS_WEIGHT = 0.5
 PRAISED_WEIGHT = 1.0
 BOUGHT_WEIGHT = 0.5
+PER_CATEGORY = 2
 _NO_RULES: Mapping[str, Sequence[Rule]] = MappingProxyType({})
 _NO_PRODUCTS: Mapping[str, Collection[str]] = MappingProxyType({})
 _NO_WEIGHTS: Mapping[str, float] = MappingProxyType({})
@@ -57,11 +63,13 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Recommendation:
-    """A product for a customer, its score and its reasons, strongest first."""
+    """A product for a customer, its score and its reasons, strongest first; ``buy_again`` when
+    the customer already bought it (a consumable)."""
 
     product: str
     score: float
     reasons: tuple[Reason, ...]
+    buy_again: bool = False
 
 
 _Found = Iterator[tuple[str, Reason]]
@@ -72,9 +80,8 @@ def _bought_with(
 ) -> _Found:
     for product in owned:
         for rule in related.get(product, ()):
-            text = f"often bought with {names.get(product, product)} (lift {rule.lift:.1f})"
-            weight = rule.confidence * math.log1p(rule.lift)
-            yield rule.other, Reason("bought_with", product, None, None, weight, text)
+            text = f"often bought with {names.get(product, product)}: {rule.evidence}"
+            yield rule.other, Reason("bought_with", product, None, None, rule.score, text)
 
 
 def _complements(
@@ -135,6 +142,7 @@ def recommend(
     product_topics: Mapping[str, Collection[str]] = _NO_PRODUCTS,
     consumable: Collection[str] = (),
     names: Mapping[str, str] = _NO_NAMES,
+    categories: Mapping[str, str] = _NO_NAMES,
     first: int = 10,
 ) -> list[Recommendation]:
     """The ``first`` best products for one customer, highest score first (ties by product id).
@@ -143,14 +151,18 @@ def recommend(
     :func:`graph.analytics.related.related_to`),
     ``complements`` the curated ``COMPLEMENTS`` of each product, ``influencer_weight`` how strongly
     each person influences this customer, ``product_topics`` the topics of each product in the
-    catalogue, ``names`` display names of products and people for the reasons' texts.
+    catalogue, ``names`` display names of products and people for the reasons' texts,
+    ``categories`` the category of each product (to spread the list across them).
 
-    >>> shirt = [Rule("shirt", "socks", 7, 0.07, 0.7, 9.0), Rule("shirt", "tie", 6, 0.06, 0.6, 9.0)]
+    >>> shirt = [Rule("shirt", "socks", 7, 0.07, 0.7, 9.0, 0.62, 1e-9, 2e-8),
+    ...          Rule("shirt", "tie", 6, 0.06, 0.6, 9.0, 0.58, 1e-8, 1e-7)]
     >>> recs = recommend(owned={"shirt"}, related={"shirt": shirt}, names={"shirt": "Green Shirt"})
     >>> for r in recs:
-    ...     print(r.product, round(r.score, 3), r.reasons[0].text)
-    socks 1.612 often bought with Green Shirt (lift 9.0)
-    tie 1.382 often bought with Green Shirt (lift 9.0)
+    ...     print(r.product, r.score, r.reasons[0].text)  # doctest: +NORMALIZE_WHITESPACE
+    socks 0.62 often bought with Green Shirt: bought together in 7 baskets, 9.0x chance
+      (cosine 0.62; Fisher p=1e-09, FDR q=2e-08)
+    tie 0.58 often bought with Green Shirt: bought together in 6 baskets, 9.0x chance
+      (cosine 0.58; Fisher p=1e-08, FDR q=1e-07)
     """
     if first < 0:
         raise ValueError(f"first must be >= 0, got {first}")
@@ -173,9 +185,34 @@ def recommend(
                 found.setdefault(product, []).append(reason)
     recs = [
         Recommendation(
-            product, math.fsum(r.weight for r in rs), tuple(sorted(rs, key=_reason_order))
+            product,
+            math.fsum(r.weight for r in rs),
+            tuple(sorted(rs, key=_reason_order)),
+            buy_again=product in have,
         )
         for product, rs in found.items()
     ]
     recs.sort(key=lambda rec: (-rec.score, rec.product))
-    return recs[:first]
+    return spread(recs, categories)[:first]
+
+
+def spread(recs: Sequence[Recommendation], categories: Mapping[str, str]) -> list[Recommendation]:
+    """``recs`` (best first) with at most :data:`PER_CATEGORY` of a category before the others.
+
+    >>> recs = [Recommendation(p, 1.0, ()) for p in ("shirt2", "shirt3", "shirt4", "socks")]
+    >>> cats = {"shirt2": "shirts", "shirt3": "shirts", "shirt4": "shirts", "socks": "hosiery"}
+    >>> [r.product for r in spread(recs, cats)]
+    ['shirt2', 'shirt3', 'socks', 'shirt4']
+    """
+    first: list[Recommendation] = []
+    later: list[Recommendation] = []
+    seen: dict[str, int] = {}
+    for rec in recs:
+        category = categories.get(rec.product)
+        if category is not None and seen.get(category, 0) >= PER_CATEGORY:
+            later.append(rec)
+            continue
+        if category is not None:
+            seen[category] = seen.get(category, 0) + 1
+        first.append(rec)
+    return first + later

@@ -27,7 +27,9 @@ def _rule(r: Row) -> related.Rule:
     """A stored BOUGHT_WITH row as a rule."""
     return related.Rule(
         r["product"], r["other"], int(r["count"] or 0), float(r["support"] or 0),
-        float(r["confidence"] or 0), float(r["lift"] or 0),
+        float(r["confidence"] or 0), float(r["lift"] or 0), float(r["score"] or 0),
+        float(1.0 if r["pValue"] is None else r["pValue"]),
+        float(1.0 if r["qValue"] is None else r["qValue"]), int(r["rank"] or 0),
     )  # fmt: skip
 
 
@@ -51,9 +53,9 @@ def recommendations(
 def recommendations_of(
     repository: Repository, customers: Sequence[str], *, first: int = 5
 ) -> dict[str, list[recommend.Recommendation]]:
-    """:func:`recommendations` of each customer that exists, by customer id: five reads for
+    """:func:`recommendations` of each customer that exists, by customer id: six reads for
     all of them (their products and influencers; the rules of those products; what the
-    influencers bought and praised; their interests; the names)."""
+    influencers bought and praised; their interests; the names; the candidates' categories)."""
     inputs = {
         r["customer"]: r
         for r in repository.read("questions/recommendation_inputs_of", ids=list(customers))
@@ -92,6 +94,11 @@ def recommendations_of(
                 product_topics[r["customer"]][product].add(r["topic"])
     names = display_names(repository, [*products, *people])
     related_rules = {p: related.related_to(rs, product=p, first=20) for p, rs in rules.items()}
+    candidates = {r.other for rs in related_rules.values() for r in rs}
+    candidates |= {o for os in complements.values() for o in os}
+    candidates |= {p for ps in [*bought.values(), *praised.values()] for p in ps}
+    candidates |= {p for topics in product_topics.values() for p in topics}
+    categories = _categories(repository, sorted(candidates))
     return {
         c: recommend.recommend(
             owned=owned[c],
@@ -104,10 +111,18 @@ def recommendations_of(
             product_topics=product_topics[c],
             consumable=[p for p in row["consumable"] if p],
             names=names,
+            categories=categories,
             first=first,
         )
         for c, row in inputs.items()
     }
+
+
+def _categories(repository: Repository, products: list[str]) -> dict[str, str]:
+    if not products:
+        return {}
+    rows = repository.read("questions/product_categories", ids=products)
+    return {r["id"]: r["category"] for r in rows}
 
 
 @dataclass(frozen=True, slots=True)

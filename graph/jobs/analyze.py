@@ -188,7 +188,7 @@ def run_warmth(repository: Repository, run: datetime, state: _State, report: Sta
 
 
 def run_related(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
-    """BOUGHT_WITH edges from co-purchases."""
+    """BOUGHT_WITH edges from co-purchases: the significant pairs, ranked (see related)."""
     baskets = list(state.projection.baskets.values())
     rules = related.association_rules(baskets, min_support=repository.settings.min_support)
     _sync(
@@ -199,7 +199,9 @@ def run_related(repository: Repository, run: datetime, state: _State, report: St
             model.BoughtWith(
                 start_id=r.product, end_id=r.other, support=round(r.support, 6),
                 confidence=round(r.confidence, 4), lift=round(r.lift, 3), count=r.count,
-                computed_at=run, source="analyze",
+                score=round(r.score, 4), p_value=float(f"{r.p_value:.3g}"),
+                q_value=float(f"{r.q_value:.3g}"), rank=r.rank, computed_at=run,
+                source="analyze",
             )
             for r in rules
         ),

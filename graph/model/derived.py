@@ -79,7 +79,8 @@ class Rapport(Derived):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BoughtWith(Derived):
-    """(Product)-[:BOUGHT_WITH {support, confidence, lift, count}]->(Product)."""
+    """(Product)-[:BOUGHT_WITH {rank, score, count, support, confidence, lift, pValue, qValue}]->
+    (Product): end is bought with start more often than chance (see graph.analytics.related)."""
 
     TYPE: ClassVar[str] = "BOUGHT_WITH"
     START: ClassVar[tuple[str, ...]] = ("Product",)
@@ -88,6 +89,10 @@ class BoughtWith(Derived):
     confidence: float | None = None
     lift: float | None = None
     count: int | None = None
+    score: float | None = None
+    p_value: float | None = None
+    q_value: float | None = None
+    rank: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

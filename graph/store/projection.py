@@ -198,6 +198,11 @@ class Projection:
         return {purchase: products for purchase, (_, products) in self._purchases.items()}
 
     @cached_property
+    def dated_baskets(self) -> list[tuple[datetime | None, list[str]]]:
+        """Every purchase's time (``None`` when unknown) and products."""
+        return list(self._purchases.values())
+
+    @cached_property
     def purchases(self) -> list[Purchase]:
         """Every (customer, product, time) of every dated purchase."""
         known = self._purchases

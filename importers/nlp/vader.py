@@ -40,6 +40,8 @@ from vaderSentiment.vaderSentiment import (
 
 from importers.nlp.lexicon import emoji_token
 
+_EMOJI_TOKEN = emoji_token("")
+
 __all__ = ["FastVader"]
 
 _NEGATIONS = frozenset(NEGATE)
@@ -189,6 +191,8 @@ class FastVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         lexicon: dict[str, float] = self.lexicon
         item = low[i]
         valence = lexicon[item]
+        if item.startswith(_EMOJI_TOKEN):  # Rapport's emoji mean what they show: no "no 😡"
+            return valence
         if item == "no" and i != len(words) - 1 and low[i + 1] in lexicon:
             valence = 0.0
         if (

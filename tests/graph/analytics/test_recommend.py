@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 import pytest
@@ -19,8 +18,8 @@ from graph.analytics.related import Rule, association_rules, related_to
 
 NAMES = {"green-shirt": "Green Shirt", "socks": "Socks", "tie": "Tie", "c9": "Zoe Ray"}
 SHIRT_RULES = [
-    Rule("green-shirt", "socks", 70, 0.024, 0.7, 27.2),
-    Rule("green-shirt", "tie", 60, 0.021, 0.6, 26.9),
+    Rule("green-shirt", "socks", 70, 0.024, 0.7, 27.2, 0.81, 1e-40, 3e-39, 1),
+    Rule("green-shirt", "tie", 60, 0.021, 0.6, 26.9, 0.74, 2e-35, 4e-34, 2),
 ]
 
 
@@ -45,24 +44,24 @@ def test_green_shirt_owner_gets_socks_and_tie_first_because_of_the_shirt() -> No
     for rec in recs[:2]:
         top = rec.reasons[0]
         assert (top.kind, top.product, top.person) == ("bought_with", "green-shirt", None)
-        assert top.text.startswith("often bought with Green Shirt (lift ")
+        assert top.text.startswith("often bought with Green Shirt: bought together in ")
     assert {r.product for r in recs} == {"socks", "tie", "belt", "hat", "boots"}
 
 
-def test_bought_with_weight_is_confidence_times_log1p_lift() -> None:
+def test_bought_with_weight_is_the_rules_score_and_its_text_the_evidence() -> None:
     recs = recommend(owned=["green-shirt"], related={"green-shirt": SHIRT_RULES}, names=NAMES)
     socks, tie = recs
-    assert socks.score == pytest.approx(0.7 * math.log1p(27.2))
-    assert tie.score == pytest.approx(0.6 * math.log1p(26.9))
+    assert (socks.score, tie.score) == (0.81, 0.74)
     [reason] = socks.reasons
-    assert reason.weight == pytest.approx(0.7 * math.log1p(27.2))
+    assert reason.weight == 0.81
     assert replace(reason, weight=0.0) == Reason(
         kind="bought_with",
         product="green-shirt",
         person=None,
         topic=None,
         weight=0.0,
-        text="often bought with Green Shirt (lift 27.2)",
+        text="often bought with Green Shirt: bought together in 70 baskets, 27.2x chance "
+        "(cosine 0.81; Fisher p=1e-40, FDR q=3e-39)",
     )
 
 
@@ -78,11 +77,23 @@ def test_owned_products_are_never_recommended_unless_consumable() -> None:
             consumable=consumable,
         )
 
-    assert [r.product for r in products(set())] == ["tie"]
+    assert [(r.product, r.buy_again) for r in products(set())] == [("tie", False)]
     again = products({"socks"})
-    assert [r.product for r in again] == ["socks", "tie"]
-    assert [r.kind for r in again[0].reasons] == ["bought_with", "influencer_praised", "interest"]
-    assert again[0].score == pytest.approx(0.7 * math.log1p(27.2) + 1.0 + 1.0)
+    assert [(r.product, r.buy_again) for r in again] == [("socks", True), ("tie", False)]
+    assert [r.kind for r in again[0].reasons] == ["influencer_praised", "interest", "bought_with"]
+    assert again[0].score == pytest.approx(0.81 + 1.0 + 1.0)
+
+
+def test_recommendations_are_spread_across_categories() -> None:
+    rules = [
+        Rule("green-shirt", f"shirt{i}", 50, 0.02, 0.5, 9.0, 0.9 - i / 100, 1e-9, 1e-8, i)
+        for i in range(1, 5)
+    ] + [Rule("green-shirt", "socks", 10, 0.01, 0.1, 3.0, 0.2, 1e-3, 1e-2, 5)]
+    categories = {f"shirt{i}": "shirts" for i in range(1, 5)} | {"socks": "hosiery"}
+    recs = recommend(
+        owned=["green-shirt"], related={"green-shirt": rules}, categories=categories, first=4
+    )
+    assert [r.product for r in recs] == ["shirt1", "shirt2", "socks", "shirt3"]
 
 
 def test_influencer_reasons_name_the_influencer_and_praise_outweighs_purchase() -> None:

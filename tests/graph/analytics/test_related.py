@@ -1,10 +1,20 @@
-"""Related products: exact support, confidence and lift on hand-made baskets."""
+"""Related products: exact counts, scores and tests on hand-made baskets."""
 
 from __future__ import annotations
 
+import math
+from dataclasses import astuple
+
 import pytest
 
-from graph.analytics.related import Rule, association_rules, related_to
+from graph.analytics.related import (
+    BEST_SELLERS,
+    MAX_BEST_SELLERS,
+    Rule,
+    association_rules,
+    fisher_upper,
+    related_to,
+)
 
 # n = 8 non-empty baskets; shirt in 6, socks in 4, tie in 2, hat in 2.
 # Pairs: shirt+socks 3 (B1, B2, B8), shirt+tie 2 (B2, B3), socks+tie 1, hat+shirt 1.
@@ -21,36 +31,74 @@ BASKETS: list[list[str]] = [
 ]
 
 
-def test_rules_have_hand_computed_support_confidence_and_lift() -> None:
-    rules = association_rules(BASKETS, min_count=2, min_support=0.0, min_lift=0.0)
-    assert rules == [
-        Rule("shirt", "socks", 3, 3 / 8, 3 / 6, (3 / 6) / (4 / 8)),
-        Rule("shirt", "tie", 2, 2 / 8, 2 / 6, (2 / 6) / (2 / 8)),
-        Rule("socks", "shirt", 3, 3 / 8, 3 / 4, (3 / 4) / (6 / 8)),
-        Rule("tie", "shirt", 2, 2 / 8, 2 / 2, (2 / 2) / (6 / 8)),
+def test_rules_have_hand_computed_counts_scores_and_tests() -> None:
+    rules = association_rules(BASKETS, min_count=2, min_support=0.0, min_lift=0.0, max_q=1.0)
+    # shirt+tie: P(both >= 2) = C(6,2) / C(8,2) = 15/28; shirt+socks is exactly at chance (p 1).
+    # Benjamini-Hochberg over the two pairs: q = min(15/28 * 2, 1) = 1 for both.
+    p_tie = 15 / 28
+    expected = [
+        ("shirt", "socks", 3, 3 / 8, 3 / 6, 1.0, 3 / math.sqrt(24), 1.0, 1.0, 1),
+        ("shirt", "tie", 2, 2 / 8, 2 / 6, 4 / 3, 2 / math.sqrt(12), p_tie, 1.0, 2),
+        ("socks", "shirt", 3, 3 / 8, 3 / 4, 1.0, 3 / math.sqrt(24), 1.0, 1.0, 1),
+        ("tie", "shirt", 2, 2 / 8, 2 / 2, 4 / 3, 2 / math.sqrt(12), p_tie, 1.0, 1),
     ]
-    shirt_tie = rules[1]
-    assert (shirt_tie.support, shirt_tie.confidence, shirt_tie.lift) == pytest.approx(
-        (0.25, 1 / 3, 4 / 3)
-    )
+    assert [astuple(r)[:2] for r in rules] == [e[:2] for e in expected]
+    for rule, values in zip(rules, expected, strict=True):
+        assert astuple(rule)[2:] == pytest.approx(values[2:])
+
+
+def test_fisher_upper_tail_matches_the_hypergeometric_distribution() -> None:
+    # 3 of 10 baskets hold a, 4 hold b, 3 hold both: C(3,3) C(7,1) / C(10,4) = 7/210.
+    assert fisher_upper(3, 10, 3, 4) == pytest.approx(7 / 210)
+    # 2 or 3 shared: (C(3,2) C(7,2) + 7) / 210.
+    assert fisher_upper(2, 10, 3, 4) == pytest.approx((3 * 21 + 7) / 210)
+    assert fisher_upper(1, 10, 3, 4) == 1.0  # below chance (1.2 expected): never significant
 
 
 def test_min_count_drops_rare_pairs() -> None:
-    rules = association_rules(BASKETS, min_count=3, min_support=0.0, min_lift=0.0)
+    rules = association_rules(BASKETS, min_count=3, min_support=0.0, min_lift=0.0, max_q=1.0)
     assert [(r.product, r.other) for r in rules] == [("shirt", "socks"), ("socks", "shirt")]
 
 
 def test_min_support_drops_pairs_in_too_few_baskets() -> None:
-    rules = association_rules(BASKETS, min_count=1, min_support=0.3, min_lift=0.0)
+    rules = association_rules(BASKETS, min_count=1, min_support=0.3, min_lift=0.0, max_q=1.0)
     assert {(r.product, r.other) for r in rules} == {("shirt", "socks"), ("socks", "shirt")}
 
 
 def test_min_lift_keeps_pairs_above_chance() -> None:
     # shirt+socks has lift exactly 1.0 (independent); shirt+tie 4/3.
-    rules = association_rules(BASKETS, min_count=2, min_lift=1.2)
+    rules = association_rules(BASKETS, min_count=2, min_lift=1.2, max_q=1.0)
     assert [(r.product, r.other) for r in rules] == [("shirt", "tie"), ("tie", "shirt")]
-    default = association_rules(BASKETS, min_count=2)
-    assert len(default) == 4  # lift 1.0 passes the default min_lift of 1.0
+    everything = association_rules(BASKETS, min_count=2, max_q=1.0)
+    assert len(everything) == 4  # lift 1.0 passes the default min_lift of 1.0
+
+
+def test_pairs_not_significant_after_the_false_discovery_rate_are_not_related() -> None:
+    # Eight baskets cannot show that two products go together: nothing passes by default.
+    assert association_rules(BASKETS, min_count=2) == []
+
+
+def test_a_best_seller_is_not_related_to_what_it_is_independent_of() -> None:
+    # milk is in half of every kind of basket: confidence(x -> milk) is 0.5 everywhere, the
+    # largest of any pair, but milk is no more likely with x than without it.
+    baskets = [["milk", f"item{i % 21}"] if i % 2 else [f"item{i % 21}"] for i in range(4200)]
+    baskets += [["item1", "item3"]] * 30
+    rules = association_rules(baskets)
+    assert [(r.product, r.other) for r in rules] == [("item1", "item3"), ("item3", "item1")]
+    assert rules[0].q_value < 1e-3
+
+
+def test_best_sellers_past_the_cap_come_after_the_other_related_products() -> None:
+    sellers = [f"best{i}" for i in range(BEST_SELLERS)]
+    baskets = [[s] for s in sellers for _ in range(400)]
+    # "shirt" goes with every best seller (strongly) and with "tie" (more weakly).
+    baskets += [["shirt", s] for s in sellers for _ in range(60)]
+    baskets += [["shirt", "tie"]] * 12 + [["tie"]] * 30 + [[f"other{i % 100}"] for i in range(5000)]
+    ranked = related_to(association_rules(baskets), product="shirt", first=10)
+    kinds = ["best" if r.other in sellers else r.other for r in ranked]
+    assert kinds == ["best"] * MAX_BEST_SELLERS + ["tie"] + ["best"] * (6 - MAX_BEST_SELLERS)
+    assert [r.rank for r in ranked] == list(range(1, 8))
+    assert ranked[MAX_BEST_SELLERS].score < ranked[MAX_BEST_SELLERS + 1].score
 
 
 def test_no_baskets_no_rules() -> None:
@@ -87,17 +135,22 @@ def test_green_shirt_buyers_are_shown_socks_then_tie() -> None:
     assert socks.lift == pytest.approx(0.7 / (75 / n))
     assert tie.count == 60
     assert tie.confidence == pytest.approx(0.6)
-    assert cufflinks.lift > socks.lift  # confidence leads the order, not lift
+    assert cufflinks.lift > socks.lift  # the score leads the order, not lift
+    assert socks.score == pytest.approx(70 / math.sqrt(100 * 75))
+    assert all(r.q_value < 0.05 for r in top)
 
 
-def test_related_to_breaks_confidence_ties_by_lift_then_id() -> None:
+def test_related_to_orders_by_rank_then_score_lift_and_id() -> None:
     rules = [
-        Rule("a", "z", 5, 0.1, 0.5, 2.0),
-        Rule("a", "y", 5, 0.1, 0.5, 3.0),
-        Rule("a", "x", 5, 0.1, 0.5, 2.0),
-        Rule("a", "w", 9, 0.2, 0.9, 1.1),
-        Rule("b", "a", 9, 0.2, 0.99, 9.0),
+        Rule("a", "z", 5, 0.1, 0.5, 2.0, 0.3),
+        Rule("a", "y", 5, 0.1, 0.5, 3.0, 0.3),
+        Rule("a", "x", 5, 0.1, 0.5, 2.0, 0.3),
+        Rule("a", "w", 9, 0.2, 0.9, 1.1, 0.4),
+        Rule("a", "v", 9, 0.2, 0.9, 1.1, 0.9, rank=9),
+        Rule("b", "a", 9, 0.2, 0.99, 9.0, 0.9),
     ]
+    assert [r.other for r in related_to(rules, product="a")] == ["v", "w", "y", "x", "z"]
+    rules = rules[:4]
     assert [r.other for r in related_to(rules, product="a")] == ["w", "y", "x", "z"]
     assert [r.other for r in related_to(rules, product="a", first=2)] == ["w", "y"]
     assert related_to(rules, product="unknown") == []

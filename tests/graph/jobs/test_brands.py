@@ -17,7 +17,7 @@ from importers.run.files import import_path
 Make = Callable[..., Settings]
 COMPLAINT = {
     "data": [{"id": "900", "author_id": "1", "created_at": "2025-06-01T10:00:00Z",
-              "text": "@rapportshop my shirt ripped after one wash, I want a refund",
+              "text": "@rapportshop my shirt ripped after one wash. Terrible quality, refund me",
               "entities": {"mentions": [{"start": 0, "end": 12, "username": "rapportshop"}]}}],
     "includes": {"users": [{"id": "1", "username": "ann_lee", "name": "Ann Lee"}]},
 }  # fmt: skip

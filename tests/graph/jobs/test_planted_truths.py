@@ -79,9 +79,12 @@ def test_socks_and_tie_are_the_top_two_related_products(repo: Repository, plante
     rows = graphdata.relationships_from(
         repo, ("Product", "BOUGHT_WITH", "Product"), [planted.complements.product]
     )
-    ordered = sorted(rows, key=lambda r: (-float(r.props["confidence"]), r.end))
+    ordered = sorted(rows, key=lambda r: int(r.props["rank"]))
     assert tuple(r.end for r in ordered[:2]) == planted.complements.top_two
     assert all(float(r.props["lift"]) > 5 for r in ordered[:2])
+    # The green shirt's partners are the planted ones, each significant after the FDR.
+    assert all(float(r.props["qValue"]) <= 0.05 for r in rows)
+    assert [int(r.props["rank"]) for r in ordered] == list(range(1, len(rows) + 1))
 
 
 def test_the_angry_post_is_the_most_severe_open_alert(repo: Repository, planted: Truth) -> None:
@@ -253,6 +256,22 @@ def test_the_cli_answers_the_questions(
     missing = runner.invoke(app, [*base, "customer", "c-nobody"])
     assert missing.exit_code != 0
     assert isinstance(missing.exception, NotFound)
+
+
+def test_evaluate_recs_judges_the_graphs_purchases_on_both_splits(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
+) -> None:
+    base = cli_args(make_settings(db_name=repo.connection.database))
+    for split in ("random", "time"):
+        result = CliRunner().invoke(app, [*base, "evaluate", "recs", "--split", split])
+        assert result.exit_code == 0, result.output
+        assert f"({split} split)" in result.output
+        rows = {line.split("│")[0].strip(): line for line in result.output.splitlines()
+                if "│" in line}  # fmt: skip
+        assert set(rows) == {"best sellers", "confidence (before)", "Rapport"}
+        # The generated baskets are random draws but for the planted shirt, socks and tie:
+        # every pair Rapport lists is significant, whatever the split.
+        assert rows["Rapport"].rstrip().endswith("100%")
 
 
 def test_no_open_alert_is_on_a_post_people_read_as_praise_or_neutral(
