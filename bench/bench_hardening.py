@@ -156,7 +156,7 @@ def database_kill(engine: Engine) -> dict[str, float]:
             n = 0
             while not stop.is_set():
                 n += 1
-                query = 'mutation { upsertCustomer(customer: {id: "w%s"}) { ids } }'
+                query = 'mutation { upsertCustomer(customer: {id: "w%s"}) { created } }'
                 started = time.perf_counter()
                 try:
                     answer = http.post(f"{base}/graphql",

@@ -3,7 +3,7 @@
 - ``graph`` imports neither ``importers`` nor ``api``; ``importers`` does not import ``api``;
 - only ``graph.store`` imports the ``neo4j`` driver;
 - ``graph.analytics`` is pure: it imports no other room of ``graph`` (no store, answers, jobs),
-  only ``graph.errors`` and ``graph.times``;
+  only ``graph.errors``, ``graph.times`` and ``graph.vocab`` (the closed sets of values);
 - ``graph.store`` does not reach up into answers or jobs (its projections build the plain input
   records the analytics declare); ``graph.answers`` does not run jobs.
 

@@ -12,14 +12,26 @@ from enum import Enum
 
 import strawberry
 
-from api.graphql.common import SOURCE, WriteResult, from_view, moment, one_of, required_id, write
+from api.graphql.common import (
+    SOURCE,
+    UserError,
+    counts,
+    from_view,
+    moment,
+    required_id,
+    stored,
+    write,
+)
 from api.graphql.context import AnyInfo
+from api.graphql.enums import Channel, CrmCategory, Direction, Intent, SentimentLabel
+from api.graphql.nodes import Node, key_field
 from api.graphql.refs import EmployeeRef, ProductRef, employee_of, product_of
 from graph import model
 from graph.analytics import sentiment_trend
 from graph.answers import activity, timeline
 from graph.errors import InvalidRecord
 from graph.model import Record
+from graph.vocab import known
 
 
 @strawberry.enum(description="Which end of a dated list comes first.")
@@ -55,7 +67,7 @@ class PostFilter:
 class InteractionFilter:
     since: datetime | None = None
     until: datetime | None = None
-    channel: str | None = None
+    channel: Channel | None = None
 
 
 @strawberry.input(description="Which timeline events: in [since, until), of these kinds.")
@@ -66,8 +78,8 @@ class TimelineFilter:
 
 
 @strawberry.type(description="A social account of a customer, and how it was linked to them.")
-class SocialAccount:
-    id: strawberry.ID
+class SocialAccount(Node):
+    id: strawberry.ID = key_field("twitter:ann_l")
     platform: str | None
     handle: str | None
     display_name: str | None
@@ -94,8 +106,8 @@ class PurchaseItem:
 
 
 @strawberry.type(description="A purchase of the customer.")
-class Purchase:
-    id: strawberry.ID
+class Purchase(Node):
+    id: strawberry.ID = key_field("shopify:lyon:#1001")
     at: datetime | None
     total: float | None
     currency: str | None
@@ -133,8 +145,8 @@ class Purchase:
 
 
 @strawberry.type(description="A post of one of the customer's accounts, with its enrichment.")
-class Post:
-    id: strawberry.ID
+class Post(Node):
+    id: strawberry.ID = key_field("twitter:1850000000000000000")
     account_id: strawberry.ID
     platform: str | None
     text: str | None
@@ -143,9 +155,9 @@ class Post:
     likes: int | None
     shares: int | None
     sentiment: float | None
-    sentiment_label: str | None
-    intent: str | None
-    category: str | None
+    sentiment_label: SentimentLabel | None
+    intent: Intent | None
+    category: CrmCategory | None
     lang: str | None = strawberry.field(description="The language the platform detected (BCP 47).")
     stars: float | None = strawberry.field(
         description="A review's rating (1-5); when present it decides sentiment and its label."
@@ -157,15 +169,18 @@ class Post:
     @classmethod
     def of(cls, p: activity.PostView) -> Post:
         """From the stored post."""
-        return from_view(cls, p, account_id=p.account)
+        return from_view(
+            cls, p, account_id=p.account, sentiment_label=known(SentimentLabel, p.sentiment_label),
+            intent=known(Intent, p.intent), category=known(CrmCategory, p.category),
+        )  # fmt: skip
 
 
 @strawberry.type(description="A contact between the customer and an employee.")
-class Interaction:
-    id: strawberry.ID
-    channel: str | None
+class Interaction(Node):
+    id: strawberry.ID = key_field("int-0042")
+    channel: Channel | None
     at: datetime | None
-    direction: str | None
+    direction: Direction | None
     subject: str | None
     sentiment: float | None
     employee_id: strawberry.ID | None = strawberry.field(
@@ -179,7 +194,9 @@ class Interaction:
     def of(cls, i: activity.InteractionView) -> Interaction:
         """From the stored interaction."""
         return from_view(cls, i, employee_id=i.employee,
-                         employee_ids=[strawberry.ID(e) for e in i.employees])  # fmt: skip
+                         employee_ids=[strawberry.ID(e) for e in i.employees],
+                         channel=known(Channel, i.channel),
+                         direction=known(Direction, i.direction))  # fmt: skip
 
     @strawberry.field(description="The employee who handled it.")
     async def employee(self, info: AnyInfo) -> EmployeeRef | None:
@@ -216,12 +233,6 @@ class WeekSentiment:
         )
 
 
-CHANNELS = ("email", "call", "meeting", "chat", "visit", "social")
-
-
-DIRECTIONS = ("inbound", "outbound")
-
-
 @strawberry.input(description="One line of a purchase.")
 class LineInput:
     product_id: strawberry.ID
@@ -243,15 +254,19 @@ class PurchaseInput:
     def records(self) -> list[Record]:
         """The purchase, who made it, what it contains, who sold it."""
         if not self.lines:
-            raise InvalidRecord("lines is empty", hint="a purchase needs at least one line")
+            raise InvalidRecord(
+                "lines is empty", hint="a purchase needs at least one line", field="lines"
+            )
         purchase = required_id("id", self.id or f"api:{uuid.uuid4().hex[:16]}")
         total = 0.0
         found: list[Record] = []
         for n, line in enumerate(self.lines):
             if line.quantity < 1:
-                raise InvalidRecord(f"lines[{n}].quantity must be >= 1", hint="fix the quantity")
+                raise InvalidRecord(f"lines[{n}].quantity must be >= 1", hint="fix the quantity",
+                                    field=f"lines[{n}].quantity")  # fmt: skip
             if line.unit_price is not None and line.unit_price < 0:
-                raise InvalidRecord(f"lines[{n}].unitPrice is negative", hint="prices are >= 0")
+                raise InvalidRecord(f"lines[{n}].unitPrice is negative", hint="prices are >= 0",
+                                    field=f"lines[{n}].unitPrice")  # fmt: skip
             total += line.quantity * (line.unit_price or 0.0)
             found.append(
                 model.Contains(
@@ -285,23 +300,24 @@ class PurchaseInput:
 class InteractionInput:
     customer_id: strawberry.ID
     employee_id: strawberry.ID
-    channel: str
+    channel: Channel
     id: strawberry.ID | None = None
     at: datetime | None = None
-    direction: str | None = None
+    direction: Direction | None = None
     subject: str | None = None
     sentiment: float | None = None
 
     def records(self) -> list[Record]:
         """The interaction, the customer who had it and the employee who handled it."""
-        one_of("channel", self.channel, CHANNELS)
-        one_of("direction", self.direction, DIRECTIONS)
         if self.sentiment is not None and not -1.0 <= self.sentiment <= 1.0:
-            raise InvalidRecord("sentiment must be within -1..1", hint="fix sentiment")
+            raise InvalidRecord(
+                "sentiment must be within -1..1", hint="fix sentiment", field="sentiment"
+            )
         interaction = required_id("id", self.id or f"api:{uuid.uuid4().hex[:16]}")
         return [
             model.Interaction(
-                id=interaction, channel=self.channel, at=moment(self.at), direction=self.direction,
+                id=interaction, channel=self.channel.value, at=moment(self.at),
+                direction=None if self.direction is None else self.direction.value,
                 subject=self.subject, sentiment=self.sentiment, source=SOURCE,
             ),
             model.Had(start_id=required_id("customerId", self.customer_id), end_id=interaction,
@@ -311,15 +327,47 @@ class InteractionInput:
         ]  # fmt: skip
 
 
+@strawberry.type(description="What recordPurchase did.")
+class RecordPurchasePayload:
+    purchase: Purchase | None = strawberry.field(
+        description="The purchase as stored (null when the input was refused)."
+    )
+    created: int = strawberry.field(description="Records (nodes and relationships) created.")
+    updated: int = strawberry.field(description="Records whose values changed.")
+    user_errors: list[UserError] = strawberry.field(
+        description="What was wrong with the input (nothing was written then)."
+    )
+
+
+@strawberry.type(description="What logInteraction did.")
+class LogInteractionPayload:
+    interaction: Interaction | None = strawberry.field(
+        description="The interaction as stored (null when the input was refused)."
+    )
+    created: int = strawberry.field(description="Records (nodes and relationships) created.")
+    updated: int = strawberry.field(description="Records whose values changed.")
+    user_errors: list[UserError] = strawberry.field(
+        description="What was wrong with the input (nothing was written then)."
+    )
+
+
 @strawberry.type(name="Mutation")
 class ActivityMutation:
     @strawberry.mutation(
         description="Record a purchase with its lines; the customer, products and seller must "
         "exist. One transaction: all of it or nothing."
     )
-    async def record_purchase(self, info: AnyInfo, purchase: PurchaseInput) -> WriteResult:
-        return await write(info, purchase.records())
+    async def record_purchase(
+        self, info: AnyInfo, purchase: PurchaseInput
+    ) -> RecordPurchasePayload:
+        done = await write(info, purchase.records)
+        found = await stored(info, "Purchase", done)
+        return RecordPurchasePayload(purchase=found and Purchase.of(found), **counts(done))
 
     @strawberry.mutation(description="Log an interaction between an employee and a customer.")
-    async def log_interaction(self, info: AnyInfo, interaction: InteractionInput) -> WriteResult:
-        return await write(info, interaction.records())
+    async def log_interaction(
+        self, info: AnyInfo, interaction: InteractionInput
+    ) -> LogInteractionPayload:
+        done = await write(info, interaction.records)
+        found = await stored(info, "Interaction", done)
+        return LogInteractionPayload(interaction=found and Interaction.of(found), **counts(done))

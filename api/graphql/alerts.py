@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
 from api.auth.keys import Unauthorized
-from api.graphql.common import from_view
+from api.graphql.common import UserError, attempt, from_view
 from api.graphql.connections import Connection, db_connection
 from api.graphql.context import AnyInfo, page_limit, repo
+from api.graphql.enums import AlertKind, AlertStatus
 from api.graphql.loaders import off_loop
+from api.graphql.nodes import Node, key_field, key_of
 from api.graphql.refs import CustomerRef, EmployeeRef, customer_of, employee_of
 from graph.answers import alert_queue
 from graph.answers.paging import window
+from graph.store.repository import Repository
+from graph.vocab import known
 
 
 @strawberry.type(description="A damage-control alert on a negative post about us.")
-class Alert:
-    id: strawberry.ID
-    kind: str | None
+class Alert(Node):
+    id: strawberry.ID = key_field("alert:twitter:1850000000000000000")
+    kind: AlertKind | None
     severity: float | None
-    status: str | None
+    status: AlertStatus | None
     raised_at: datetime | None
     due_by: datetime | None
     overdue: bool
@@ -52,19 +57,19 @@ class Alert:
         """From the stored alert."""
         return from_view(
             cls, a, overdue=a.overdue(), reasons=list(a.reasons), post_id=a.post,
-            customer_id=a.customer, assignee_id=a.assignee,
+            customer_id=a.customer, assignee_id=a.assignee, kind=known(AlertKind, a.kind),
+            status=known(AlertStatus, a.status),
         )  # fmt: skip
 
 
 @strawberry.type(name="Query")
 class AlertQuery:
-    @strawberry.field(
-        description="Alerts, most severe first (status: open, acknowledged, resolved; null: all)."
-    )
+    @strawberry.field(description="Alerts, most severe first (status: OPEN by default; null: all).")
     async def alerts(
-        self, info: AnyInfo, status: str | None = "open", min_severity: float = 0.0,
-        first: int = 20, after: str | None = None,
+        self, info: AnyInfo, status: AlertStatus | None = AlertStatus.OPEN,
+        min_severity: float = 0.0, first: int = 20, after: str | None = None,
     ) -> Connection[Alert]:  # fmt: skip
+        status = None if status is None else status.value  # type: ignore[assignment]
         skip, limit = window(first, after, page_limit(info))
         r = repo(info)
         found = await off_loop(
@@ -84,27 +89,69 @@ class AlertQuery:
         return db_connection(found, skip, first, Alert.of, count)
 
 
+@strawberry.type(description="What an action on an alert did.")
+class AlertPayload:
+    alert: Alert | None = strawberry.field(
+        description="The alert as it is now (null when the action was refused)."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        description="Why the action was refused: an unknown alert or employee (NOT_FOUND), an "
+        "action its status does not allow (BAD_USER_INPUT)."
+    )
+
+
+async def _act(
+    info: AnyInfo, action: Callable[[Repository], alert_queue.AlertView]
+) -> AlertPayload:
+    """Run one action on an alert (writer role); input problems become user errors."""
+    info.context.require("writer")
+
+    async def run() -> alert_queue.AlertView:
+        return await off_loop(action, repo(info))
+
+    done = await attempt(run)
+    return AlertPayload(
+        alert=Alert.of(done.value) if done.value else None, user_errors=done.user_errors
+    )
+
+
+def _alert(id: strawberry.ID) -> str:
+    return key_of(id, "Alert")
+
+
+IdArg = Annotated[strawberry.ID, strawberry.argument(description="The alert's id or key.")]
+
+
 @strawberry.type(name="Mutation")
 class AlertMutation:
-    @strawberry.mutation(description="Someone is on it.")
-    async def acknowledge_alert(self, info: AnyInfo, id: strawberry.ID) -> Alert:
-        info.context.require("writer")
-        return Alert.of(await off_loop(alert_queue.acknowledge, repo(info), str(id)))
+    @strawberry.mutation(description="Someone is on it: OPEN -> ACKNOWLEDGED.")
+    async def acknowledge_alert(self, info: AnyInfo, id: IdArg) -> AlertPayload:
+        return await _act(info, lambda r: alert_queue.acknowledge(r, _alert(id)))
 
-    @strawberry.mutation(description="Give the alert to an employee.")
+    @strawberry.mutation(description="Give the alert to an employee (its status stays).")
     async def assign_alert(
-        self, info: AnyInfo, id: strawberry.ID, employee_id: strawberry.ID
-    ) -> Alert:
-        info.context.require("writer")
-        return Alert.of(await off_loop(alert_queue.assign, repo(info), str(id), str(employee_id)))
+        self, info: AnyInfo, id: IdArg,
+        employee_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The employee's id or key.")
+        ],
+    ) -> AlertPayload:  # fmt: skip
+        return await _act(info, lambda r: alert_queue.assign(
+            r, _alert(id), key_of(employee_id, "Employee", "employeeId")))  # fmt: skip
 
     @strawberry.mutation(description="Resolve the alert, with an optional note on how.")
     async def resolve_alert(
-        self, info: AnyInfo, id: strawberry.ID, resolution: str | None = None
-    ) -> Alert:
-        info.context.require("writer")
-        found = await off_loop(alert_queue.resolve, repo(info), str(id), resolution=resolution)
-        return Alert.of(found)
+        self, info: AnyInfo, id: IdArg,
+        resolution: Annotated[
+            str | None, strawberry.argument(description="How it was resolved, for colleagues.")
+        ] = None,
+    ) -> AlertPayload:  # fmt: skip
+        return await _act(info, lambda r: alert_queue.resolve(r, _alert(id), resolution=resolution))
+
+    @strawberry.mutation(
+        description="Open the alert again (the complaint came back): its resolution is cleared."
+    )
+    async def reopen_alert(self, info: AnyInfo, id: IdArg) -> AlertPayload:
+        return await _act(info, lambda r: alert_queue.reopen(r, _alert(id)))
 
 
 # How often an open subscription checks that its key was not revoked.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 
 from cross_web import HTTPException as StrawberryHTTPException
 from fastapi import FastAPI, HTTPException
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -26,8 +27,13 @@ from starlette.requests import HTTPConnection, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.fastapi import GraphQLRouter
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
+    BaseGraphQLTransportWSHandler,
+)
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
 
 from api.auth.keys import KeyStore, KeysUnavailable, Unauthorized
+from api.graphql.errors import extensions_of
 from api.graphql.events import relay_outbox
 from api.graphql.health import watch
 from api.graphql.schema import Context, Shared, build_schema
@@ -40,8 +46,53 @@ from graph.store.repository import Repository
 WORKER_THREADS = 32
 
 
+#: WebSocket close codes of graphql-transport-ws: no valid key (as HTTP 401), key store away.
+CLOSE_UNAUTHORIZED, CLOSE_UNAVAILABLE = 4401, 4503
+
+
+def key_in(payload: Mapping[str, object]) -> str | None:
+    """The API key a ``connection_init`` payload carries: ``X-API-Key`` or ``Authorization:
+    Bearer …`` (any case), as the HTTP headers would.
+
+    >>> key_in({"x-api-key": "rk_a_b"}), key_in({"Authorization": "Bearer rk_c_d"}), key_in({})
+    ('rk_a_b', 'rk_c_d', None)
+    """
+    fields = {str(k).lower(): v for k, v in payload.items()}
+    key = fields.get("x-api-key")
+    bearer = fields.get("authorization")
+    if not key and isinstance(bearer, str) and bearer.lower().startswith("bearer "):
+        key = bearer[7:]
+    return key if isinstance(key, str) and key else None
+
+
+class KeyedTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
+    """graphql-transport-ws that takes the key from ``connection_init`` when the upgrade had
+    none (browsers cannot set WebSocket headers): no valid key closes the socket with 4401."""
+
+    async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
+        """Check the key of the payload, then acknowledge as usual."""
+        context = self.context
+        if context.awaiting_key and context.shared.keys is not None:
+            payload = message.get("payload") or {}
+            try:
+                key = context.shared.keys.verify(
+                    key_in(payload if isinstance(payload, dict) else {})
+                )
+            except Unauthorized as exc:
+                await self.websocket.close(CLOSE_UNAUTHORIZED, exc.message[:120])
+                return
+            except KeysUnavailable as exc:
+                await self.websocket.close(CLOSE_UNAVAILABLE, exc.message[:120])
+                return
+            context.role, context.key_id, context.awaiting_key = key.role, key.id, False
+        await super().handle_connection_init(message)
+
+
 class Router(GraphQLRouter[Context, None]):
-    """Strawberry's router, refusing a JSON body that is not an object with 400 (not 500)."""
+    """Strawberry's router, refusing a JSON body that is not an object with 400 (not 500), and
+    taking a WebSocket's key from ``connection_init``."""
+
+    graphql_transport_ws_handler_class = KeyedTransportWS
 
     def decode_json(self, data: str | bytes) -> object:
         """The request body; 400 unless it is a JSON object (or a list: batching, refused)."""
@@ -54,9 +105,19 @@ class Router(GraphQLRouter[Context, None]):
 
 
 def _error_body(code: str, message: str, hint: str) -> bytes:
-    """An HTTP-level error as GraphQL clients read errors."""
+    """An HTTP-level error as GraphQL clients read errors (``code`` from the contract)."""
     error = {"message": message, "extensions": {"code": code, "hint": hint}}
     return json.dumps({"errors": [error]}).encode()
+
+
+async def _refusal(request: Request, exc: Exception) -> Response:
+    """A request refused before GraphQL ran (no key, database away) in the contract's shape:
+    ``{"errors": [{"message", "extensions": {"code", "reason", "hint"}}]}``."""
+    assert isinstance(exc, HTTPException)
+    detail = exc.detail
+    if not (isinstance(detail, dict) and "extensions" in detail):
+        return await http_exception_handler(request, exc)
+    return JSONResponse({"errors": [detail]}, status_code=exc.status_code, headers=exc.headers)
 
 
 class Bounded:
@@ -125,7 +186,7 @@ class _TooBig(Exception):
 
 def _http_error(status: int, exc: RapportError) -> HTTPException:
     return HTTPException(
-        status_code=status, detail={"code": exc.code, "message": exc.message, "hint": exc.hint}
+        status_code=status, detail={"message": exc.message, "extensions": extensions_of(exc)}
     )
 
 
@@ -189,6 +250,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
         Bounded, max_body=settings.api_max_body, timeout=settings.api_request_timeout
     )
 
+    app.add_exception_handler(HTTPException, _refusal)
     _health_routes(app, state)
     return app
 
@@ -229,6 +291,8 @@ def _context_getter(
         shared: Shared = state["shared"]
         key = None
         if settings.api_auth:
+            if request.scope["type"] == "websocket" and _key_of(request) is None:
+                return Context(shared, role="reader", awaiting_key=True)
             try:
                 key = keys.verify(_key_of(request))
             except Unauthorized as exc:

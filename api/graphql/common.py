@@ -5,16 +5,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
 from api.graphql.context import AnyInfo, page_limit, repo
+from api.graphql.errors import public_code
 from api.graphql.loaders import off_loop
 from graph import times
+from graph.answers import activity
 from graph.answers import search as listing
 from graph.answers.paging import check_first, window
-from graph.errors import InvalidRecord
+from graph.errors import InvalidInput, InvalidRecord, InvalidTransition, NotFound, RapportError
 from graph.model import Node, Record
 from graph.store.writes import write_atomically
 
@@ -46,19 +48,67 @@ def search_counter(
     return count
 
 
-@strawberry.type(description="What a mutation wrote: created and updated records.")
-class WriteResult:
-    ids: list[strawberry.ID]
+@strawberry.type(description="Something wrong with a mutation's input, to show next to its field.")
+class UserError:
+    field: str | None = strawberry.field(
+        description="The input field at fault (email, lines[0].quantity); null: the input as a "
+        "whole."
+    )
+    message: str = strawberry.field(description="What is wrong, for a person.")
+    code: str = strawberry.field(
+        description="From the error contract: BAD_USER_INPUT, or NOT_FOUND for a record the "
+        "input names that does not exist."
+    )
+    hint: str | None = strawberry.field(description="How to fix it.")
+
+    @classmethod
+    def of(cls, exc: RapportError) -> UserError:
+        """The user error of one of Rapport's input errors."""
+        return cls(field=exc.field, message=exc.message, code=public_code(exc.code),
+                   hint=exc.hint)  # fmt: skip
+
+
+#: The errors a mutation returns as ``userErrors`` (the rest stay top-level errors).
+INPUT_ERRORS = (InvalidRecord, InvalidInput, InvalidTransition, NotFound)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Outcome(Generic[T]):
+    """A mutation's result, or the user errors that stopped it (nothing was written then)."""
+
+    value: T | None
+    user_errors: list[UserError]
+
+
+async def attempt(action: Callable[[], Awaitable[T]]) -> Outcome[T]:
+    """Run ``action``; an input error becomes a user error (see :data:`INPUT_ERRORS`)."""
+    try:
+        return Outcome(await action(), [])
+    except INPUT_ERRORS as exc:
+        return Outcome(None, [UserError.of(exc)])
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Written:
+    """What one mutation wrote: the ids of its nodes, created and updated records."""
+
+    ids: list[str]
     created: int
     updated: int
 
 
-async def write(info: AnyInfo, records: list[Record]) -> WriteResult:
-    """Write one mutation's records in one transaction (writer role)."""
+async def write(info: AnyInfo, make: Callable[[], list[Record]]) -> Outcome[Written]:
+    """Build one mutation's records and write them in one transaction (writer role); a bad
+    input or a missing record it names comes back as a user error."""
     info.context.require("writer")
-    summary = await off_loop(write_atomically, repo(info), records)
-    ids = [strawberry.ID(r.id) for r in records if isinstance(r, Node)]
-    return WriteResult(ids=ids, created=summary.created, updated=summary.updated)
+
+    async def run() -> Written:
+        records = make()
+        summary = await off_loop(write_atomically, repo(info), records)
+        ids = [r.id for r in records if isinstance(r, Node)]
+        return Written(ids, summary.created, summary.updated)
+
+    return await attempt(run)
 
 
 SOURCE = "api"
@@ -67,18 +117,12 @@ SOURCE = "api"
 def required_id(field: str, value: object) -> str:
     text = str(value or "").strip()
     if not text:
-        raise InvalidRecord(f"{field} is empty", hint=f"give the {field}")
+        raise InvalidRecord(f"{field} is empty", hint=f"give the {field}", field=field)
     if len(text) > 200:
-        raise InvalidRecord(f"{field} is longer than 200 characters", hint="ids are short")
-    return text
-
-
-def one_of(field: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
-    if value is not None and value not in allowed:
         raise InvalidRecord(
-            f"{field} {value!r} is not one of {', '.join(allowed)}", hint=f"fix {field}"
+            f"{field} is longer than 200 characters", hint="ids are short", field=field
         )
-    return value
+    return text
 
 
 def moment(value: datetime | None) -> datetime:
@@ -105,3 +149,21 @@ def from_view(cls: type[T], view: Any, **changed: Any) -> T:
     values = {f.name: getattr(view, f.name) for f in dataclasses.fields(view) if f.name in wanted}
     values.update(changed)
     return cls(**values)
+
+
+def counts(done: Outcome[Written]) -> dict[str, Any]:
+    """The created/updated counts and user errors every write payload carries."""
+    value = done.value
+    return {
+        "created": value.created if value else 0,
+        "updated": value.updated if value else 0,
+        "user_errors": done.user_errors,
+    }
+
+
+async def stored(info: AnyInfo, label: str, done: Outcome[Written]) -> Any:
+    """The view of the first node a write wrote (an account, purchase, post or interaction)."""
+    if done.value is None:
+        return None
+    key = done.value.ids[0]
+    return (await off_loop(activity.by_ids, repo(info), label, [key])).get(key)

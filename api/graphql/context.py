@@ -47,11 +47,20 @@ class Context(BaseContext):
     """One request's context: the shared repository and pipeline, the caller's role and key,
     loaders."""
 
-    def __init__(self, shared: Shared, role: str = "admin", key_id: str | None = None) -> None:
+    def __init__(
+        self,
+        shared: Shared,
+        role: str = "admin",
+        key_id: str | None = None,
+        *,
+        awaiting_key: bool = False,
+    ) -> None:
         super().__init__()
         self.shared = shared
         self.role = role
         self.key_id = key_id
+        # A browser WebSocket cannot send headers: its key comes in connection_init.
+        self.awaiting_key = awaiting_key
 
     def key_is_valid(self) -> bool:
         """Whether the caller's key still exists (a revoked key ends its subscriptions)."""

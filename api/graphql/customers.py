@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 from enum import Enum
+from typing import Annotated
 
 import strawberry
 
@@ -28,7 +29,8 @@ from api.graphql.activity import (
 )
 from api.graphql.common import (
     SOURCE,
-    WriteResult,
+    UserError,
+    counts,
     from_view,
     required_id,
     search_counter,
@@ -39,7 +41,9 @@ from api.graphql.common import (
 from api.graphql.connections import Connection, connection, db_connection
 from api.graphql.context import AnyInfo, page_limit, repo
 from api.graphql.employees import EmployeeWarmth
+from api.graphql.enums import AlertStatus, Tier
 from api.graphql.loaders import off_loop
+from api.graphql.nodes import Node, key_field, key_of
 from api.graphql.products import Recommendation
 from api.graphql.refs import load_customer
 from api.graphql.social import InfluenceLink, links
@@ -51,6 +55,7 @@ from graph.answers.customers import CustomerProfile
 from graph.answers.paging import check_first, page_of
 from graph.errors import NotFound
 from graph.model import Record
+from graph.vocab import known
 
 
 def _oldest(order: TimeOrder) -> bool:
@@ -64,12 +69,12 @@ def _bounds(
 
 
 @strawberry.type(description="A customer, their history, their scores, and the answers about them.")
-class Customer:
-    id: strawberry.ID
+class Customer(Node):
+    id: strawberry.ID = key_field("c000042")
     name: str | None
     email: str | None
     city: str | None
-    tier: str | None
+    tier: Tier | None
     influence: float | None
     influence_rank: int | None
     community: int | None
@@ -87,7 +92,7 @@ class Customer:
     @classmethod
     def of(cls, p: CustomerProfile) -> Customer:
         """From the stored customer."""
-        return from_view(cls, p, influence_rank=p.rank)
+        return from_view(cls, p, influence_rank=p.rank, tier=known(Tier, p.tier))
 
     @strawberry.field(description="The social accounts linked to this customer.")
     async def accounts(self, info: AnyInfo) -> list[SocialAccount]:
@@ -130,7 +135,7 @@ class Customer:
     ) -> Connection[Interaction]:  # fmt: skip
         found = await info.context.loaders.interactions.load(str(self.id))
         if filter is not None and filter.channel is not None:
-            found = [i for i in found if i.channel == filter.channel]
+            found = [i for i in found if i.channel == filter.channel.value]
         kept = timeline.within(
             found, **_bounds(filter), oldest_first=order is TimeOrder.OLDEST_FIRST
         )
@@ -187,7 +192,7 @@ class CustomerOrder(Enum):
 
 @strawberry.input(description="Which customers: every filter given must hold.")
 class CustomerFilter:
-    tier: str | None = None
+    tier: Tier | None = None
     city: str | None = None
     community: int | None = None
 
@@ -208,7 +213,7 @@ class Interest:
 @strawberry.type(description="A complaint of the customer: an alert on one of their posts.")
 class Complaint:
     alert_id: strawberry.ID
-    status: str | None
+    status: AlertStatus | None
     severity: float | None
     raised_at: datetime | None
     text: str | None
@@ -235,7 +240,7 @@ class CustomerInput:
     phone: str | None = None
     city: str | None = None
     country: str | None = None
-    tier: str | None = None
+    tier: Tier | None = None
 
     def records(self) -> list[Record]:
         """The customer node."""
@@ -247,19 +252,37 @@ class CustomerInput:
                 phone=self.phone,
                 city=self.city,
                 country=self.country,
-                tier=self.tier,
+                tier=None if self.tier is None else self.tier.value,
                 source=SOURCE,
             )
         ]
 
 
+@strawberry.type(description="What upsertCustomer did.")
+class UpsertCustomerPayload:
+    customer: Customer | None = strawberry.field(
+        description="The customer as stored now (null when the input was refused)."
+    )
+    created: int = strawberry.field(description="Records (nodes and relationships) created.")
+    updated: int = strawberry.field(description="Records whose values changed.")
+    user_errors: list[UserError] = strawberry.field(
+        description="What was wrong with the input (nothing was written then)."
+    )
+
+
 @strawberry.type(name="Query")
 class CustomerQuery:
-    @strawberry.field(description="One customer by id.")
-    async def customer(self, info: AnyInfo, id: strawberry.ID) -> Customer:
-        found = await load_customer(info, str(id))
+    @strawberry.field(
+        description="One customer by id or key (null and a NOT_FOUND error when there is none)."
+    )
+    async def customer(
+        self, info: AnyInfo,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Global id or key.")],
+    ) -> Customer | None:  # fmt: skip
+        key = key_of(id, "Customer")
+        found = await load_customer(info, key)
         if found is None:
-            raise NotFound(f"no customer {str(id)!r}", hint=CUSTOMER_HINT)
+            raise NotFound(f"no customer {key!r}", hint=CUSTOMER_HINT)
         return found
 
     @strawberry.field(
@@ -270,7 +293,8 @@ class CustomerQuery:
         order: CustomerOrder = CustomerOrder.INFLUENCE, first: int = 10, after: str | None = None,
     ) -> Connection[Customer]:  # fmt: skip
         f = filter or CustomerFilter()
-        where = listing.CustomerFilter(tier=f.tier, city=f.city, community=f.community)
+        tier = None if f.tier is None else f.tier.value
+        where = listing.CustomerFilter(tier=tier, city=f.city, community=f.community)
         rows, skip = await search_page(info, where, search, order.value, first, after)
         return db_connection(rows, skip, first, lambda r: Customer.of(CustomerProfile.of(*r)),
                              search_counter(info, where, search))  # fmt: skip
@@ -281,10 +305,10 @@ class CustomerQuery:
     )
     async def handoff_brief(
         self, info: AnyInfo, customer_id: strawberry.ID, first: int = 5
-    ) -> HandoffBrief:
+    ) -> HandoffBrief | None:
         check_first(first, page_limit(info))
-        brief = await off_loop(handoff.handoff_brief, repo(info), str(customer_id), first=first)
-        me = str(customer_id)
+        me = key_of(customer_id, "Customer", "customerId")
+        brief = await off_loop(handoff.handoff_brief, repo(info), me, first=first)
         return HandoffBrief(
             customer=Customer.of(brief.customer),
             purchases=[
@@ -295,7 +319,7 @@ class CustomerQuery:
             complaints=[
                 Complaint(
                     alert_id=strawberry.ID(c.alert),
-                    status=c.status,
+                    status=known(AlertStatus, c.status),
                     severity=c.severity,
                     raised_at=c.raised_at,
                     text=c.text,
@@ -311,5 +335,9 @@ class CustomerQuery:
 @strawberry.type(name="Mutation")
 class CustomerMutation:
     @strawberry.mutation(description="Create or update a customer.")
-    async def upsert_customer(self, info: AnyInfo, customer: CustomerInput) -> WriteResult:
-        return await write(info, customer.records())
+    async def upsert_customer(
+        self, info: AnyInfo, customer: CustomerInput
+    ) -> UpsertCustomerPayload:
+        done = await write(info, customer.records)
+        found = await load_customer(info, done.value.ids[0]) if done.value else None
+        return UpsertCustomerPayload(customer=found, **counts(done))

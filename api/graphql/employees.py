@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
-from api.graphql.common import SOURCE, WriteResult, required_id, search_counter, search_page, write
+from api.graphql.common import (
+    SOURCE,
+    UserError,
+    counts,
+    required_id,
+    search_counter,
+    search_page,
+    write,
+)
 from api.graphql.connections import Connection, connection, db_connection
 from api.graphql.context import AnyInfo, page_limit
+from api.graphql.nodes import Node, key_field, key_of
 from api.graphql.refs import CustomerRef, EmployeeRef, customer_of, employee_of, load_employee
 from graph import model
 from graph.answers import customers
@@ -20,8 +30,8 @@ from graph.model import Record
 
 
 @strawberry.type(description="An employee and their customers, warmest first.")
-class Employee:
-    id: strawberry.ID
+class Employee(Node):
+    id: strawberry.ID = key_field("e0007")
     name: str | None
     email: str | None
     role: str | None
@@ -122,13 +132,29 @@ class EmployeeInput:
         ]
 
 
+@strawberry.type(description="What upsertEmployee did.")
+class UpsertEmployeePayload:
+    employee: Employee | None = strawberry.field(
+        description="The employee as stored now (null when the input was refused)."
+    )
+    created: int = strawberry.field(description="Records (nodes and relationships) created.")
+    updated: int = strawberry.field(description="Records whose values changed.")
+    user_errors: list[UserError] = strawberry.field(
+        description="What was wrong with the input (nothing was written then)."
+    )
+
+
 @strawberry.type(name="Query")
 class EmployeeQuery:
     @strawberry.field(description="One employee by id.")
-    async def employee(self, info: AnyInfo, id: strawberry.ID) -> Employee:
-        found = await load_employee(info, str(id))
+    async def employee(
+        self, info: AnyInfo,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Global id or key.")],
+    ) -> Employee | None:  # fmt: skip
+        key = key_of(id, "Employee")
+        found = await load_employee(info, key)
         if found is None:
-            raise NotFound(f"no employee {str(id)!r}", hint="give the id of an Employee node")
+            raise NotFound(f"no employee {key!r}", hint="give the id or key of an employee")
         return found
 
     @strawberry.field(description="Employees found by text (name, e-mail) and filters, by name.")
@@ -146,5 +172,9 @@ class EmployeeQuery:
 @strawberry.type(name="Mutation")
 class EmployeeMutation:
     @strawberry.mutation(description="Create or update an employee.")
-    async def upsert_employee(self, info: AnyInfo, employee: EmployeeInput) -> WriteResult:
-        return await write(info, employee.records())
+    async def upsert_employee(
+        self, info: AnyInfo, employee: EmployeeInput
+    ) -> UpsertEmployeePayload:
+        done = await write(info, employee.records)
+        found = await load_employee(info, done.value.ids[0]) if done.value else None
+        return UpsertEmployeePayload(employee=found, **counts(done))

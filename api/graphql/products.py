@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
 import strawberry
 
 from api.graphql.common import (
     SOURCE,
-    WriteResult,
+    UserError,
+    counts,
     required_id,
     search_counter,
     search_page,
@@ -17,6 +19,8 @@ from api.graphql.common import (
 )
 from api.graphql.connections import Connection, db_connection
 from api.graphql.context import AnyInfo
+from api.graphql.enums import ReasonKind
+from api.graphql.nodes import Node, key_field, key_of
 from api.graphql.refs import ProductRef, load_product, product_of
 from graph import model
 from graph.analytics import recommend
@@ -27,8 +31,8 @@ from graph.model import Record
 
 
 @strawberry.type(description="A product and what is bought with it.")
-class Product:
-    id: strawberry.ID
+class Product(Node):
+    id: strawberry.ID = key_field("SKU-GRN-SHIRT")
     name: str | None
     brand: str | None
     category: str | None
@@ -60,7 +64,7 @@ class Product:
 
 @strawberry.type(description="Why a product is recommended.")
 class Reason:
-    kind: str
+    kind: ReasonKind
     product_id: strawberry.ID | None
     person_id: strawberry.ID | None
     topic: str | None
@@ -90,7 +94,7 @@ class Recommendation:
             buy_again=r.buy_again,
             reasons=[
                 Reason(
-                    kind=x.kind,
+                    kind=ReasonKind(x.kind),
                     product_id=strawberry.ID(x.product) if x.product else None,
                     person_id=strawberry.ID(x.person) if x.person else None,
                     topic=x.topic,
@@ -157,7 +161,9 @@ class ProductInput:
     def records(self) -> list[Record]:
         """The product node, and its category."""
         if self.price is not None and self.price < 0:
-            raise InvalidRecord(f"price is negative ({self.price})", hint="prices are >= 0")
+            raise InvalidRecord(
+                f"price is negative ({self.price})", hint="prices are >= 0", field="price"
+            )
         sku = required_id("id", self.id)
         found: list[Record] = [
             model.Product(
@@ -176,13 +182,29 @@ class ProductInput:
         return found
 
 
+@strawberry.type(description="What upsertProduct did.")
+class UpsertProductPayload:
+    product: Product | None = strawberry.field(
+        description="The product as stored now (null when the input was refused)."
+    )
+    created: int = strawberry.field(description="Records (nodes and relationships) created.")
+    updated: int = strawberry.field(description="Records whose values changed.")
+    user_errors: list[UserError] = strawberry.field(
+        description="What was wrong with the input (nothing was written then)."
+    )
+
+
 @strawberry.type(name="Query")
 class ProductQuery:
     @strawberry.field(description="One product by id (SKU).")
-    async def product(self, info: AnyInfo, id: strawberry.ID) -> Product:
-        found = await load_product(info, str(id))
+    async def product(
+        self, info: AnyInfo,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Global id or SKU.")],
+    ) -> Product | None:  # fmt: skip
+        key = key_of(id, "Product")
+        found = await load_product(info, key)
         if found is None:
-            raise NotFound(f"no product {str(id)!r}", hint="products are keyed by SKU")
+            raise NotFound(f"no product {key!r}", hint="products are keyed by SKU")
         return found
 
     @strawberry.field(description="Products found by text (name, SKU, brand) and filters.")
@@ -200,5 +222,7 @@ class ProductQuery:
 @strawberry.type(name="Mutation")
 class ProductMutation:
     @strawberry.mutation(description="Create or update a product (and its category).")
-    async def upsert_product(self, info: AnyInfo, product: ProductInput) -> WriteResult:
-        return await write(info, product.records())
+    async def upsert_product(self, info: AnyInfo, product: ProductInput) -> UpsertProductPayload:
+        done = await write(info, product.records)
+        found = await load_product(info, done.value.ids[0]) if done.value else None
+        return UpsertProductPayload(product=found, **counts(done))

@@ -29,18 +29,21 @@ from api.graphql.alerts import AlertMutation, AlertQuery, AlertSubscription
 from api.graphql.context import Context, Shared
 from api.graphql.customers import CustomerMutation, CustomerQuery
 from api.graphql.employees import EmployeeMutation, EmployeeQuery
-from api.graphql.errors import RoleGate, TypedErrors
+from api.graphql.errors import RoleGate, TypedErrors, client_error
 from api.graphql.limits import QueryLimits
+from api.graphql.nodes import NodeQuery
 from api.graphql.products import ProductMutation, ProductQuery
+from api.graphql.scalars import SCALARS
 from api.graphql.social import SocialMutation, SocialQuery
-from graph.errors import RapportError
 from graph.settings import Settings
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Context", "Shared", "build_schema", "schema"]
 
-Query = merge_types("Query", (CustomerQuery, EmployeeQuery, ProductQuery, SocialQuery, AlertQuery))
+Query = merge_types(
+    "Query", (NodeQuery, CustomerQuery, EmployeeQuery, ProductQuery, SocialQuery, AlertQuery)
+)
 Mutation = merge_types(
     "Mutation",
     (
@@ -65,12 +68,11 @@ class RapportSchema(strawberry.Schema):
         """Client errors (ours, typed; a bad query) at INFO, by code and path only (their message
         may echo what the client sent); anything else at ERROR, in full."""
         for error in errors:
-            cause = error.original_error
-            if cause is None or isinstance(cause, RapportError):
-                code = getattr(cause, "code", "QUERY_INVALID")
+            code = client_error(error)
+            if code is not None:
                 log.info("client error %s at %s", code, error.path or "(the query)")
             else:
-                log.error("unexpected error at %s", error.path, exc_info=cause)
+                log.error("unexpected error at %s", error.path, exc_info=error.original_error)
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
@@ -98,8 +100,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     if not s.api_introspection:
         extensions.append(DisableIntrospection)
     return RapportSchema(
-        query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions
-    )
+        query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions,
+        scalar_overrides=SCALARS,
+    )  # fmt: skip
 
 
 schema = build_schema()

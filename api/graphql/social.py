@@ -8,16 +8,29 @@ from datetime import datetime
 
 import strawberry
 
+from api.graphql.activity import SocialAccount
 from api.graphql.alerts import Alert
-from api.graphql.common import SOURCE, WriteResult, required_id, short, write
+from api.graphql.common import (
+    SOURCE,
+    UserError,
+    attempt,
+    counts,
+    required_id,
+    short,
+    stored,
+    write,
+)
 from api.graphql.context import AnyInfo, page_limit, repo
+from api.graphql.enums import CrmCategory, InfluenceEvidence, Intent, OwnerKind, SentimentLabel
 from api.graphql.loaders import off_loop
+from api.graphql.nodes import key_of
 from api.graphql.refs import CustomerRef, customer_of
 from graph import model
 from graph.answers import explain, influencers
 from graph.answers.paging import check_first
 from graph.errors import InvalidRecord
 from graph.model import Record
+from graph.vocab import known
 from importers.run.live import Ingested, LivePost, ingest_post
 
 
@@ -53,7 +66,11 @@ def links(found: list[influencers.InfluenceLink], me: str, *, inbound: bool) -> 
             customer_id=strawberry.ID(link.other),
             name=link.name,
             weight=link.weight,
-            evidence=[EvidenceCount(kind=k, count=n) for k, n in link.counts.items() if n],
+            evidence=[
+                EvidenceCount(kind=InfluenceEvidence(k), count=n)
+                for k, n in link.counts.items()
+                if n
+            ],
             influencer_id=link.other if inbound else me,
             influenced_id=me if inbound else link.other,
         )
@@ -63,7 +80,7 @@ def links(found: list[influencers.InfluenceLink], me: str, *, inbound: bool) -> 
 
 @strawberry.type(description="How often one kind of evidence supports an influence edge.")
 class EvidenceCount:
-    kind: str
+    kind: InfluenceEvidence
     count: int
 
 
@@ -94,14 +111,13 @@ class CampaignSeeds:
     expected_spread: float
 
 
-@strawberry.type(description="What ingesting a post wrote, and the alert it raised, if any.")
+@strawberry.type(description="How an ingested post was read.")
 class IngestedPost:
-    post_id: strawberry.ID
-    sentiment: float | None
-    sentiment_label: str | None
-    intent: str | None
-    category: str | None
-    alert: Alert | None
+    post_id: strawberry.ID = strawberry.field(description="The post's key.")
+    sentiment: float | None = strawberry.field(description="-1 (negative) .. 1 (positive).")
+    sentiment_label: SentimentLabel | None
+    intent: Intent | None
+    category: CrmCategory | None
 
 
 @strawberry.input(description="A post to ingest now.")
@@ -134,13 +150,9 @@ def account_id(field: str, platform: str, handle: str) -> str:
     return model.SocialAccount.key(required_id("platform", platform).lower(), name)
 
 
-def link_records(owner: str, owner_kind: str, platform: str, handle: str) -> list[Record]:
+def link_records(owner: str, owner_kind: OwnerKind, platform: str, handle: str) -> list[Record]:
     """``(Customer|Employee)-[:OWNS]->(SocialAccount)``, confirmed by a person."""
-    label = {"customer": "Customer", "employee": "Employee"}.get(owner_kind)
-    if label is None:
-        raise InvalidRecord(
-            f"ownerKind {owner_kind!r} is not customer or employee", hint="fix ownerKind"
-        )
+    label = owner_kind.value.capitalize()
     account = account_id("handle", platform, handle)
     return [
         model.SocialAccount(
@@ -156,7 +168,9 @@ def follow_records(platform: str, follower: str, followed: str) -> list[Record]:
     a = account_id("follower", platform, follower)
     b = account_id("followed", platform, followed)
     if a == b:
-        raise InvalidRecord("an account cannot follow itself", hint="fix follower or followed")
+        raise InvalidRecord(
+            "an account cannot follow itself", hint="fix follower or followed", field="followed"
+        )
     accounts: list[Record] = [
         model.SocialAccount(
             id=x, platform=platform.lower(), handle=x.split(":", 1)[1], source=SOURCE
@@ -179,7 +193,8 @@ class SocialQuery:
         check_first(first, page_limit(info))
         r = repo(info)
         if product_id is not None:
-            found = await off_loop(influencers.product_influencers, r, str(product_id), first=first)
+            product = key_of(product_id, "Product", "productId")
+            found = await off_loop(influencers.product_influencers, r, product, first=first)
         elif topic is not None:
             found = await off_loop(influencers.topic_influencers, r, topic, first=first)
         else:
@@ -190,7 +205,8 @@ class SocialQuery:
     async def influence_path(
         self, info: AnyInfo, from_id: strawberry.ID, to_id: strawberry.ID
     ) -> list[strawberry.ID] | None:
-        path = await off_loop(influencers.influence_path, repo(info), str(from_id), str(to_id))
+        source, target = key_of(from_id, "Customer", "fromId"), key_of(to_id, "Customer", "toId")
+        path = await off_loop(influencers.influence_path, repo(info), source, target)
         return None if path is None else [strawberry.ID(c) for c in path]
 
     @strawberry.field(description="The k customers with the largest expected spread (CELF).")
@@ -201,30 +217,74 @@ class SocialQuery:
         check_first(k, page_limit(info))
         seeds, spread = await off_loop(
             influencers.campaign_seeds, repo(info), k=k,
-            product=str(product_id) if product_id else None, topic=topic,
+            product=key_of(product_id, "Product", "productId") if product_id else None, topic=topic,
         )  # fmt: skip
         return CampaignSeeds(customer_ids=[strawberry.ID(s) for s in seeds], expected_spread=spread)
+
+
+@strawberry.type(description="What ingestPost did: the post as enriched, and its alert.")
+class IngestPostPayload:
+    post: IngestedPost | None = strawberry.field(
+        description="The post's enrichment (null when the input was refused)."
+    )
+    alert: Alert | None = strawberry.field(description="The alert it raised, if any.")
+    user_errors: list[UserError] = strawberry.field(
+        description="What was wrong with the input (nothing was written then)."
+    )
+
+
+@strawberry.type(description="What linkAccount did.")
+class LinkAccountPayload:
+    account: SocialAccount | None = strawberry.field(
+        description="The account as stored now (null when the input was refused)."
+    )
+    created: int = strawberry.field(description="Records (nodes and relationships) created.")
+    updated: int = strawberry.field(description="Records whose values changed.")
+    user_errors: list[UserError] = strawberry.field(
+        description="What was wrong with the input (nothing was written then)."
+    )
+
+
+@strawberry.type(description="What follow did.")
+class FollowPayload:
+    follower: SocialAccount | None = strawberry.field(
+        description="The following account as stored now (null when the input was refused)."
+    )
+    created: int = strawberry.field(description="Records (nodes and relationships) created.")
+    updated: int = strawberry.field(description="Records whose values changed.")
+    user_errors: list[UserError] = strawberry.field(
+        description="What was wrong with the input (nothing was written then)."
+    )
 
 
 @strawberry.type(name="Mutation")
 class SocialMutation:
     @strawberry.mutation(description="Ingest one post now; returns it and the alert it raised.")
-    async def ingest_post(self, info: AnyInfo, post: PostInput) -> IngestedPost:
+    async def ingest_post(self, info: AnyInfo, post: PostInput) -> IngestPostPayload:
         info.context.require("writer")
-        live = LivePost(
-            handle=post.handle, text=post.text, platform=post.platform, post_id=post.post_id,
-            at=post.at, in_reply_to=str(post.in_reply_to) if post.in_reply_to else None,
-            followers=post.followers,
-        )  # fmt: skip
-        done = await off_loop(ingest, info, live)
-        p = done.post
-        alert = (
-            Alert.of(done.alert) if done.alert else None
-        )  # subscribers hear of it via the outbox
-        return IngestedPost(
-            post_id=strawberry.ID(p.id), sentiment=p.sentiment, sentiment_label=p.sentiment_label,
-            intent=p.intent, category=p.category,
-            alert=alert,
+
+        async def run() -> Ingested:
+            live = LivePost(
+                handle=post.handle, text=post.text, platform=post.platform,
+                post_id=post.post_id, at=post.at,
+                in_reply_to=str(post.in_reply_to) if post.in_reply_to else None,
+                followers=post.followers,
+            )  # fmt: skip
+            return await off_loop(ingest, info, live)
+
+        done = await attempt(run)
+        if done.value is None:
+            return IngestPostPayload(post=None, alert=None, user_errors=done.user_errors)
+        p = done.value.post
+        alert = done.value.alert  # subscribers hear of it via the outbox
+        return IngestPostPayload(
+            post=IngestedPost(
+                post_id=strawberry.ID(p.id), sentiment=p.sentiment,
+                sentiment_label=known(SentimentLabel, p.sentiment_label),
+                intent=known(Intent, p.intent), category=known(CrmCategory, p.category),
+            ),
+            alert=Alert.of(alert) if alert else None,
+            user_errors=[],
         )  # fmt: skip
 
     @strawberry.mutation(description="A customer or employee owns a social account (confirmed).")
@@ -234,12 +294,16 @@ class SocialMutation:
         owner_id: strawberry.ID,
         handle: str,
         platform: str = "twitter",
-        owner_kind: str = "customer",
-    ) -> WriteResult:
-        return await write(info, link_records(str(owner_id), owner_kind, platform, handle))
+        owner_kind: OwnerKind = OwnerKind.CUSTOMER,
+    ) -> LinkAccountPayload:
+        done = await write(info, lambda: link_records(str(owner_id), owner_kind, platform, handle))
+        found = await stored(info, "SocialAccount", done)
+        return LinkAccountPayload(account=found and SocialAccount.of(found), **counts(done))
 
     @strawberry.mutation(description="One social account follows another.")
     async def follow(
         self, info: AnyInfo, follower: str, followed: str, platform: str = "twitter"
-    ) -> WriteResult:
-        return await write(info, follow_records(platform, follower, followed))
+    ) -> FollowPayload:
+        done = await write(info, lambda: follow_records(platform, follower, followed))
+        found = await stored(info, "SocialAccount", done)
+        return FollowPayload(follower=found and SocialAccount.of(found), **counts(done))

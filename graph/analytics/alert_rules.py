@@ -22,12 +22,13 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from graph import vocab
 from graph.errors import InvalidTransition
 from graph.times import to_utc
 
-NEGATIVE_POST = "negative_post"
-OPEN, ACKNOWLEDGED, RESOLVED = "open", "acknowledged", "resolved"
-STATUSES = (OPEN, ACKNOWLEDGED, RESOLVED)
+NEGATIVE_POST = vocab.AlertKind.NEGATIVE_POST.value
+OPEN, ACKNOWLEDGED, RESOLVED = (s.value for s in vocab.AlertStatus)
+STATUSES = vocab.values(vocab.AlertStatus)
 NEGATIVITY_WEIGHT = 0.40
 INFLUENCE_WEIGHT = 0.35
 REACH_WEIGHT = 0.25

@@ -117,23 +117,62 @@ def _first(values: Any) -> str | None:
     return min(values) if values else None
 
 
+def _account(r: Row) -> AccountView:
+    return AccountView(
+        r["id"], r.get("platform"), r.get("handle"), r.get("displayName"), r.get("followers"),
+        bool(r.get("isBrand")), r.get("confidence"), r.get("method"),
+    )  # fmt: skip
+
+
+def _purchase(r: Row) -> PurchaseView:
+    return PurchaseView(
+        r["id"], _when(r.get("at")), r.get("total"), r.get("currency"), r.get("channel"),
+        r.get("store"), _first(r.get("sellers")), r.get("orderName"), r.get("financialStatus"),
+        r.get("fulfillmentStatus"), r.get("refundedAmount"), r.get("discountCode"),
+    )  # fmt: skip
+
+
+def _post(r: Row) -> PostView:
+    return PostView(
+        r["id"], r["account"], r.get("platform"), r.get("text"), _when(r.get("at")), r.get("url"),
+        r.get("likes"), r.get("shares"), r.get("sentiment"), r.get("sentimentLabel"),
+        r.get("intent"), r.get("category"), r.get("lang"), r.get("stars"), r.get("textSentiment"),
+    )  # fmt: skip
+
+
+def _interaction(r: Row) -> InteractionView:
+    return InteractionView(
+        r["id"], r.get("channel"), _when(r.get("at")), r.get("direction"), r.get("subject"),
+        r.get("sentiment"), _first(r.get("employees")), tuple(sorted(r.get("employees") or ())),
+    )  # fmt: skip
+
+
 def accounts_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[AccountView]]:
     """The social accounts each customer owns, by customer id."""
     rows = repository.read("activity/accounts_of", ids=list(ids))
-    return _by(rows, "owner", ids, lambda r: AccountView(
-        r["id"], r.get("platform"), r.get("handle"), r.get("displayName"), r.get("followers"),
-        bool(r.get("isBrand")), r.get("confidence"), r.get("method"),
-    ))  # fmt: skip
+    return _by(rows, "owner", ids, _account)
 
 
 def purchases_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[PurchaseView]]:
     """Each customer's purchases (unordered), by customer id."""
     rows = repository.read("activity/purchases_of", ids=list(ids))
-    return _by(rows, "customer", ids, lambda r: PurchaseView(
-        r["id"], _when(r.get("at")), r.get("total"), r.get("currency"), r.get("channel"),
-        r.get("store"), _first(r.get("sellers")), r.get("orderName"), r.get("financialStatus"),
-        r.get("fulfillmentStatus"), r.get("refundedAmount"), r.get("discountCode"),
-    ))  # fmt: skip
+    return _by(rows, "customer", ids, _purchase)
+
+
+_BY_IDS: dict[str, tuple[str, Any]] = {
+    "SocialAccount": ("activity/accounts_by_ids", _account),
+    "Purchase": ("activity/purchases_by_ids", _purchase),
+    "Post": ("activity/posts_by_ids", _post),
+    "Interaction": ("activity/interactions_by_ids", _interaction),
+}
+
+
+def by_ids(repository: Repository, label: str, ids: Sequence[str]) -> dict[str, Any]:
+    """Accounts, purchases, posts or interactions (``label``) by their own ids; an id not found
+    is left out. One read."""
+    statement, make = _BY_IDS[label]
+    rows = repository.read(statement, ids=list(ids))
+    return {r["id"]: make(r) for r in rows}
 
 
 def purchase_lines_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[LineView]]:
@@ -147,17 +186,10 @@ def purchase_lines_of(repository: Repository, ids: Sequence[str]) -> dict[str, l
 def posts_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[PostView]]:
     """Each customer's posts (unordered), by customer id."""
     rows = repository.read("activity/posts_of", ids=list(ids))
-    return _by(rows, "customer", ids, lambda r: PostView(
-        r["id"], r["account"], r.get("platform"), r.get("text"), _when(r.get("at")), r.get("url"),
-        r.get("likes"), r.get("shares"), r.get("sentiment"), r.get("sentimentLabel"),
-        r.get("intent"), r.get("category"), r.get("lang"), r.get("stars"), r.get("textSentiment"),
-    ))  # fmt: skip
+    return _by(rows, "customer", ids, _post)
 
 
 def interactions_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[InteractionView]]:
     """Each customer's interactions (unordered), by customer id."""
     rows = repository.read("activity/interactions_of", ids=list(ids))
-    return _by(rows, "customer", ids, lambda r: InteractionView(
-        r["id"], r.get("channel"), _when(r.get("at")), r.get("direction"), r.get("subject"),
-        r.get("sentiment"), _first(r.get("employees")), tuple(sorted(r.get("employees") or ())),
-    ))  # fmt: skip
+    return _by(rows, "customer", ids, _interaction)

@@ -175,6 +175,7 @@ class Post(Node):
             raise InvalidRecord(
                 f"Post {self.id}: sentiment {self.sentiment} is outside -1..1",
                 hint="scale sentiment to -1 (negative) .. 1 (positive)",
+                field="sentiment",
             )
 
 

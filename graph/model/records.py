@@ -51,7 +51,7 @@ def _limits(cls: type) -> tuple[tuple[str, int], ...]:
 
 
 def _bad(record: Record, attr: str, why: str, hint: str) -> InvalidRecord:
-    return InvalidRecord(f"{type(record).__name__} {attr}: {why}", hint=hint)
+    return InvalidRecord(f"{type(record).__name__} {attr}: {why}", hint=hint, field=_camel(attr))
 
 
 def _checked_string(record: Record, attr: str, value: str, cap: int) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from graph import model
+from graph import model, vocab
 from graph.model import Record
 from importers.directory import Directory
 from importers.formats.base import (
@@ -77,7 +77,7 @@ def customer_records(fields: Fields, source: str, directory: Directory | None) -
         city=fields.get("city"),
         country=fields.get("country"),
         joined_at=fields.when("joined_at"),
-        tier=fields.get("tier"),
+        tier=fields.one_of("tier", vocab.Tier),
         accepts_marketing=fields.flag("accepts_marketing"),
         email_opt_out=fields.flag("email_opt_out"),
         do_not_call=fields.flag("do_not_call"),

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from graph import model
+from graph import model, vocab
 from importers.directory import Directory
 from importers.formats.base import (
     CONTACTS,
@@ -29,8 +29,8 @@ from importers.formats.base import (
 from importers.readers import values as v
 from importers.readers.csv_rows import CsvRow, read_header, read_rows
 
-CHANNELS = ("email", "call", "meeting", "chat", "visit", "social")
-DIRECTIONS = ("inbound", "outbound")
+CHANNELS = vocab.values(vocab.Channel)
+DIRECTIONS = vocab.values(vocab.Direction)
 REQUIRED = ("employee", "customer", "channel", "at")
 
 

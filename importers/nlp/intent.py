@@ -46,6 +46,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graph import vocab
 from importers.nlp.annotations import annotations_of, doc_text, read, register
 from importers.nlp.cues import (
     DAMAGE,
@@ -65,7 +66,7 @@ from importers.nlp.social import URL_RE
 
 __all__ = ["INTENTS", "IntentClassifier", "classify_intent", "crm_category", "is_question"]
 
-INTENTS = ("complaint", "question", "praise", "suggestion", "purchase_intent", "other")
+INTENTS = vocab.values(vocab.Intent)
 STRONG_NEGATIVE = -0.5
 STRONG_POSITIVE = 0.5
 # What the rules on top of the score write: never a decision threshold (0.05, -0.05, the alert

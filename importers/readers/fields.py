@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from enum import StrEnum
 from typing import TypeVar
 
 from graph.model.records import MAX_INT
+from graph.vocab import known
 from importers.readers import values as v
 from importers.readers.phones import e164
 
@@ -106,6 +108,24 @@ class Fields:
             return False
         self.warnings.append(f"{name}: {value[:40]!r} is not yes or no (left empty)")
         return None
+
+    def one_of(self, name: str, allowed: type[StrEnum]) -> str | None:
+        """An optional value of a closed set (``graph.vocab``), in any case; another: a warning.
+
+        >>> from graph.vocab import Tier
+        >>> f = Fields({"tier": "Gold", "other": "VIP"})
+        >>> f.one_of("tier", Tier), f.one_of("other", Tier), f.warnings
+        ('gold', None, ["other: 'VIP' is not one of bronze, silver, gold, platinum (left empty)"])
+        """
+        value = self.get(name)
+        if value is None:
+            return None
+        found = known(allowed, value.lower())
+        if found is None:
+            choices = ", ".join(m.value for m in allowed)
+            self.warnings.append(f"{name}: {value[:40]!r} is not one of {choices} (left empty)")
+            return None
+        return found.value
 
     def phone(self, name: str) -> str | None:
         """An optional phone number in E.164; one that cannot be read: a warning."""

@@ -99,7 +99,7 @@ def test_an_oversize_search_is_a_typed_error(client: TestClient) -> None:
 )
 def test_a_forged_cursor_is_a_typed_error(client: TestClient, cursor: str) -> None:
     body = gql(client, "query($a: String) { alerts(first: 2, after: $a) { totalCount } }", a=cursor)
-    assert codes(body) == ["CONFIG_INVALID"]
+    assert codes(body) == ["BAD_USER_INPUT"]
     assert "not a cursor" in body["errors"][0]["message"]
     assert body["errors"][0]["message"] != "Unexpected error."
 
@@ -112,7 +112,7 @@ def test_a_readers_bad_mutation_is_refused_before_its_input_is_read(
     with TestClient(create_app(settings), headers={"X-API-Key": reader}) as http:
         as_variables = http.post(
             "/graphql",
-            json={"query": "mutation($c: CustomerInput!) { upsertCustomer(customer: $c) { ids } }",
+            json={"query": "mutation($c: CustomerInput!) { upsertCustomer(customer: $c) { created } }",
                   "variables": {"c": {"id": ["not", "a", "string"]}}},
         ).json()  # fmt: skip
     assert codes(as_variables) == ["FORBIDDEN"]
@@ -165,9 +165,10 @@ def test_a_damaged_key_store_is_a_503_with_a_hint(
             response = http.post("/graphql", json={"query": "{ alerts { totalCount } }"},
                                  headers={"X-API-Key": "rk_x_y"})  # fmt: skip
         assert response.status_code == 503
-        detail = response.json()["detail"]
-        assert detail["code"] == "KEYS_UNAVAILABLE"
-        assert "rapport keys create" in detail["hint"]
+        [error] = response.json()["errors"]
+        assert error["extensions"]["code"] == "UNAVAILABLE"
+        assert error["extensions"]["reason"] == "KEYS_UNAVAILABLE"
+        assert "rapport keys create" in error["extensions"]["hint"]
         with pytest.raises(KeysUnavailable):
             KeyStore(settings.data_dir).list()
     finally:

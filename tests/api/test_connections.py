@@ -45,7 +45,7 @@ def test_purchases_page_through_newest_first(client: TestClient, planted: Truth)
 def test_a_cursor_we_did_not_hand_out_is_a_typed_error(client: TestClient, planted: Truth) -> None:
     body = gql(client, PURCHASES, c=planted.warmest_employee.customer, first=2, after="bogus")
     error = body["errors"][0]
-    assert error["extensions"]["code"] == "CONFIG_INVALID"
+    assert error["extensions"]["reason"] == "CONFIG_INVALID"
     assert "after" in error["message"]
     assert "endCursor" in error["extensions"]["hint"]
 
@@ -53,7 +53,7 @@ def test_a_cursor_we_did_not_hand_out_is_a_typed_error(client: TestClient, plant
 def test_first_is_bounded(client: TestClient, planted: Truth) -> None:
     body = gql(client, PURCHASES, c=planted.warmest_employee.customer, first=101)
     error = body["errors"][0]
-    assert error["extensions"]["code"] == "CONFIG_INVALID"
+    assert error["extensions"]["reason"] == "CONFIG_INVALID"
     assert "first must be 1..100, got 101" in error["message"]
 
 
@@ -79,12 +79,12 @@ def test_the_timeline_merges_purchases_posts_and_contacts(
 
 def test_complaints_are_the_posts_below_a_sentiment(client: TestClient, planted: Truth) -> None:
     query = """query($c: ID!) { customer(id: $c) {
-      accounts { id handle } posts(first: 100, filter: {maxSentiment: -0.3}) { nodes { id sentiment } } } }"""
+      accounts { id handle } posts(first: 100, filter: {maxSentiment: -0.3}) { nodes { key sentiment } } } }"""
     body = gql(client, query, c=planted.angry_post.customer)
     customer = body["data"]["customer"]
     assert planted.angry_post.handle in [a["handle"] for a in customer["accounts"]]
     posts = customer["posts"]["nodes"]
-    assert f"twitter:{planted.angry_post.tweet}" in [p["id"] for p in posts]
+    assert f"twitter:{planted.angry_post.tweet}" in [p["key"] for p in posts]
     assert all(p["sentiment"] <= -0.3 for p in posts)
 
 
@@ -94,19 +94,19 @@ def test_search_finds_customers_products_and_employees(client: TestClient, plant
     )
     full = name["data"]["customer"]["name"]
     query = """query($text: String!) {
-      customers(search: $text, first: 5) { totalCount nodes { id } }
-      products(search: "shirt", first: 20) { nodes { id name } }
-      byInfluence: customers(first: 3) { nodes { id influence } }
-      employees(first: 100) { totalCount nodes { id name } } }"""
+      customers(search: $text, first: 5) { totalCount nodes { key } }
+      products(search: "shirt", first: 20) { nodes { key name } }
+      byInfluence: customers(first: 3) { nodes { key influence } }
+      employees(first: 100) { totalCount nodes { key name } } }"""
     body = gql(client, query, text=full.split()[-1].upper())
     assert "errors" not in body, body
     data = body["data"]
-    assert planted.top_influencer.customer in [c["id"] for c in data["customers"]["nodes"]]
+    assert planted.top_influencer.customer in [c["key"] for c in data["customers"]["nodes"]]
     assert data["customers"]["totalCount"] >= 1
-    assert planted.complements.product in [p["id"] for p in data["products"]["nodes"]]
+    assert planted.complements.product in [p["key"] for p in data["products"]["nodes"]]
     influence = [c["influence"] for c in data["byInfluence"]["nodes"]]
     assert influence == sorted(influence, reverse=True)
-    assert planted.top_influencer.customer in [c["id"] for c in data["byInfluence"]["nodes"]]
+    assert planted.top_influencer.customer in [c["key"] for c in data["byInfluence"]["nodes"]]
     names = [e["name"].lower() for e in data["employees"]["nodes"]]
     assert names == sorted(names)
     assert data["employees"]["totalCount"] == len(names)
@@ -115,12 +115,12 @@ def test_search_finds_customers_products_and_employees(client: TestClient, plant
 def test_customers_filter_and_order(client: TestClient) -> None:
     body = gql(
         client,
-        """{ gold: customers(filter: {tier: "gold"}, first: 100) { totalCount nodes { tier } }
+        """{ gold: customers(filter: {tier: GOLD}, first: 100) { totalCount nodes { tier } }
              all: customers(first: 1) { totalCount }
              byName: customers(order: NAME, first: 20) { nodes { name } } }""",
     )
     data = body["data"]
-    assert {c["tier"] for c in data["gold"]["nodes"]} == {"gold"}
+    assert {c["tier"] for c in data["gold"]["nodes"]} == {"GOLD"}
     assert 0 < data["gold"]["totalCount"] < data["all"]["totalCount"]
     names = [(c["name"] or "").lower() for c in data["byName"]["nodes"]]
     assert names == sorted(names)

@@ -72,7 +72,7 @@ def test_a_person_enters_a_key_and_runs_a_readme_query(
     assert node is not None, "the browser tests need Node 20 (npm builds web/)"
     base, key = served
     product = planted.complements.product
-    query = f'{{ product(id: "{product}") {{ name relatedProducts(first: 3) {{ product {{ id }} }} }} }}'
+    query = f'{{ product(id: "{product}") {{ name relatedProducts(first: 3) {{ product {{ key }} }} }} }}'
     done = subprocess.run([node, str(DRIVER), base, key, query, planted.complements.top_two[0]],
                           capture_output=True, text=True, timeout=180, check=False)  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
@@ -81,3 +81,47 @@ def test_a_person_enters_a_key_and_runs_a_readme_query(
     assert result["keptKey"]
     assert result["external"] == []  # nothing from a CDN
     assert planted.complements.top_two[0] in result["answer"]
+
+
+SUBSCRIBER = DRIVER.parent / "subscribe.mjs"
+
+
+def test_a_browser_page_subscribes_with_its_key_in_connection_init(
+    served: tuple[str, str], repo: Repository, planted: Truth,
+    make_settings: Callable[..., Settings],
+) -> None:  # fmt: skip
+    base, reader = served
+    settings = make_settings(db_name=repo.connection.database)
+    _, writer = KeyStore(settings.data_dir).create("writer", "browser subscription test")
+    node = shutil.which("node")
+    assert node, "Node 20 is needed for the browser tests"
+    browser = subprocess.Popen([node, str(SUBSCRIBER), base, reader], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert browser.stdout is not None
+        first = browser.stdout.readline().strip()
+        assert first == "ready", first + (browser.stderr.read() if browser.stderr else "")
+        angry = planted.angry_post
+        mutation = """mutation($post: PostInput!) { ingestPost(post: $post) { alert { key } } }"""
+        post = {"handle": angry.handle, "postId": "browser-sub",
+                "text": "@rapportshop the Oxford Shirt tore again. Terrible, I want a refund"}  # fmt: skip
+        raised = httpx.post(f"{base}/graphql", headers={"X-API-Key": writer}, timeout=60,
+                            json={"query": mutation, "variables": {"post": post}}).json()  # fmt: skip
+        alert = raised["data"]["ingestPost"]["alert"]["key"]
+        assert browser.stdout.readline().strip() == "raised"
+        resolve = (
+            'mutation($id: ID!) { resolveAlert(id: $id, resolution: "called") { alert { key } } }'
+        )
+        httpx.post(f"{base}/graphql", headers={"X-API-Key": writer}, timeout=60,
+                   json={"query": resolve, "variables": {"id": alert}})  # fmt: skip
+        out, err = browser.communicate(timeout=120)
+    finally:
+        if browser.poll() is None:
+            browser.kill()
+    assert browser.returncode == 0, out + err
+    result = json.loads(out.strip().splitlines()[-1])
+    assert result["unauthorizedClose"] == 4401
+    data = {m["id"]: m["payload"]["data"] for m in result["received"] if m["type"] == "next"}
+    assert data["raised"]["alertRaised"] == {"key": alert, "status": "OPEN"}
+    assert data["updated"]["alertUpdated"] == {"key": alert, "status": "RESOLVED",
+                                               "resolution": "called"}  # fmt: skip

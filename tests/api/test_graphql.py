@@ -59,13 +59,13 @@ def test_the_angry_post_leads_the_alert_queue(client: TestClient, planted: Truth
     body = gql(
         client,
         """{ alerts(first: 1) { totalCount pageInfo { hasNextPage }
-             nodes { postId severity overdue reasons assignee { id name }
-                     customer { id warmestEmployees(first: 1) { employeeId } } } } }""",
+             nodes { postId severity overdue reasons assignee { key name }
+                     customer { key warmestEmployees(first: 1) { employeeId } } } } }""",
     )
     alerts = body["data"]["alerts"]
     alert = alerts["nodes"][0]
     assert alert["postId"] == f"twitter:{planted.angry_post.tweet}"
-    assert alert["assignee"]["id"] == planted.angry_post.assignee
+    assert alert["assignee"]["key"] == planted.angry_post.assignee
     # Assigned to the author's warmest employee, as the customer's own answer says.
     assert alert["customer"]["warmestEmployees"][0]["employeeId"] == planted.angry_post.assignee
     assert alerts["totalCount"] > 1
@@ -77,42 +77,65 @@ def test_ingest_a_complaint_then_act_on_its_alert(client: TestClient, planted: T
     body = gql(
         client,
         """mutation($post: PostInput!) { ingestPost(post: $post) {
-             postId sentiment category alert { id assigneeId status dueBy } } }""",
+             post { postId sentiment category } alert { id assigneeId status dueBy }
+             userErrors { field message } } }""",
         post={"handle": angry.handle, "postId": "api-1",
               "text": "@rapportshop the Oxford Shirt fell apart again. Terrible, I want a refund"},
     )  # fmt: skip
     assert "errors" not in body, body
     ingested = body["data"]["ingestPost"]
-    assert ingested["sentiment"] < 0
+    assert ingested["userErrors"] == []
+    assert ingested["post"]["sentiment"] < 0
+    assert ingested["post"]["category"] == "DAMAGE_CONTROL"
     assert ingested["alert"]["assigneeId"] == angry.assignee
     alert_id = ingested["alert"]["id"]
+    act = "alert { key status resolution } userErrors { field code message hint }"
     done = gql(
-        client,
-        'mutation($id: ID!) { resolveAlert(id: $id, resolution: "refunded") { status resolution } }',
+        client, f'mutation($id: ID!) {{ resolveAlert(id: $id, resolution: "refunded") {{ {act} }} }}',
         id=alert_id,
-    )
-    assert done["data"]["resolveAlert"] == {"status": "resolved", "resolution": "refunded"}
-    again = gql(client, "mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }", id=alert_id)
-    error = again["errors"][0]
-    assert error["extensions"]["code"] == "INVALID_TRANSITION"
-    assert "reopen" in error["extensions"]["hint"]
-    assert "Traceback" not in str(again)
+    )["data"]["resolveAlert"]  # fmt: skip
+    assert done["alert"] == {"key": "alert:twitter:api-1", "status": "RESOLVED",
+                             "resolution": "refunded"}  # fmt: skip
+    again = gql(client, f"mutation($id: ID!) {{ acknowledgeAlert(id: $id) {{ {act} }} }}",
+                id=alert_id)  # fmt: skip
+    assert "errors" not in again
+    [error] = again["data"]["acknowledgeAlert"]["userErrors"]
+    assert again["data"]["acknowledgeAlert"]["alert"] is None
+    assert error["code"] == "BAD_USER_INPUT"
+    assert "reopen" in error["hint"]
+    reopened = gql(client, f"mutation($id: ID!) {{ reopenAlert(id: $id) {{ {act} }} }}",
+                   id=alert_id)["data"]["reopenAlert"]  # fmt: skip
+    assert reopened["alert"] == {"key": "alert:twitter:api-1", "status": "OPEN",
+                                 "resolution": None}  # fmt: skip
+    by_key = gql(client, f'mutation {{ acknowledgeAlert(id: "alert:twitter:api-1") {{ {act} }} }}')
+    assert by_key["data"]["acknowledgeAlert"]["alert"]["status"] == "ACKNOWLEDGED"
+    missing = gql(client, f'mutation {{ acknowledgeAlert(id: "alert:nope") {{ {act} }} }}')
+    assert missing["data"]["acknowledgeAlert"]["userErrors"][0]["code"] == "NOT_FOUND"
 
 
-def test_unknown_ids_are_typed_not_found_errors(client: TestClient) -> None:
-    body = gql(client, '{ customer(id: "c-nobody") { name } }')
-    assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
-    assert "c-nobody" in body["errors"][0]["message"]
+def test_a_missing_object_is_null_with_an_error_on_its_path_only(
+    client: TestClient, planted: Truth
+) -> None:
+    known = planted.angry_post.customer
+    body = gql(client, f'{{ customer(id: "c-nobody") {{ name }} other: customer(id: "{known}") '
+                       "{ key } }")  # fmt: skip
+    assert body["data"] == {"customer": None, "other": {"key": planted.angry_post.customer}}
+    [error] = body["errors"]
+    assert (error["extensions"]["code"], error["path"]) == ("NOT_FOUND", ["customer"])
+    assert "c-nobody" in error["message"]
 
 
 def test_bad_input_names_the_field(client: TestClient) -> None:
     body = gql(
         client,
-        "mutation($post: PostInput!) { ingestPost(post: $post) { postId } }",
+        "mutation($post: PostInput!) { ingestPost(post: $post) { post { postId } "
+        "userErrors { field message code } } }",
         post={"handle": "ann", "text": "hi", "platform": "myspace"},
     )
-    assert body["errors"][0]["extensions"]["code"] == "RECORD_INVALID"
-    assert "platform" in body["errors"][0]["message"]
+    assert "errors" not in body
+    [error] = body["data"]["ingestPost"]["userErrors"]
+    assert error["code"] == "BAD_USER_INPUT"
+    assert "platform" in error["message"]
 
 
 def test_queries_by_get_are_refused(client: TestClient) -> None:
@@ -181,7 +204,7 @@ def test_who_influences_this_customer_with_evidence(client: TestClient, planted:
     assert "errors" not in body, body
     links = {link["customerId"]: link for link in body["data"]["customer"]["influencedBy"]}
     link = links[top.customer]
-    assert {"kind": "conversions", "count": 1} in link["evidence"]
+    assert {"kind": "CONVERSIONS", "count": 1} in link["evidence"]
     assert link["topEvidence"][0]["kind"] == "conversions"
     assert link["topEvidence"][0]["at"]
 
@@ -206,7 +229,7 @@ def test_requests_without_a_valid_key_are_refused(
     with TestClient(create_app(settings)) as http:
         missing = http.post("/graphql", json=query)
         assert missing.status_code == 401
-        assert missing.json()["detail"]["code"] == "UNAUTHENTICATED"
+        assert missing.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
         wrong = http.post("/graphql", json=query, headers={"X-API-Key": "rk_nope_nope"})
         assert wrong.status_code == 401
         ok = http.post("/graphql", json=query, headers={"Authorization": f"Bearer {reader_text}"})
@@ -215,7 +238,7 @@ def test_requests_without_a_valid_key_are_refused(
         refused = http.post(
             "/graphql",
             headers={"X-API-Key": reader_text},
-            json={"query": 'mutation { acknowledgeAlert(id: "alert:x") { status } }'},
+            json={"query": 'mutation { acknowledgeAlert(id: "alert:x") { alert { status } } }'},
         ).json()
         assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
         store.revoke(reader.id)
@@ -230,7 +253,7 @@ def test_employee_customers_and_the_handoff_brief(client: TestClient, planted: T
         client,
         """query($e: ID!, $c: ID!) {
              employee(id: $e) { name customers(first: 50) { nodes { customerId warmth } } }
-             handoffBrief(customerId: $c) { customer { id name } purchases { at productId }
+             handoffBrief(customerId: $c) { customer { key name } purchases { at productId }
                interests { topic } complaints { alertId } trusts { employeeId score }
                influencedBy { customerId } influences { customerId } } }""",
         e=warm.employee,
@@ -243,7 +266,7 @@ def test_employee_customers_and_the_handoff_brief(client: TestClient, planted: T
         (c["warmth"] for c in customers), reverse=True
     )
     brief = body["data"]["handoffBrief"]
-    assert brief["customer"]["id"] == warm.customer
+    assert brief["customer"]["key"] == warm.customer
     assert brief["trusts"][0]["employeeId"] == warm.employee
     assert brief["purchases"]
 
@@ -255,13 +278,14 @@ def test_recompute_analytics_needs_an_admin_key(
     store = KeyStore(settings.data_dir)
     _, writer = store.create("writer")
     _, admin = store.create("admin")
-    mutation = {"query": "mutation { recomputeAnalytics(incremental: true) { name written } }"}
+    mutation = {"query": "mutation { recomputeAnalytics(incremental: true) { "
+                "stages { name written } userErrors { code } } }"}  # fmt: skip
     with TestClient(create_app(settings)) as http:
         refused = http.post("/graphql", json=mutation, headers={"X-API-Key": writer}).json()
         assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
         done = http.post("/graphql", json=mutation, headers={"X-API-Key": admin}).json()
     assert "errors" not in done, done
-    assert [s["name"] for s in done["data"]["recomputeAnalytics"]] == [
+    assert [s["name"] for s in done["data"]["recomputeAnalytics"]["stages"]] == [
         "touched", "brands", "warmth", "interests", "alerts"
     ]  # fmt: skip
 
@@ -293,46 +317,72 @@ def test_events_are_written_whole_or_not_at_all(client: TestClient, planted: Tru
     created = gql(
         client,
         'mutation { upsertCustomer(customer: {id: "api-c1", name: "Ada", city: "Lyon"}) '
-        "{ ids created } }",
+        "{ customer { key name } created userErrors { field } } }",
     )
-    assert created["data"]["upsertCustomer"] == {"ids": ["api-c1"], "created": 1}
+    assert created["data"]["upsertCustomer"] == {
+        "customer": {"key": "api-c1", "name": "Ada"}, "created": 1, "userErrors": []
+    }  # fmt: skip
+    long_email = "x" * 5000
+    refused = gql(
+        client,
+        f'mutation {{ upsertCustomer(customer: {{id: "api-c2", email: "{long_email}"}}) '
+        "{ customer { key } userErrors { field code message } } }",
+    )
+    [problem] = refused["data"]["upsertCustomer"]["userErrors"]
+    assert (problem["field"], problem["code"]) == ("email", "BAD_USER_INPUT")
+    assert refused["data"]["upsertCustomer"]["customer"] is None
     assert gql(client, '{ customer(id: "api-c1") { name city } }')["data"]["customer"] == {
         "name": "Ada", "city": "Lyon"
     }  # fmt: skip
     shirt = planted.complements.product
-    purchase = """mutation($p: PurchaseInput!) { recordPurchase(purchase: $p) { ids created } }"""
+    purchase = """mutation($p: PurchaseInput!) { recordPurchase(purchase: $p) {
+        purchase { key total } created userErrors { field code hint } } }"""
     bad = gql(client, purchase, p={"id": "api-p1", "customerId": "api-c1",
                                    "lines": [{"productId": shirt, "quantity": 1, "unitPrice": 40},
                                              {"productId": "SKU-NOPE", "quantity": 1}]})  # fmt: skip
-    assert bad["errors"][0]["extensions"]["code"] == "NOT_FOUND"
-    assert "nothing was written" in bad["errors"][0]["extensions"]["hint"]
+    [missing] = bad["data"]["recordPurchase"]["userErrors"]
+    assert missing["code"] == "NOT_FOUND"
+    assert "nothing was written" in missing["hint"]
     handoff = '{ handoffBrief(customerId: "api-c1") { purchases { productId } } }'
     assert gql(client, handoff)["data"]["handoffBrief"]["purchases"] == []
     good = gql(client, purchase, p={"id": "api-p1", "customerId": "api-c1",
                                     "lines": [{"productId": shirt, "quantity": 2, "unitPrice": 40}]})  # fmt: skip
-    assert good["data"]["recordPurchase"]["ids"] == ["api-p1"]
+    assert good["data"]["recordPurchase"]["purchase"] == {"key": "api-p1", "total": 80.0}
     assert gql(client, handoff)["data"]["handoffBrief"]["purchases"] == [{"productId": shirt}]
 
 
 def test_interactions_accounts_and_follows(client: TestClient, planted: Truth) -> None:
     employee = planted.warmest_employee.employee
-    log = "mutation($i: InteractionInput!) { logInteraction(interaction: $i) { created } }"
+    log = ("mutation($i: InteractionInput!) { logInteraction(interaction: $i) { "
+           "interaction { channel direction } created } }")  # fmt: skip
     wrong = gql(client, log, i={"customerId": "api-c1", "employeeId": employee, "channel": "fax"})
-    assert wrong["errors"][0]["extensions"]["code"] == "RECORD_INVALID"
-    assert "channel 'fax'" in wrong["errors"][0]["message"]
-    ok = gql(client, log, i={"customerId": "api-c1", "employeeId": employee, "channel": "call",
-                             "direction": "inbound", "subject": "sizes"})  # fmt: skip
+    assert wrong["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert (
+        "'fax' is not a value of Channel: use one of EMAIL, CALL" in wrong["errors"][0]["message"]
+    )
+    ok = gql(client, log, i={"customerId": "api-c1", "employeeId": employee, "channel": "CALL",
+                             "direction": "INBOUND", "subject": "sizes"})  # fmt: skip
     assert ok["data"]["logInteraction"]["created"] == 3  # interaction, HAD, HANDLED
-    linked = gql(client, 'mutation { linkAccount(ownerId: "api-c1", handle: "@Ada_L") { ids } }')
-    assert linked["data"]["linkAccount"]["ids"] == ["twitter:ada_l"]
+    assert ok["data"]["logInteraction"]["interaction"] == {
+        "channel": "CALL",
+        "direction": "INBOUND",
+    }
+    linked = gql(
+        client, 'mutation { linkAccount(ownerId: "api-c1", handle: "@Ada_L") { account { key } } }'
+    )
+    assert linked["data"]["linkAccount"]["account"] == {"key": "twitter:ada_l"}
     followed = gql(
         client, 'mutation { follow(follower: "ada_l", followed: "rapportshop") { created } }'
     )
     assert followed["data"]["follow"]["created"] >= 1
     self_follow = gql(
-        client, 'mutation { follow(follower: "ada_l", followed: "@ADA_L") { created } }'
+        client,
+        'mutation { follow(follower: "ada_l", followed: "@ADA_L") { '
+        "created userErrors { field code } } }",
     )
-    assert self_follow["errors"][0]["extensions"]["code"] == "RECORD_INVALID"
+    assert self_follow["data"]["follow"] == {
+        "created": 0, "userErrors": [{"field": "followed", "code": "BAD_USER_INPUT"}]
+    }  # fmt: skip
 
 
 def test_cors_only_for_configured_origins(
@@ -359,8 +409,8 @@ def test_alerts_raised_and_changed_by_another_process_reach_subscribers(
     """Only ingestPost on the same server used to reach alertRaised subscribers."""
     env = cli_env(make_settings(db_name=repo.connection.database))
     angry = planted.angry_post
-    raised_q = "subscription { alertRaised { id status } }"
-    updated_q = "subscription { alertUpdated { id status resolution } }"
+    raised_q = "subscription { alertRaised { key status } }"
+    updated_q = "subscription { alertUpdated { key status resolution } }"
     with client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws:
         ws.send_json({"type": "connection_init"})
         assert ws.receive_json()["type"] == "connection_ack"
@@ -371,12 +421,12 @@ def test_alerts_raised_and_changed_by_another_process_reach_subscribers(
         assert done.returncode == 0, done.stderr
         raised = ws.receive_json()
         assert (raised["id"], raised["payload"]["data"]["alertRaised"]) == (
-            "r", {"id": "alert:twitter:cli-sub", "status": "open"},
+            "r", {"key": "alert:twitter:cli-sub", "status": "OPEN"},
         )  # fmt: skip
         done = run_rapport("alerts", "resolve", "alert:twitter:cli-sub", "--note", "refunded",
                            env=env)  # fmt: skip
         assert done.returncode == 0, done.stderr
         updated = ws.receive_json()
         assert (updated["id"], updated["payload"]["data"]["alertUpdated"]) == (
-            "u", {"id": "alert:twitter:cli-sub", "status": "resolved", "resolution": "refunded"},
+            "u", {"key": "alert:twitter:cli-sub", "status": "RESOLVED", "resolution": "refunded"},
         )  # fmt: skip

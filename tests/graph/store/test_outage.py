@@ -113,7 +113,7 @@ def test_the_api_fails_fast_while_the_database_is_away_and_loses_no_acknowledged
             n = 0
             while not stop.is_set():
                 n += 1
-                query = 'mutation { upsertCustomer(customer: {id: "w%s", name: "W"}) { ids } }'
+                query = 'mutation { upsertCustomer(customer: {id: "w%s", name: "W"}) { created } }'
                 body = {"query": query.replace("%s", str(n))}
                 try:
                     answer = http.post(f"{base}/graphql", json=body)
