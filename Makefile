@@ -5,8 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # The web pages (GraphiQL) and the exact libraries they load, built by npm and served by the app.
 WEB    := web/dist/.built
+# The example typed client (examples/frontend): types generated from schema.graphql, tsc --strict.
+FRONTEND := examples/frontend/dist/.built
 
-.PHONY: demo test lint typecheck audit unit test-neo4j bench bench-analytics schema serve clean install browser
+.PHONY: demo test lint typecheck audit unit test-neo4j bench bench-analytics schema schema-check serve clean install browser frontend
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Rapport needs Python >= 3.11"'
@@ -17,6 +19,15 @@ $(STAMP): pyproject.toml
 
 $(WEB): web/package.json web/package-lock.json web/build.mjs web/src/graphiql.html web/src/rapport-ide.js
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+
+$(FRONTEND): schema.graphql examples/frontend/package.json examples/frontend/package-lock.json \
+             examples/frontend/codegen.yml examples/frontend/tsconfig.json \
+             examples/frontend/src/operations.graphql $(wildcard examples/frontend/src/*.ts) \
+             $(wildcard examples/frontend/src/test/*.ts)
+	cd examples/frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+	touch $(FRONTEND)
+
+frontend: $(FRONTEND)
 
 # The browser tests drive Debian's chromium headless (Playwright's own browser download is not used).
 browser:
@@ -39,6 +50,16 @@ demo: $(STAMP) $(WEB)
 schema: $(STAMP)
 	$(BIN)/strawberry export-schema api.graphql.schema:schema --output schema.graphql
 
+# What the code's schema changes against the last committed schema.graphql (graphql-inspector):
+# breaking changes are listed; RAPPORT_SCHEMA_STRICT=1 makes them fail the build.
+schema-check: $(STAMP) $(FRONTEND)
+	@$(BIN)/strawberry export-schema api.graphql.schema:schema --output .venv/schema.now.graphql
+	@git show HEAD:schema.graphql > .venv/schema.committed.graphql 2>/dev/null || \
+	  cp schema.graphql .venv/schema.committed.graphql
+	@cd examples/frontend && npx --no-install graphql-inspector diff \
+	  ../../.venv/schema.committed.graphql ../../.venv/schema.now.graphql || \
+	  { [ -z "$(RAPPORT_SCHEMA_STRICT)" ] && echo "(breaking changes reported; not enforced)"; }
+
 serve: $(STAMP) $(WEB)
 	$(BIN)/rapport serve
 
@@ -55,15 +76,15 @@ audit: $(STAMP)
 	  grep -v "could not be audited" .venv/audit.log; exit $$status
 
 # Unit tests, doctests and the integration tests on the embedded database.
-unit: $(STAMP) $(WEB) browser
+unit: $(STAMP) $(WEB) $(FRONTEND) browser
 	$(BIN)/pytest -m "not neo4j_only"
 
 # The integration tests again on a local Neo4j Community (resolved with Maven on first use;
 # needs Java 17+ and Maven), plus the local Neo4j's own lifecycle tests.
-test-neo4j: $(STAMP) $(WEB) browser
+test-neo4j: $(STAMP) $(WEB) $(FRONTEND) browser
 	RAPPORT_TEST_BACKEND=neo4j $(BIN)/pytest -m "(integration or neo4j_only) and not embedded_only" tests
 
-test: lint typecheck audit unit test-neo4j
+test: lint typecheck audit schema-check unit test-neo4j
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_writes.py
@@ -74,4 +95,5 @@ bench-analytics: $(STAMP)
 	$(BIN)/python bench/bench_analytics.py
 
 clean:
-	rm -rf $(VENV) .rapport .mypy_cache .ruff_cache .pytest_cache *.egg-info web/node_modules web/dist
+	rm -rf $(VENV) .rapport .mypy_cache .ruff_cache .pytest_cache *.egg-info web/node_modules web/dist \
+	  examples/frontend/node_modules examples/frontend/dist examples/frontend/src/generated

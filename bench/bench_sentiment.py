@@ -45,7 +45,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 
 from bench.engines import Engine, add_backend_option, chosen, side_by_side, unique
-from graph.answers.alert_queue import count_alerts, list_alerts
+from graph.answers.alert_queue import AlertFilter, count_alerts, list_alerts
 from graph.jobs.analyze import analyze
 from graph.settings import load_settings
 from graph.store.repository import Repository
@@ -218,7 +218,7 @@ def demo_alerts(engine: Engine, folder: Path) -> tuple[int, int, int, bool]:
         repo = Repository(conn)
         import_path(repo, folder, live_progress=False)
         analyze(repo)
-        total = count_alerts(repo, status="open")
+        total = count_alerts(repo, AlertFilter(status="open"))
         alerts = list_alerts(repo, status="open", first=max(total, 1))
         said = Counter(tones.get((a.post or "").removeprefix("twitter:"), "?") for a in alerts)
         alerted = any((a.post or "") == f"twitter:{angry}" for a in alerts)

@@ -11,7 +11,16 @@ import strawberry
 
 from api.auth.keys import Unauthorized
 from api.graphql.common import UserError, attempt, from_view
-from api.graphql.connections import Connection, db_connection
+from api.graphql.connections import (
+    After,
+    Before,
+    Connection,
+    Direction,
+    First,
+    Last,
+    connection,
+    descending,
+)
 from api.graphql.context import AnyInfo, page_limit, repo
 from api.graphql.enums import AlertKind, AlertStatus
 from api.graphql.loaders import off_loop
@@ -62,31 +71,59 @@ class Alert(Node):
         )  # fmt: skip
 
 
+@strawberry.input(description="Which alerts: every condition given must hold.")
+class AlertFilter:
+    status: AlertStatus | None = strawberry.field(default=None, description="Only this status.")
+    all_statuses: bool = strawberry.field(
+        default=False, description="Every status (the default is open alerts only)."
+    )
+    min_severity: float | None = strawberry.field(
+        default=None, description="At least this severe (0..1)."
+    )
+    assignee_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Assigned to this employee (id or key)."
+    )
+    raised_since: datetime | None = strawberry.field(
+        default=None, description="Raised at or after this moment."
+    )
+    raised_until: datetime | None = strawberry.field(
+        default=None, description="Raised before this moment."
+    )
+
+
 @strawberry.type(name="Query")
 class AlertQuery:
-    @strawberry.field(description="Alerts, most severe first (status: OPEN by default; null: all).")
+    @strawberry.field(
+        description="Alerts, most severe first: open ones unless a status or filter says otherwise."
+    )
     async def alerts(
-        self, info: AnyInfo, status: AlertStatus | None = AlertStatus.OPEN,
-        min_severity: float = 0.0, first: int = 20, after: str | None = None,
+        self, info: AnyInfo,
+        status: Annotated[AlertStatus | None, strawberry.argument(
+            description="Only this status (null: every status); `filter.status` wins.")
+        ] = AlertStatus.OPEN,
+        min_severity: Annotated[float, strawberry.argument(
+            description="Only alerts at least this severe (0..1); `filter.minSeverity` wins.")
+        ] = 0.0,
+        filter: AlertFilter | None = None, direction: Direction = None, first: First = None,
+        after: After = None, last: Last = None, before: Before = None,
     ) -> Connection[Alert]:  # fmt: skip
-        status = None if status is None else status.value  # type: ignore[assignment]
-        skip, limit = window(first, after, page_limit(info))
+        f = filter or AlertFilter()
+        chosen = f.status if f.status is not None else status
+        where = alert_queue.AlertFilter(
+            status=None if f.all_statuses or chosen is None else chosen.value,
+            min_severity=f.min_severity if f.min_severity is not None else min_severity,
+            assignee=key_of(f.assignee_id, "Employee", "assigneeId") if f.assignee_id else None,
+            raised_since=f.raised_since, raised_until=f.raised_until,
+        )  # fmt: skip
+        w = window(first, after, last, before, page_limit(info),
+                   descending=descending(direction, natural=True))  # fmt: skip
         r = repo(info)
-        found = await off_loop(
-            alert_queue.list_alerts,
-            r,
-            status=status,
-            min_severity=min_severity,
-            first=limit,
-            skip=skip,
-        )
+        page = await off_loop(alert_queue.alert_page, r, where, w)
 
         async def count() -> int:
-            return await off_loop(
-                alert_queue.count_alerts, r, status=status, min_severity=min_severity
-            )
+            return await off_loop(alert_queue.count_alerts, r, where)
 
-        return db_connection(found, skip, first, Alert.of, count)
+        return connection(page, Alert.of, count)
 
 
 @strawberry.type(description="What an action on an alert did.")

@@ -15,7 +15,7 @@ from api.graphql.loaders import off_loop
 from graph import times
 from graph.answers import activity
 from graph.answers import search as listing
-from graph.answers.paging import check_first, window
+from graph.answers.paging import Page, Window, check_first
 from graph.errors import InvalidInput, InvalidRecord, InvalidTransition, NotFound, RapportError
 from graph.model import Node, Record
 from graph.store.writes import write_atomically
@@ -29,14 +29,10 @@ def short(info: AnyInfo, first: int) -> int:
 
 
 async def search_page(
-    info: AnyInfo, where: listing.Filter, search: str | None, order: str, first: int,
-    after: str | None,
-) -> tuple[list[tuple[str, dict[str, object]]], int]:  # fmt: skip
-    skip, limit = window(first, after, page_limit(info))
-    rows = await off_loop(
-        listing.find, repo(info), where, search=search, order=order, skip=skip, limit=limit
-    )
-    return rows, skip
+    info: AnyInfo, where: listing.Filter, search: str | None, order: str, w: Window
+) -> Page[tuple[str, dict[str, Any]]]:
+    """One keyset page of a text search (customers, employees, products)."""
+    return await off_loop(listing.find, repo(info), where, search=search, order=order, w=w)
 
 
 def search_counter(

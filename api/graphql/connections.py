@@ -1,15 +1,18 @@
-"""Relay connections: ``edges { cursor node }``, ``pageInfo`` and ``totalCount``.
+"""Relay connections: ``edges { cursor node }``, ``pageInfo`` and ``totalCount``, paged both ways.
 
-Lists that can grow are connections (DESIGN §6). A page comes either from a list read whole
-and cut in Python (:func:`graph.answers.paging.page_of`) or from the database
-(``SKIP``/``LIMIT`` one past the page, see :func:`graph.answers.paging.window`); then
-``totalCount`` is only counted when asked.
+Lists that can grow are connections (DESIGN §6), paged with ``first``/``after`` or
+``last``/``before``. Cursors are keyset cursors (:mod:`graph.answers.paging`): they hold the
+item's sort key, so writes between two page loads never repeat or skip an item. A page comes
+either from a list read whole and cut in Python (:func:`graph.answers.paging.page_of`) or from
+the database (:class:`graph.answers.paging.Window`); then ``totalCount`` is only counted when
+asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Awaitable, Callable
+from enum import Enum
+from typing import Annotated, Generic, TypeVar
 
 import strawberry
 
@@ -18,25 +21,60 @@ from graph.answers.paging import Page
 N = TypeVar("N")
 T = TypeVar("T")
 
+First = Annotated[
+    int | None,
+    strawberry.argument(
+        description="How many items from the start, or after `after` (10 when neither first nor "
+        "last is given)."
+    ),
+]
+After = Annotated[
+    str | None, strawberry.argument(description="Only items after this cursor (forward).")
+]
+Last = Annotated[
+    int | None,
+    strawberry.argument(description="How many items from the end, or before `before`."),
+]
+Before = Annotated[
+    str | None, strawberry.argument(description="Only items before this cursor (backward).")
+]
+
+
+@strawberry.enum(description="Which way a list is sorted.")
+class SortDirection(Enum):
+    ASC = "asc"
+    DESC = "desc"
+
+
+Direction = Annotated[
+    SortDirection | None,
+    strawberry.argument(description="Ascending or descending (null: the order's natural one)."),
+]
+
+
+def descending(direction: SortDirection | None, natural: bool) -> bool:
+    """Whether a list runs descending: as asked, else its natural direction."""
+    return natural if direction is None else direction is SortDirection.DESC
+
 
 @strawberry.type(description="Where a page sits in its list.")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(description="More items follow this page.")
+    has_previous_page: bool = strawberry.field(description="Items come before this page.")
+    start_cursor: str | None = strawberry.field(description="The cursor of the first item.")
+    end_cursor: str | None = strawberry.field(description="The cursor of the last item.")
 
 
-@strawberry.type(description="An item of a page and its cursor (pass it as `after`).")
+@strawberry.type(description="An item of a page and its cursor (pass it as `after` or `before`).")
 class Edge(Generic[N]):
-    cursor: str
-    node: N
+    cursor: str = strawberry.field(description="Opaque; stable while the item exists.")
+    node: N = strawberry.field(description="The item.")
 
 
 @strawberry.type(description="A page of a longer list.")
 class Connection(Generic[N]):
-    edges: list[Edge[N]]
-    page_info: PageInfo
+    edges: list[Edge[N]] = strawberry.field(description="The items with their cursors.")
+    page_info: PageInfo = strawberry.field(description="Whether more items come before or after.")
     total: strawberry.Private[int | Callable[[], Awaitable[int]]]
 
     @strawberry.field(description="How many items the whole list holds.")
@@ -48,38 +86,16 @@ class Connection(Generic[N]):
         return [e.node for e in self.edges]
 
 
-def connection(page: Page[T], make: Callable[[T], N]) -> Connection[N]:
-    """The connection of a page whose total is known."""
-    return _connection(page.items, page.start, page.start + len(page.items) < page.total, make,
-                       page.total)  # fmt: skip
-
-
-def db_connection(
-    rows: Sequence[T],
-    skip: int,
-    first: int,
-    make: Callable[[T], N],
-    count: Callable[[], Awaitable[int]],
+def connection(
+    page: Page[T], make: Callable[[T], N], total: int | Callable[[], Awaitable[int]]
 ) -> Connection[N]:
-    """The connection of a database page read with one row more than ``first`` (is there a next
-    page?); ``count`` runs only if the client asks for ``totalCount``."""
-    return _connection(list(rows[:first]), skip, len(rows) > first, make, count)
-
-
-def _connection(
-    items: list[T],
-    start: int,
-    has_next: bool,
-    make: Callable[[T], N],
-    total: int | Callable[[], Awaitable[int]],
-) -> Connection[N]:
-    page = Page(items, start, 0)
-    edges = [Edge(cursor=page.cursor(i), node=make(item)) for i, item in enumerate(items)]
+    """The connection of a page; ``total`` is a number, or counted only when asked."""
+    edges = [Edge(cursor=page.cursor(i), node=make(item)) for i, item in enumerate(page.items)]
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=has_next,
-            has_previous_page=start > 0,
+            has_next_page=page.has_next,
+            has_previous_page=page.has_previous,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),

@@ -8,9 +8,10 @@ posts, interactions, the timeline) are connections.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -38,7 +39,16 @@ from api.graphql.common import (
     short,
     write,
 )
-from api.graphql.connections import Connection, connection, db_connection
+from api.graphql.connections import (
+    After,
+    Before,
+    Connection,
+    Direction,
+    First,
+    Last,
+    connection,
+    descending,
+)
 from api.graphql.context import AnyInfo, page_limit, repo
 from api.graphql.employees import EmployeeWarmth
 from api.graphql.enums import AlertStatus, Tier
@@ -52,7 +62,7 @@ from graph.answers import customers, handoff, timeline
 from graph.answers import search as listing
 from graph.answers.common import CUSTOMER_HINT
 from graph.answers.customers import CustomerProfile
-from graph.answers.paging import check_first, page_of
+from graph.answers.paging import Key, check_first, page_of, window
 from graph.errors import NotFound
 from graph.model import Record
 from graph.vocab import known
@@ -60,6 +70,17 @@ from graph.vocab import known
 
 def _oldest(order: TimeOrder) -> bool:
     return order is TimeOrder.OLDEST_FIRST
+
+
+def _dated(order: TimeOrder) -> Callable[[Any], Key]:
+    """The sort key of a dated item in ``order`` (undated items last, ties by id)."""
+    sign = 1.0 if _oldest(order) else -1.0
+
+    def key(item: Any) -> Key:
+        at = item.at
+        return (at is None, sign * at.timestamp() if at else 0.0, str(item.id))
+
+    return key
 
 
 def _bounds(
@@ -101,19 +122,21 @@ class Customer(Node):
 
     @strawberry.field(description="The customer's purchases, newest first unless ordered.")
     async def purchases(
-        self, info: AnyInfo, first: int = 10, after: str | None = None,
-        filter: TimeFilter | None = None, order: TimeOrder = TimeOrder.NEWEST_FIRST,
+        self, info: AnyInfo, first: First = None, after: After = None, last: Last = None,
+        before: Before = None, filter: TimeFilter | None = None,
+        order: TimeOrder = TimeOrder.NEWEST_FIRST,
     ) -> Connection[Purchase]:  # fmt: skip
         found = await info.context.loaders.purchases.load(str(self.id))
-        kept = timeline.within(
-            found, **_bounds(filter), oldest_first=order is TimeOrder.OLDEST_FIRST
-        )
-        return connection(page_of(kept, first, after, page_limit(info)), Purchase.of)
+        kept = timeline.within(found, **_bounds(filter), oldest_first=_oldest(order))
+        page = page_of(kept, key=_dated(order), first=first, after=after, last=last,
+                       before=before, most=page_limit(info))  # fmt: skip
+        return connection(page, Purchase.of, len(kept))
 
     @strawberry.field(description="The posts of the customer's accounts, newest first.")
     async def posts(
-        self, info: AnyInfo, first: int = 10, after: str | None = None,
-        filter: PostFilter | None = None, order: TimeOrder = TimeOrder.NEWEST_FIRST,
+        self, info: AnyInfo, first: First = None, after: After = None, last: Last = None,
+        before: Before = None, filter: PostFilter | None = None,
+        order: TimeOrder = TimeOrder.NEWEST_FIRST,
     ) -> Connection[Post]:  # fmt: skip
         found = await info.context.loaders.posts.load(str(self.id))
         if filter is not None:
@@ -123,28 +146,30 @@ class Customer(Node):
                 and (filter.max_sentiment is None
                      or (p.sentiment is not None and p.sentiment <= filter.max_sentiment))
             ]  # fmt: skip
-        kept = timeline.within(
-            found, **_bounds(filter), oldest_first=order is TimeOrder.OLDEST_FIRST
-        )
-        return connection(page_of(kept, first, after, page_limit(info)), Post.of)
+        kept = timeline.within(found, **_bounds(filter), oldest_first=_oldest(order))
+        page = page_of(kept, key=_dated(order), first=first, after=after, last=last,
+                       before=before, most=page_limit(info))  # fmt: skip
+        return connection(page, Post.of, len(kept))
 
     @strawberry.field(description="The customer's contacts with employees, newest first.")
     async def interactions(
-        self, info: AnyInfo, first: int = 10, after: str | None = None,
-        filter: InteractionFilter | None = None, order: TimeOrder = TimeOrder.NEWEST_FIRST,
+        self, info: AnyInfo, first: First = None, after: After = None, last: Last = None,
+        before: Before = None, filter: InteractionFilter | None = None,
+        order: TimeOrder = TimeOrder.NEWEST_FIRST,
     ) -> Connection[Interaction]:  # fmt: skip
         found = await info.context.loaders.interactions.load(str(self.id))
         if filter is not None and filter.channel is not None:
             found = [i for i in found if i.channel == filter.channel.value]
-        kept = timeline.within(
-            found, **_bounds(filter), oldest_first=order is TimeOrder.OLDEST_FIRST
-        )
-        return connection(page_of(kept, first, after, page_limit(info)), Interaction.of)
+        kept = timeline.within(found, **_bounds(filter), oldest_first=_oldest(order))
+        page = page_of(kept, key=_dated(order), first=first, after=after, last=last,
+                       before=before, most=page_limit(info))  # fmt: skip
+        return connection(page, Interaction.of, len(kept))
 
     @strawberry.field(description="Purchases, posts and contacts merged, newest first.")
     async def timeline(
-        self, info: AnyInfo, first: int = 20, after: str | None = None,
-        filter: TimelineFilter | None = None, order: TimeOrder = TimeOrder.NEWEST_FIRST,
+        self, info: AnyInfo, first: First = None, after: After = None, last: Last = None,
+        before: Before = None, filter: TimelineFilter | None = None,
+        order: TimeOrder = TimeOrder.NEWEST_FIRST,
     ) -> Connection[TimelineEvent]:  # fmt: skip
         loaders, me = info.context.loaders, str(self.id)
         purchases, posts, interactions = await asyncio.gather(
@@ -155,7 +180,9 @@ class Customer(Node):
             purchases, posts, interactions, kinds=kinds, **_bounds(filter),
             oldest_first=_oldest(order),
         )  # fmt: skip
-        return connection(page_of(events, first, after, page_limit(info)), TimelineEvent.of)
+        page = page_of(events, key=_dated(order), first=first, after=after, last=last,
+                       before=before, most=page_limit(info))  # fmt: skip
+        return connection(page, TimelineEvent.of, len(events))
 
     @strawberry.field(description="The employees warmest with this customer, warmest first.")
     async def warmest_employees(self, info: AnyInfo, first: int = 3) -> list[EmployeeWarmth]:
@@ -194,7 +221,13 @@ class CustomerOrder(Enum):
 class CustomerFilter:
     tier: Tier | None = None
     city: str | None = None
-    community: int | None = None
+    community: int | None = strawberry.field(default=None, description="A Louvain community.")
+    min_sentiment: float | None = strawberry.field(
+        default=None, description="Mean post sentiment at least this (-1..1)."
+    )
+    max_sentiment: float | None = strawberry.field(
+        default=None, description="Mean post sentiment at most this (-1..1): unhappy customers."
+    )
 
 
 @strawberry.type(description="A purchase line in a hand-off brief.")
@@ -290,14 +323,20 @@ class CustomerQuery:
     )
     async def customers(
         self, info: AnyInfo, search: str | None = None, filter: CustomerFilter | None = None,
-        order: CustomerOrder = CustomerOrder.INFLUENCE, first: int = 10, after: str | None = None,
+        order: CustomerOrder = CustomerOrder.INFLUENCE, direction: Direction = None,
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> Connection[Customer]:  # fmt: skip
         f = filter or CustomerFilter()
         tier = None if f.tier is None else f.tier.value
-        where = listing.CustomerFilter(tier=tier, city=f.city, community=f.community)
-        rows, skip = await search_page(info, where, search, order.value, first, after)
-        return db_connection(rows, skip, first, lambda r: Customer.of(CustomerProfile.of(*r)),
-                             search_counter(info, where, search))  # fmt: skip
+        where = listing.CustomerFilter(
+            tier=tier, city=f.city, community=f.community, min_sentiment=f.min_sentiment,
+            max_sentiment=f.max_sentiment,
+        )  # fmt: skip
+        w = window(first, after, last, before, page_limit(info),
+                   descending=descending(direction, listing.DESCENDING[order.value]))  # fmt: skip
+        page = await search_page(info, where, search, order.value, w)
+        return connection(page, lambda r: Customer.of(CustomerProfile.of(*r)),
+                          search_counter(info, where, search))  # fmt: skip
 
     @strawberry.field(
         description="What a colleague taking over a customer needs: purchases, interests, "

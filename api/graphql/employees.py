@@ -16,7 +16,16 @@ from api.graphql.common import (
     search_page,
     write,
 )
-from api.graphql.connections import Connection, connection, db_connection
+from api.graphql.connections import (
+    After,
+    Before,
+    Connection,
+    Direction,
+    First,
+    Last,
+    connection,
+    descending,
+)
 from api.graphql.context import AnyInfo, page_limit
 from api.graphql.nodes import Node, key_field, key_of
 from api.graphql.refs import CustomerRef, EmployeeRef, customer_of, employee_of, load_employee
@@ -24,7 +33,7 @@ from graph import model
 from graph.answers import customers
 from graph.answers import search as listing
 from graph.answers.handoff import EmployeeView
-from graph.answers.paging import page_of
+from graph.answers.paging import page_of, window
 from graph.errors import NotFound
 from graph.model import Record
 
@@ -48,14 +57,17 @@ class Employee(Node):
 
     @strawberry.field(description="The employee's customers, warmest first.")
     async def customers(
-        self, info: AnyInfo, first: int = 10, after: str | None = None
-    ) -> Connection[CustomerWarmth]:
+        self, info: AnyInfo, direction: Direction = None, first: First = None,
+        after: After = None, last: Last = None, before: Before = None,
+    ) -> Connection[CustomerWarmth]:  # fmt: skip
         found = await info.context.loaders.employee_customers.load(str(self.id))
-        page = page_of(found, first, after, page_limit(info))
+        sign = -1.0 if descending(direction, natural=True) else 1.0
+        page = page_of(found, key=lambda c: (sign * c.warmth, c.customer), first=first,
+                       after=after, last=last, before=before, most=page_limit(info))  # fmt: skip
         return connection(page, lambda c: CustomerWarmth(
             customer_id=strawberry.ID(c.customer), name=c.name, warmth=c.warmth,
             interactions=c.interactions, sales=c.sales, last_contact_at=c.last_contact_at,
-        ))  # fmt: skip
+        ), len(found))  # fmt: skip
 
 
 @strawberry.type(description="One part of a warmth score (a channel, the bonus, sales).")
@@ -160,13 +172,16 @@ class EmployeeQuery:
     @strawberry.field(description="Employees found by text (name, e-mail) and filters, by name.")
     async def employees(
         self, info: AnyInfo, search: str | None = None, filter: EmployeeFilter | None = None,
-        first: int = 10, after: str | None = None,
+        direction: Direction = None, first: First = None, after: After = None,
+        last: Last = None, before: Before = None,
     ) -> Connection[Employee]:  # fmt: skip
         f = filter or EmployeeFilter()
         where = listing.EmployeeFilter(team=f.team, store=f.store)
-        rows, skip = await search_page(info, where, search, "name", first, after)
-        return db_connection(rows, skip, first, lambda r: Employee.of(EmployeeView.of(*r)),
-                             search_counter(info, where, search))  # fmt: skip
+        w = window(first, after, last, before, page_limit(info),
+                   descending=descending(direction, natural=False))  # fmt: skip
+        page = await search_page(info, where, search, "name", w)
+        return connection(page, lambda r: Employee.of(EmployeeView.of(*r)),
+                          search_counter(info, where, search))  # fmt: skip
 
 
 @strawberry.type(name="Mutation")

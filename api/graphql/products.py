@@ -17,14 +17,24 @@ from api.graphql.common import (
     short,
     write,
 )
-from api.graphql.connections import Connection, db_connection
-from api.graphql.context import AnyInfo
+from api.graphql.connections import (
+    After,
+    Before,
+    Connection,
+    Direction,
+    First,
+    Last,
+    connection,
+    descending,
+)
+from api.graphql.context import AnyInfo, page_limit
 from api.graphql.enums import ReasonKind
 from api.graphql.nodes import Node, key_field, key_of
 from api.graphql.refs import ProductRef, load_product, product_of
 from graph import model
 from graph.analytics import recommend
 from graph.answers import search as listing
+from graph.answers.paging import window
 from graph.answers.products import ProductView
 from graph.errors import InvalidRecord, NotFound
 from graph.model import Record
@@ -210,13 +220,16 @@ class ProductQuery:
     @strawberry.field(description="Products found by text (name, SKU, brand) and filters.")
     async def products(
         self, info: AnyInfo, search: str | None = None, filter: ProductFilter | None = None,
-        order: ProductOrder = ProductOrder.NAME, first: int = 10, after: str | None = None,
+        order: ProductOrder = ProductOrder.NAME, direction: Direction = None,
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> Connection[Product]:  # fmt: skip
         f = filter or ProductFilter()
         where = listing.ProductFilter(category=f.category, brand=f.brand)
-        rows, skip = await search_page(info, where, search, order.value, first, after)
-        return db_connection(rows, skip, first, lambda r: Product.of(ProductView.of(*r)),
-                             search_counter(info, where, search))  # fmt: skip
+        w = window(first, after, last, before, page_limit(info),
+                   descending=descending(direction, listing.DESCENDING[order.value]))  # fmt: skip
+        page = await search_page(info, where, search, order.value, w)
+        return connection(page, lambda r: Product.of(ProductView.of(*r)),
+                          search_counter(info, where, search))  # fmt: skip
 
 
 @strawberry.type(name="Mutation")

@@ -1,12 +1,25 @@
 // Purpose: one page of the customers matching a text search and filters, in the asked order.
+// Keyset paging: rows come after the cursor ($num, $txt, $cursor_id; all null for the first page)
+// in the order read ($desc: descending on every key), so a page never repeats or skips a row when
+// others are written meanwhile. num and txt are the sort values (0.0 and '' when unused).
 // Parameters: $search: lower-cased text or null (CONTAINS on the lower-cased `search`
-// property); $tier, $city, $community: or null; $order: 'influence' or 'name'; $skip, $limit.
-// Returns: id, props (every stored property).
+// property); $tier, $city, $community, $min_sentiment, $max_sentiment: or null; $order:
+// 'influence' or 'name'; $desc, $num, $txt, $cursor_id, $limit.
+// Returns: id, props (every stored property), num, txt.
 MATCH (c:Customer)
 WHERE ($search IS NULL OR c.search CONTAINS $search)
   AND ($tier IS NULL OR c.tier = $tier) AND ($city IS NULL OR c.city = $city)
   AND ($community IS NULL OR c.community = $community)
-RETURN c.id AS id, properties(c) AS props
-ORDER BY CASE WHEN $order = 'influence' THEN coalesce(c.influence, 0.0) ELSE 0.0 END DESC,
-         CASE WHEN $order = 'name' THEN toLower(coalesce(c.name, '')) ELSE '' END, c.id
-SKIP $skip LIMIT $limit
+  AND ($min_sentiment IS NULL OR c.sentimentAvg >= $min_sentiment)
+  AND ($max_sentiment IS NULL OR c.sentimentAvg <= $max_sentiment)
+WITH c, c.id AS id,
+     CASE WHEN $order = 'influence' THEN coalesce(c.influence, 0.0) ELSE 0.0 END AS num,
+     CASE WHEN $order = 'name' THEN toLower(coalesce(c.name, '')) ELSE '' END AS txt
+WHERE $cursor_id IS NULL
+   OR ($desc AND (num < $num OR (num = $num AND (txt < $txt OR (txt = $txt AND id < $cursor_id)))))
+   OR (NOT $desc AND (num > $num OR (num = $num AND (txt > $txt OR (txt = $txt AND id > $cursor_id)))))
+RETURN id, properties(c) AS props, num, txt
+ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
+         CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
+         CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
+LIMIT $limit

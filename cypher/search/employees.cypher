@@ -1,10 +1,19 @@
 // Purpose: one page of the employees matching a text search and filters, by name.
+// Keyset paging: rows come after the cursor ($num, $txt, $cursor_id; all null for the first page)
+// in the order read ($desc: descending on every key), so a page never repeats or skips a row when
+// others are written meanwhile. num and txt are the sort values (0.0 and '' when unused).
 // Parameters: $search: lower-cased text or null; $team, $store: or null; $order: 'name';
-// $skip, $limit.
-// Returns: id, props (every stored property).
+// $desc, $num, $txt, $cursor_id, $limit.
+// Returns: id, props (every stored property), num, txt.
 MATCH (e:Employee)
 WHERE ($search IS NULL OR e.search CONTAINS $search)
   AND ($team IS NULL OR e.team = $team) AND ($store IS NULL OR e.store = $store)
-RETURN e.id AS id, properties(e) AS props
-ORDER BY toLower(coalesce(e.name, '')), e.id
-SKIP $skip LIMIT $limit
+WITH e, e.id AS id, 0.0 AS num, toLower(coalesce(e.name, '')) AS txt
+WHERE $cursor_id IS NULL
+   OR ($desc AND (num < $num OR (num = $num AND (txt < $txt OR (txt = $txt AND id < $cursor_id)))))
+   OR (NOT $desc AND (num > $num OR (num = $num AND (txt > $txt OR (txt = $txt AND id > $cursor_id)))))
+RETURN id, properties(e) AS props, num, txt
+ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
+         CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
+         CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
+LIMIT $limit

@@ -1,11 +1,21 @@
 // Purpose: one page of the products matching a text search and filters, in the asked order.
+// Keyset paging: rows come after the cursor ($num, $txt, $cursor_id; all null for the first page)
+// in the order read ($desc: descending on every key), so a page never repeats or skips a row when
+// others are written meanwhile. num and txt are the sort values (0.0 and '' when unused).
 // Parameters: $search: lower-cased text or null; $category, $brand: or null; $order: 'name'
-// or 'price'; $skip, $limit.
-// Returns: id, props (every stored property).
+// or 'price'; $desc, $num, $txt, $cursor_id, $limit.
+// Returns: id, props (every stored property), num, txt.
 MATCH (p:Product)
 WHERE ($search IS NULL OR p.search CONTAINS $search)
   AND ($category IS NULL OR p.category = $category) AND ($brand IS NULL OR p.brand = $brand)
-RETURN p.id AS id, properties(p) AS props
-ORDER BY CASE WHEN $order = 'price' THEN coalesce(p.price, 0.0) ELSE 0.0 END,
-         CASE WHEN $order = 'name' THEN toLower(coalesce(p.name, '')) ELSE '' END, p.id
-SKIP $skip LIMIT $limit
+WITH p, p.id AS id,
+     CASE WHEN $order = 'price' THEN coalesce(p.price, 0.0) ELSE 0.0 END AS num,
+     CASE WHEN $order = 'name' THEN toLower(coalesce(p.name, '')) ELSE '' END AS txt
+WHERE $cursor_id IS NULL
+   OR ($desc AND (num < $num OR (num = $num AND (txt < $txt OR (txt = $txt AND id < $cursor_id)))))
+   OR (NOT $desc AND (num > $num OR (num = $num AND (txt > $txt OR (txt = $txt AND id > $cursor_id)))))
+RETURN id, properties(p) AS props, num, txt
+ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
+         CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
+         CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
+LIMIT $limit

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.analytics import alert_rules as alerting
+from graph.answers.paging import Page, Window, cursor_params, window
 from graph.errors import ConfigError, NotFound
 from graph.store import outbox
 from graph.store.repository import Repository, Row
@@ -97,32 +98,51 @@ class AlertView:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class AlertFilter:
+    """Which alerts: every condition given must hold (``raised_*``: ``[since, until)``)."""
+
+    status: str | None = None
+    min_severity: float = 0.0
+    assignee: str | None = None
+    raised_since: datetime | None = None
+    raised_until: datetime | None = None
+
+    def params(self) -> dict[str, Any]:
+        """The statements' parameters."""
+        _check_status(self.status)
+        return {
+            "status": self.status, "min_severity": self.min_severity, "assignee": self.assignee,
+            "raised_since": to_utc(self.raised_since) if self.raised_since else None,
+            "raised_until": to_utc(self.raised_until) if self.raised_until else None,
+        }  # fmt: skip
+
+
+def alert_page(repository: Repository, where: AlertFilter, w: Window) -> Page[AlertView]:
+    """One keyset page of the alerts (most severe first when ``w`` is descending)."""
+    rows = repository.read("alerts/list", **where.params(), **cursor_params(w))
+    views = [(AlertView.from_row(r), (float(r["num"]), str(r["txt"]), str(r["id"]))) for r in rows]
+    page = w.page(views, key=lambda pair: pair[1])
+    return Page([v for v, _ in page.items], page.keys, page.has_next, page.has_previous)
+
+
 def list_alerts(
     repository: Repository,
     *,
     status: str | None = None,
     min_severity: float = 0.0,
     first: int = 50,
-    skip: int = 0,
 ) -> list[AlertView]:
     """Alerts, most severe first, optionally of one ``status`` and at least ``min_severity``."""
-    _check_status(status)
-    if first < 1 or skip < 0:
-        raise ConfigError(
-            f"cannot list {first} alerts from {skip}", hint="first >= 1 and skip >= 0"
-        )
-    rows = repository.read(
-        "alerts/list", status=status, min_severity=min_severity, skip=skip, limit=first
-    )
-    return [AlertView.from_row(row) for row in rows]
+    if first < 1:
+        raise ConfigError(f"cannot list {first} alerts", hint="first >= 1")
+    w = window(first, None, None, None, first, descending=True)
+    return alert_page(repository, AlertFilter(status, min_severity), w).items
 
 
-def count_alerts(
-    repository: Repository, *, status: str | None = None, min_severity: float = 0.0
-) -> int:
-    """How many alerts :func:`list_alerts` would page through."""
-    _check_status(status)
-    rows = repository.read("alerts/count", status=status, min_severity=min_severity)
+def count_alerts(repository: Repository, where: AlertFilter | None = None) -> int:
+    """How many alerts :func:`alert_page` pages through."""
+    rows = repository.read("alerts/count", **(where or AlertFilter()).params())
     return int(rows[0]["total"]) if rows else 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from graph.answers.paging import Page, Window, cursor_params
 from graph.errors import ConfigError
 from graph.store.repository import Repository
 
@@ -21,6 +22,8 @@ class CustomerFilter:
     tier: str | None = None
     city: str | None = None
     community: int | None = None
+    min_sentiment: float | None = None
+    max_sentiment: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,21 +67,24 @@ def _params(search: str | None, where: Filter) -> dict[str, Any]:
     return {"search": text or None, **asdict(where)}
 
 
+#: The natural direction of each order (most influential first; names and prices ascending).
+DESCENDING = {"influence": True, "name": False, "price": False}
+
+
 def find(
-    repository: Repository, where: Filter, *, search: str | None, order: str, skip: int, limit: int
-) -> list[tuple[str, dict[str, Any]]]:
-    """``(id, properties)`` of the matching nodes from ``skip``, at most ``limit``, in ``order``."""
+    repository: Repository, where: Filter, *, search: str | None, order: str, w: Window
+) -> Page[tuple[str, dict[str, Any]]]:
+    """One keyset page of ``(id, properties)`` of the matching nodes, in ``order``."""
     allowed = ORDERS[type(where)]
     if order not in allowed:
         raise ConfigError(f"cannot order by {order!r}", hint=f"use one of: {', '.join(allowed)}")
     rows = repository.read(
-        f"search/{_STATEMENTS[type(where)]}",
-        **_params(search, where),
-        order=order,
-        skip=skip,
-        limit=limit,
-    )
-    return [(r["id"], r["props"]) for r in rows]
+        f"search/{_STATEMENTS[type(where)]}", **_params(search, where), order=order,
+        **cursor_params(w),
+    )  # fmt: skip
+    found = [((r["id"], r["props"]), (float(r["num"]), str(r["txt"]), str(r["id"]))) for r in rows]
+    page = w.page(found, key=lambda pair: pair[1])
+    return Page([item for item, _ in page.items], page.keys, page.has_next, page.has_previous)
 
 
 def count(repository: Repository, where: Filter, *, search: str | None) -> int:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from collections.abc import Callable, Iterator
 
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from api.auth.keys import KeyStore
@@ -33,3 +37,30 @@ def client(
     _, key = KeyStore(settings.data_dir).create("writer", "tests")
     with TestClient(create_app(settings), headers={"X-API-Key": key}) as http:
         yield http
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def served(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
+) -> Iterator[tuple[str, str]]:
+    """The app on a real port of 127.0.0.1 (a thread of this process), and a reader key."""
+    settings = make_settings(db_name=repo.connection.database)
+    _, key = KeyStore(settings.data_dir).create("reader", "browser test")
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
+                                           log_level="warning"))  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(300):
+        if server.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}", key
+    server.should_exit = True
+    thread.join(timeout=30)

@@ -45,7 +45,7 @@ def test_purchases_page_through_newest_first(client: TestClient, planted: Truth)
 def test_a_cursor_we_did_not_hand_out_is_a_typed_error(client: TestClient, planted: Truth) -> None:
     body = gql(client, PURCHASES, c=planted.warmest_employee.customer, first=2, after="bogus")
     error = body["errors"][0]
-    assert error["extensions"]["reason"] == "CONFIG_INVALID"
+    assert error["extensions"]["reason"] == "INVALID_INPUT"
     assert "after" in error["message"]
     assert "endCursor" in error["extensions"]["hint"]
 
@@ -53,7 +53,7 @@ def test_a_cursor_we_did_not_hand_out_is_a_typed_error(client: TestClient, plant
 def test_first_is_bounded(client: TestClient, planted: Truth) -> None:
     body = gql(client, PURCHASES, c=planted.warmest_employee.customer, first=101)
     error = body["errors"][0]
-    assert error["extensions"]["reason"] == "CONFIG_INVALID"
+    assert error["extensions"]["reason"] == "INVALID_INPUT"
     assert "first must be 1..100, got 101" in error["message"]
 
 
@@ -157,3 +157,54 @@ def test_round_trips_do_not_grow_with_the_page(client: TestClient) -> None:
     # purchases, lines, products, related, posts, interactions) and six for all the
     # recommendations (their categories included).
     assert min(small, large) == 18
+
+
+NAMES = """query($after: String, $before: String, $first: Int, $last: Int) {
+  customers(order: NAME, first: $first, after: $after, last: $last, before: $before) {
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { key name } } }"""
+
+
+def test_pages_hold_still_when_a_record_arrives_between_two_loads(client: TestClient) -> None:
+    whole = gql(client, NAMES, first=10)["data"]["customers"]["nodes"]
+    page1 = gql(client, NAMES, first=5)["data"]["customers"]
+    made = gql(client, 'mutation { upsertCustomer(customer: {id: "aaa-new", name: "AAA First"}) '
+                       "{ userErrors { message } } }")  # fmt: skip
+    assert made["data"]["upsertCustomer"]["userErrors"] == []
+    page2 = gql(client, NAMES, first=5, after=page1["pageInfo"]["endCursor"])["data"]["customers"]
+    # An offset cursor would repeat page 1's last customer here: the new one sorts first.
+    assert page1["nodes"] + page2["nodes"] == whole
+    assert page2["pageInfo"]["hasPreviousPage"]
+    back = gql(client, NAMES, last=5, before=page2["pageInfo"]["startCursor"])["data"]["customers"]
+    assert back["nodes"] == page1["nodes"]
+    assert back["pageInfo"]["hasNextPage"]
+    assert back["pageInfo"]["hasPreviousPage"]  # the new customer now comes first
+    start = gql(client, NAMES, last=5, before=back["pageInfo"]["startCursor"])["data"]["customers"]
+    assert start["nodes"] == [{"key": "aaa-new", "name": "AAA First"}]
+    assert not start["pageInfo"]["hasPreviousPage"]
+
+
+def test_last_pages_from_the_end_and_direction_reverses(client: TestClient) -> None:
+    tail = gql(client, NAMES, last=3)["data"]["customers"]
+    query = """{ customers(order: NAME, direction: DESC, first: 3) { nodes { key name } } }"""
+    reversed_head = gql(client, query)["data"]["customers"]["nodes"]
+    assert reversed_head == list(reversed(tail["nodes"]))
+    assert tail["pageInfo"]["hasPreviousPage"]
+    assert not tail["pageInfo"]["hasNextPage"]
+    both = gql(client, NAMES, first=2, last=2)
+    assert both["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_alerts_filter_by_status_severity_and_assignee(client: TestClient, planted: Truth) -> None:
+    query = """query($f: AlertFilter) { alerts(filter: $f, first: 100) {
+                 totalCount nodes { key severity status assigneeId } } }"""
+    everything = gql(client, query, f={"allStatuses": True})["data"]["alerts"]
+    mine = gql(client, query, f={"assigneeId": planted.angry_post.assignee})["data"]["alerts"]
+    assert mine["nodes"]
+    assert {a["assigneeId"] for a in mine["nodes"]} == {planted.angry_post.assignee}
+    severe = gql(client, query, f={"minSeverity": 0.5, "allStatuses": True})["data"]["alerts"]
+    assert all(a["severity"] >= 0.5 for a in severe["nodes"])
+    assert severe["totalCount"] <= everything["totalCount"]
+    severities = [a["severity"] for a in everything["nodes"]]
+    assert severities == sorted(severities, reverse=True)
+    future = gql(client, query, f={"raisedSince": "2100-01-01T00:00:00Z"})["data"]["alerts"]
+    assert future == {"totalCount": 0, "nodes": []}

@@ -5,52 +5,19 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-import pytest
-import uvicorn
 
 from api.auth.keys import KeyStore
-from api.graphql.app import WEB, create_app
+from api.graphql.app import WEB
 from graph.settings import Settings
 from graph.store.repository import Repository
 from importers.generate import Truth
 
 DRIVER = Path(__file__).resolve().parents[2] / "web" / "tests" / "graphiql.mjs"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def served(
-    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
-) -> Iterator[tuple[str, str]]:
-    """The app on a real port (a thread of this process), and a reader key."""
-    settings = make_settings(db_name=repo.connection.database)
-    _, key = KeyStore(settings.data_dir).create("reader", "browser test")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning"))  # fmt: skip
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        if server.started:
-            break
-        time.sleep(0.1)
-    yield base, key
-    server.should_exit = True
-    thread.join(timeout=30)
 
 
 def test_the_page_opens_without_a_key_but_queries_need_one(served: tuple[str, str]) -> None:

@@ -279,7 +279,7 @@ def test_no_open_alert_is_on_a_post_people_read_as_praise_or_neutral(
 ) -> None:
     """Happy posts with 🔥 once made up 42% of the open alerts on the demo data."""
     tones = json.loads((planted_folder / "truth_tones.json").read_text("utf-8"))
-    total = alert_queue.count_alerts(repo, status="open")
+    total = alert_queue.count_alerts(repo, alert_queue.AlertFilter(status="open"))
     alerts = alert_queue.list_alerts(repo, status="open", first=max(total, 1))
     said = {a.post: tones.get((a.post or "").removeprefix("twitter:")) for a in alerts}
     assert [post for post, tone in said.items() if tone in ("positive", "neutral")] == []
