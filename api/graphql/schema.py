@@ -28,6 +28,7 @@ from api.graphql.admin import AdminMutation
 from api.graphql.alerts import AlertMutation, AlertQuery, AlertSubscription
 from api.graphql.context import Context, Shared
 from api.graphql.customers import CustomerMutation, CustomerQuery
+from api.graphql.docs import describe
 from api.graphql.employees import EmployeeMutation, EmployeeQuery
 from api.graphql.errors import RoleGate, TypedErrors, client_error
 from api.graphql.limits import QueryLimits
@@ -99,10 +100,12 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     ]
     if not s.api_introspection:
         extensions.append(DisableIntrospection)
-    return RapportSchema(
+    built = RapportSchema(
         query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions,
         scalar_overrides=SCALARS,
     )  # fmt: skip
+    describe(built._schema)
+    return built
 
 
 schema = build_schema()

@@ -430,3 +430,25 @@ def test_alerts_raised_and_changed_by_another_process_reach_subscribers(
         assert (updated["id"], updated["payload"]["data"]["alertUpdated"]) == (
             "u", {"key": "alert:twitter:cli-sub", "status": "RESOLVED", "resolution": "refunded"},
         )  # fmt: skip
+
+
+def test_every_field_and_argument_is_described() -> None:
+    from graphql import GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
+
+    from api.graphql.docs import ARGUMENTS, DESCRIPTIONS
+
+    missing, documented = [], set()
+    for name, t in schema._schema.type_map.items():
+        if name.startswith("__") or not isinstance(
+            t, GraphQLObjectType | GraphQLInterfaceType | GraphQLInputObjectType
+        ):
+            continue
+        for field_name, field in t.fields.items():
+            documented.add(f"{name}.{field_name}")
+            missing += [] if field.description else [f"{name}.{field_name}"]
+            for arg_name, arg in getattr(field, "args", {}).items():
+                documented.add(f"{name}.{field_name}({arg_name})")
+                missing += [] if arg.description else [f"{name}.{field_name}({arg_name})"]
+    assert missing == []
+    assert set(DESCRIPTIONS) <= documented, set(DESCRIPTIONS) - documented  # nothing stale
+    assert all(ARGUMENTS.values())
