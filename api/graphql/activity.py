@@ -14,7 +14,7 @@ import strawberry
 
 from api.graphql.common import (
     SOURCE,
-    UserError,
+    WritePayload,
     counts,
     from_view,
     moment,
@@ -328,26 +328,16 @@ class InteractionInput:
 
 
 @strawberry.type(description="What recordPurchase did.")
-class RecordPurchasePayload:
+class RecordPurchasePayload(WritePayload):
     purchase: Purchase | None = strawberry.field(
         description="The purchase as stored (null when the input was refused)."
-    )
-    created: int = strawberry.field(description="Records (nodes and relationships) created.")
-    updated: int = strawberry.field(description="Records whose values changed.")
-    user_errors: list[UserError] = strawberry.field(
-        description="What was wrong with the input (nothing was written then)."
     )
 
 
 @strawberry.type(description="What logInteraction did.")
-class LogInteractionPayload:
+class LogInteractionPayload(WritePayload):
     interaction: Interaction | None = strawberry.field(
         description="The interaction as stored (null when the input was refused)."
-    )
-    created: int = strawberry.field(description="Records (nodes and relationships) created.")
-    updated: int = strawberry.field(description="Records whose values changed.")
-    user_errors: list[UserError] = strawberry.field(
-        description="What was wrong with the input (nothing was written then)."
     )
 
 

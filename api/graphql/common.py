@@ -64,6 +64,17 @@ class UserError:
                    hint=exc.hint)  # fmt: skip
 
 
+@strawberry.interface(
+    description="What a mutation that writes records did: counts and the input's problems."
+)
+class WritePayload:
+    created: int = strawberry.field(description="Records (nodes and relationships) created.")
+    updated: int = strawberry.field(description="Records whose values changed.")
+    user_errors: list[UserError] = strawberry.field(
+        description="What was wrong with the input (nothing was written then)."
+    )
+
+
 #: The errors a mutation returns as ``userErrors`` (the rest stay top-level errors).
 INPUT_ERRORS = (InvalidRecord, InvalidInput, InvalidTransition, NotFound)
 

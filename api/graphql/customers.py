@@ -30,7 +30,7 @@ from api.graphql.activity import (
 )
 from api.graphql.common import (
     SOURCE,
-    UserError,
+    WritePayload,
     counts,
     from_view,
     required_id,
@@ -292,14 +292,9 @@ class CustomerInput:
 
 
 @strawberry.type(description="What upsertCustomer did.")
-class UpsertCustomerPayload:
+class UpsertCustomerPayload(WritePayload):
     customer: Customer | None = strawberry.field(
         description="The customer as stored now (null when the input was refused)."
-    )
-    created: int = strawberry.field(description="Records (nodes and relationships) created.")
-    updated: int = strawberry.field(description="Records whose values changed.")
-    user_errors: list[UserError] = strawberry.field(
-        description="What was wrong with the input (nothing was written then)."
     )
 
 

@@ -9,7 +9,7 @@ import strawberry
 
 from api.graphql.common import (
     SOURCE,
-    UserError,
+    WritePayload,
     counts,
     required_id,
     search_counter,
@@ -145,14 +145,9 @@ class EmployeeInput:
 
 
 @strawberry.type(description="What upsertEmployee did.")
-class UpsertEmployeePayload:
+class UpsertEmployeePayload(WritePayload):
     employee: Employee | None = strawberry.field(
         description="The employee as stored now (null when the input was refused)."
-    )
-    created: int = strawberry.field(description="Records (nodes and relationships) created.")
-    updated: int = strawberry.field(description="Records whose values changed.")
-    user_errors: list[UserError] = strawberry.field(
-        description="What was wrong with the input (nothing was written then)."
     )
 
 

@@ -9,7 +9,7 @@ import strawberry
 
 from api.graphql.common import (
     SOURCE,
-    UserError,
+    WritePayload,
     counts,
     required_id,
     search_counter,
@@ -193,14 +193,9 @@ class ProductInput:
 
 
 @strawberry.type(description="What upsertProduct did.")
-class UpsertProductPayload:
+class UpsertProductPayload(WritePayload):
     product: Product | None = strawberry.field(
         description="The product as stored now (null when the input was refused)."
-    )
-    created: int = strawberry.field(description="Records (nodes and relationships) created.")
-    updated: int = strawberry.field(description="Records whose values changed.")
-    user_errors: list[UserError] = strawberry.field(
-        description="What was wrong with the input (nothing was written then)."
     )
 
 

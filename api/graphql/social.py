@@ -13,6 +13,7 @@ from api.graphql.alerts import Alert
 from api.graphql.common import (
     SOURCE,
     UserError,
+    WritePayload,
     attempt,
     counts,
     required_id,
@@ -234,26 +235,16 @@ class IngestPostPayload:
 
 
 @strawberry.type(description="What linkAccount did.")
-class LinkAccountPayload:
+class LinkAccountPayload(WritePayload):
     account: SocialAccount | None = strawberry.field(
         description="The account as stored now (null when the input was refused)."
-    )
-    created: int = strawberry.field(description="Records (nodes and relationships) created.")
-    updated: int = strawberry.field(description="Records whose values changed.")
-    user_errors: list[UserError] = strawberry.field(
-        description="What was wrong with the input (nothing was written then)."
     )
 
 
 @strawberry.type(description="What follow did.")
-class FollowPayload:
+class FollowPayload(WritePayload):
     follower: SocialAccount | None = strawberry.field(
         description="The following account as stored now (null when the input was refused)."
-    )
-    created: int = strawberry.field(description="Records (nodes and relationships) created.")
-    updated: int = strawberry.field(description="Records whose values changed.")
-    user_errors: list[UserError] = strawberry.field(
-        description="What was wrong with the input (nothing was written then)."
     )
 
 
