@@ -171,6 +171,12 @@ class Settings(BaseSettings):
     api_request_timeout: float = Field(
         default=30.0, gt=0, description="Seconds an API request may take before it is stopped."
     )
+    api_rate_limit: float = Field(
+        default=0.0,
+        ge=0,
+        description="Requests a second each API key may send on average (bursts of twice "
+        "that); 0: no limit.",
+    )
     api_max_tokens: int = Field(
         default=2000, ge=50, description="Longest GraphQL document (in tokens) parsed."
     )

@@ -33,6 +33,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
 
 from api.auth.keys import KeyStore, KeysUnavailable, Unauthorized
+from api.auth.rate import RateLimited, RateLimiter
 from api.graphql.errors import extensions_of
 from api.graphql.events import relay_outbox
 from api.graphql.health import watch
@@ -287,6 +288,8 @@ def _context_getter(
     """Each request's context: its key checked first (401, or 503 for a damaged key store),
     then the database (503 while it is away)."""
 
+    limiter = RateLimiter(settings.api_rate_limit)
+
     async def context(request: HTTPConnection) -> Context:
         shared: Shared = state["shared"]
         key = None
@@ -299,6 +302,12 @@ def _context_getter(
                 raise _http_error(401, exc) from None
             except KeysUnavailable as exc:
                 raise _http_error(503, exc) from None
+            try:
+                limiter.take(key.id)
+            except RateLimited as exc:
+                refused = _http_error(429, exc)
+                refused.headers = {"Retry-After": str(exc.retry_after)}
+                raise refused from None
         if not shared.health.available:
             raise _http_error(503, shared.health.error())
         if key is None:

@@ -32,7 +32,8 @@ CODES: dict[str, str] = {
     "FORBIDDEN": "the key's role does not allow this (a reader running a mutation)",
     "BAD_USER_INPUT": "the query, a variable or an argument is wrong: fix it as the hint says",
     "NOT_FOUND": "no record has the id given (that field is null, the rest is intact)",
-    "RATE_LIMITED": "too many requests with this key: retry after `extensions.retryAfter` s",
+    "RATE_LIMITED": "too many requests with this key (HTTP 429): retry after "
+    "`extensions.retryAfter` s",
     "COST_LIMIT": "the query is too deep, too aliased or too costly: ask for less",
     "TIMEOUT": "the request ran out of time: ask for less, or retry",
     "UNAVAILABLE": "the database or the key store is away: retry later (HTTP 503)",

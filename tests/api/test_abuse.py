@@ -217,3 +217,24 @@ def test_client_errors_are_logged_at_info_without_their_input(
     assert mine
     assert all(r.levelno <= logging.INFO and r.exc_info is None for r in mine)
     assert not any(secret in r.getMessage() or "nope" in r.getMessage() for r in mine)
+
+
+def test_a_key_past_its_rate_is_refused_with_rate_limited(
+    repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
+) -> None:
+    settings = make_settings(db_name=repo.connection.database, api_rate_limit=1.0)
+    _, key = KeyStore(settings.data_dir).create("reader", "busy frontend")
+    _, other = KeyStore(settings.data_dir).create("reader", "another frontend")
+    query = {"query": "{ alerts(first: 1) { totalCount } }"}
+    with TestClient(create_app(settings)) as http:
+        codes = [http.post("/graphql", json=query, headers={"X-API-Key": key}).status_code
+                 for _ in range(3)]  # fmt: skip
+        refused = http.post("/graphql", json=query, headers={"X-API-Key": key})
+        ok = http.post("/graphql", json=query, headers={"X-API-Key": other})
+    assert codes[:2] == [200, 200]  # a burst of twice the rate
+    assert refused.status_code == 429
+    assert int(refused.headers["retry-after"]) >= 1
+    [error] = refused.json()["errors"]
+    assert error["extensions"]["code"] == "RATE_LIMITED"
+    assert error["extensions"]["retryAfter"] >= 1
+    assert ok.status_code == 200  # the limit is per key
