@@ -33,7 +33,7 @@ import statistics
 import sys
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -106,10 +106,12 @@ def run(
     title: str,
     dated: Sequence[tuple[datetime | None, Sequence[str]]],
     rankings: dict[str, holdout.Ranking],
-    **options: object,
+    *,
+    k: int,
+    split: Split = Split.random,
 ) -> Evaluation:
     started = time.perf_counter()
-    found = evaluate_recs(dated, rankings=rankings, **options)  # type: ignore[arg-type]
+    found = evaluate_recs(dated, rankings=rankings, k=k, split=split)
     table(title, found, time.perf_counter() - started)
     return found
 
@@ -154,14 +156,17 @@ def stage_time(baskets: list[list[str]], customers: int) -> None:
     """The related stage's computation on every basket, before and now (best of three); the
     stage's reads and writes are the same statements for both."""
     print(f"\nrelated-products computation on {len(baskets):,} baskets ({customers:,} customers)")
-    for name, options in (
-        ("confidence (before)", {"max_q": 1.0, "min_support": 0.0005}),
-        ("Rapport", {}),
-    ):
+    rankings: dict[str, Callable[[], list[related.Rule]]] = {
+        "confidence (before)": lambda: related.association_rules(
+            baskets, max_q=1.0, min_support=0.0005
+        ),
+        "Rapport": lambda: related.association_rules(baskets),
+    }
+    for name, compute in rankings.items():
         times = []
         for _ in range(3):
             started = time.perf_counter()
-            rules = related.association_rules(baskets, **options)  # type: ignore[arg-type]
+            rules = compute()
             times.append(time.perf_counter() - started)
         print(f"  {name:<22}{min(times):6.2f} s  {len(rules):,} rules")
 

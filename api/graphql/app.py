@@ -73,12 +73,13 @@ class KeyedTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
     async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
         """Check the key of the payload, then acknowledge as usual."""
         context = self.context
-        if context.awaiting_key and context.shared.keys is not None:
+        if context.awaiting_key:
             payload = message.get("payload") or {}
+            keys = context.shared.keys
             try:
-                key = context.shared.keys.verify(
-                    key_in(payload if isinstance(payload, dict) else {})
-                )
+                if keys is None:  # keys on, but no store to check them against: refuse
+                    raise Unauthorized("no key store to check the key against")
+                key = keys.verify(key_in(payload if isinstance(payload, dict) else {}))
             except Unauthorized as exc:
                 await self.websocket.close(CLOSE_UNAUTHORIZED, exc.message[:120])
                 return

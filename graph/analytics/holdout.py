@@ -99,9 +99,10 @@ def rank_best_sellers(baskets: Sequence[Basket], k: int) -> dict[str, list[str]]
     return {p: [b for b in top if b != p][:k] for p in items}
 
 
-def _ranked(baskets: Sequence[Basket], k: int, **options: float) -> dict[str, list[related.Rule]]:
+def _by_product(rules: list[related.Rule]) -> dict[str, list[related.Rule]]:
+    """Each product's rules, in the order given."""
     found: dict[str, list[related.Rule]] = {}
-    for rule in related.association_rules(baskets, **options):  # type: ignore[arg-type]
+    for rule in rules:
         found.setdefault(rule.product, []).append(rule)
     return found
 
@@ -109,17 +110,17 @@ def _ranked(baskets: Sequence[Basket], k: int, **options: float) -> dict[str, li
 def rank_by_confidence(baskets: Sequence[Basket], k: int) -> dict[str, list[str]]:
     """The ranking before the cosine: confidence first, ``lift >= 1`` the only guard (with the
     support floor it had then)."""
-    found = _ranked(baskets, k, max_q=1.0, min_support=0.0005)
-    return {p: [r.other for r in sorted(rs, key=related.by_confidence)[:k]] for p, rs in
-            found.items()}  # fmt: skip
+    rules = related.association_rules(baskets, max_q=1.0, min_support=0.0005)
+    return {p: [r.other for r in sorted(rs, key=related.by_confidence)[:k]]
+            for p, rs in _by_product(rules).items()}  # fmt: skip
 
 
 def rank_related(baskets: Sequence[Basket], k: int) -> dict[str, list[str]]:
     """Rapport's ranking: significant pairs only, highest cosine first, at most
-    :data:`graph.analytics.related.MAX_BEST_SELLERS` best sellers before the rest."""
-    found = _ranked(baskets, k)
-    return {p: [r.other for r in related.related_to(rs, product=p, first=k)] for p, rs in
-            found.items()}  # fmt: skip
+    :data:`graph.analytics.related.MAX_BEST_SELLERS` best sellers before the rest (the order
+    :func:`graph.analytics.related.association_rules` returns them in)."""
+    rules = related.association_rules(baskets)
+    return {p: [r.other for r in rs[:k]] for p, rs in _by_product(rules).items()}
 
 
 def _significant_pairs(baskets: Sequence[Basket]) -> set[tuple[str, str]]:

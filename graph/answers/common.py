@@ -25,8 +25,17 @@ def check_first(first: int) -> None:
 
 def display_names(repository: Repository, ids: list[str]) -> dict[str, str]:
     """Names of products and customers by id (ids without a name are left out)."""
+    return names_and_categories(repository, ids)[0]
+
+
+def names_and_categories(
+    repository: Repository, ids: list[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Names of products and customers, and categories of products, by id (one read; ids
+    without one are left out)."""
     rows = repository.read("questions/display_names", ids=sorted(set(ids))) if ids else []
-    return {row["id"]: row["name"] for row in rows if row.get("name")}
+    names = {row["id"]: row["name"] for row in rows if row.get("name")}
+    return names, {row["id"]: row["category"] for row in rows if row.get("category")}
 
 
 def node_props(repository: Repository, label: str, node_id: str, hint: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from graph.answers.common import (
     CUSTOMER_HINT,
     PRAISE_SENTIMENT,
     check_first,
-    display_names,
+    names_and_categories,
     node_props,
 )
 from graph.errors import NotFound
@@ -53,9 +53,9 @@ def recommendations(
 def recommendations_of(
     repository: Repository, customers: Sequence[str], *, first: int = 5
 ) -> dict[str, list[recommend.Recommendation]]:
-    """:func:`recommendations` of each customer that exists, by customer id: six reads for
+    """:func:`recommendations` of each customer that exists, by customer id: five reads for
     all of them (their products and influencers; the rules of those products; what the
-    influencers bought and praised; their interests; the names; the candidates' categories)."""
+    influencers bought and praised; their interests; the names and categories)."""
     inputs = {
         r["customer"]: r
         for r in repository.read("questions/recommendation_inputs_of", ids=list(customers))
@@ -92,13 +92,12 @@ def recommendations_of(
         for product in r["products"]:
             if product:
                 product_topics[r["customer"]][product].add(r["topic"])
-    names = display_names(repository, [*products, *people])
     related_rules = {p: related.related_to(rs, product=p, first=20) for p, rs in rules.items()}
     candidates = {r.other for rs in related_rules.values() for r in rs}
     candidates |= {o for os in complements.values() for o in os}
     candidates |= {p for ps in [*bought.values(), *praised.values()] for p in ps}
     candidates |= {p for topics in product_topics.values() for p in topics}
-    categories = _categories(repository, sorted(candidates))
+    names, categories = names_and_categories(repository, [*products, *people, *candidates])
     return {
         c: recommend.recommend(
             owned=owned[c],
@@ -116,13 +115,6 @@ def recommendations_of(
         )
         for c, row in inputs.items()
     }
-
-
-def _categories(repository: Repository, products: list[str]) -> dict[str, str]:
-    if not products:
-        return {}
-    rows = repository.read("questions/product_categories", ids=products)
-    return {r["id"]: r["category"] for r in rows}
 
 
 @dataclass(frozen=True, slots=True)
