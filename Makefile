@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # The web pages (GraphiQL) and the exact libraries they load, built by npm and served by the app.
 WEB    := web/dist/.built
+# The Rapport Explorer (api/explorer): its page and the graph and chart libraries, served at /explore.
+EXPLORER := api/explorer/dist/.built
 # The example typed client (examples/frontend): types generated from schema.graphql, tsc --strict.
 FRONTEND := examples/frontend/dist/.built
 
@@ -19,6 +21,10 @@ $(STAMP): pyproject.toml
 
 $(WEB): web/package.json web/package-lock.json web/build.mjs web/src/graphiql.html web/src/rapport-ide.js
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+
+$(EXPLORER): api/explorer/package.json api/explorer/package-lock.json api/explorer/build.mjs \
+             $(wildcard api/explorer/src/*)
+	cd api/explorer && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
 $(FRONTEND): schema.graphql examples/frontend/package.json examples/frontend/package-lock.json \
              examples/frontend/codegen.yml examples/frontend/tsconfig.json \
@@ -35,9 +41,9 @@ browser:
 	  apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 || \
 	  { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; }; }
 
-install: $(STAMP) $(WEB)
+install: $(STAMP) $(WEB) $(EXPLORER)
 
-demo: $(STAMP) $(WEB)
+demo: $(STAMP) $(WEB) $(EXPLORER)
 	$(BIN)/rapport init
 	test -f sample/truth.json || $(BIN)/rapport generate --customers 2000 --seed 7 --out sample
 	$(BIN)/rapport import sample
@@ -60,7 +66,7 @@ schema-check: $(STAMP) $(FRONTEND)
 	  ../../.venv/schema.committed.graphql ../../.venv/schema.now.graphql || \
 	  { [ -z "$(RAPPORT_SCHEMA_STRICT)" ] && echo "(breaking changes reported; not enforced)"; }
 
-serve: $(STAMP) $(WEB)
+serve: $(STAMP) $(WEB) $(EXPLORER)
 	$(BIN)/rapport serve
 
 lint: $(STAMP)
@@ -76,12 +82,12 @@ audit: $(STAMP)
 	  grep -v "could not be audited" .venv/audit.log; exit $$status
 
 # Unit tests, doctests and the integration tests on the embedded database.
-unit: $(STAMP) $(WEB) $(FRONTEND) browser
+unit: $(STAMP) $(WEB) $(EXPLORER) $(FRONTEND) browser
 	$(BIN)/pytest -m "not neo4j_only"
 
 # The integration tests again on a local Neo4j Community (resolved with Maven on first use;
 # needs Java 17+ and Maven), plus the local Neo4j's own lifecycle tests.
-test-neo4j: $(STAMP) $(WEB) $(FRONTEND) browser
+test-neo4j: $(STAMP) $(WEB) $(EXPLORER) $(FRONTEND) browser
 	RAPPORT_TEST_BACKEND=neo4j $(BIN)/pytest -m "(integration or neo4j_only) and not embedded_only" tests
 
 test: lint typecheck audit schema-check unit test-neo4j
@@ -96,4 +102,5 @@ bench-analytics: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .rapport .mypy_cache .ruff_cache .pytest_cache *.egg-info web/node_modules web/dist \
+	  api/explorer/node_modules api/explorer/dist build/screenshots \
 	  examples/frontend/node_modules examples/frontend/dist examples/frontend/src/generated

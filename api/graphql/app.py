@@ -232,6 +232,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
     ide = settings.api_graphiql if graphiql is None else graphiql
     if ide:
         _ide_routes(app)
+    _explorer_routes(app)
     router = Router(
         build_schema(settings),
         context_getter=context,
@@ -281,6 +282,26 @@ def _ide_routes(app: FastAPI) -> None:
         return FileResponse(page, media_type="text/html")
 
     app.mount("/graphql/ide", StaticFiles(directory=WEB, check_dir=False), name="graphiql")
+
+
+EXPLORER = Path(__file__).resolve().parents[1] / "explorer" / "dist"
+
+
+def _explorer_routes(app: FastAPI) -> None:
+    """The Rapport Explorer at GET /explore (built by npm at install time, ``api/explorer/``): a
+    static page that asks for a key and reads only the GraphQL API with it."""
+
+    @app.get("/explore", include_in_schema=False)
+    async def explorer_page() -> Response:
+        page = EXPLORER / "index.html"
+        if not page.exists():
+            return PlainTextResponse(
+                "The Explorer is not built: run `make install` (it builds api/explorer/ with npm)",
+                status_code=503,
+            )
+        return FileResponse(page, media_type="text/html")
+
+    app.mount("/explore/static", StaticFiles(directory=EXPLORER, check_dir=False), name="explorer")
 
 
 def _context_getter(

@@ -28,6 +28,7 @@ from api.graphql.nodes import key_of
 from api.graphql.refs import CustomerRef, customer_of
 from graph import model
 from graph.answers import explain, influencers
+from graph.answers import search as search_answers
 from graph.answers.paging import check_first
 from graph.errors import InvalidRecord
 from graph.model import Record
@@ -104,6 +105,13 @@ class RankedCustomer:
     @strawberry.field(description="The customer.")
     async def customer(self, info: AnyInfo) -> CustomerRef | None:
         return await customer_of(info, self.customer_id)
+
+
+@strawberry.type(description="A topic (a hashtag or an interest) and how much it is talked about.")
+class TopicCount:
+    topic: str = strawberry.field(description="The topic, lower case without '#'.")
+    posts: int = strawberry.field(description="Posts tagged with it.")
+    interested: int = strawberry.field(description="Customers interested in it.")
 
 
 @strawberry.type(description="Campaign seeds and the spread they are expected to reach.")
@@ -201,6 +209,17 @@ class SocialQuery:
         else:
             found = await off_loop(influencers.top_influencers, r, first=first)
         return ranked(found)
+
+    @strawberry.field(
+        description="Topics whose name contains `search` (every topic without it), most talked "
+        "about first: what `influencers(topic:)` and `campaignSeeds(topic:)` take."
+    )
+    async def topics(
+        self, info: AnyInfo, search: str | None = None, first: int = 10
+    ) -> list[TopicCount]:
+        check_first(first, page_limit(info))
+        found = await off_loop(search_answers.topics, repo(info), search=search, first=first)
+        return [TopicCount(topic=t.topic, posts=t.posts, interested=t.interested) for t in found]
 
     @strawberry.field(description="The strongest chain of influence between two customers.")
     async def influence_path(

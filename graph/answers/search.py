@@ -91,3 +91,20 @@ def count(repository: Repository, where: Filter, *, search: str | None) -> int:
     """How many nodes match (a connection's ``totalCount``)."""
     rows = repository.read(f"search/{_STATEMENTS[type(where)]}_count", **_params(search, where))
     return int(rows[0]["total"]) if rows else 0
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCount:
+    """A topic and how much it is talked about."""
+
+    topic: str
+    posts: int
+    interested: int
+
+
+def topics(repository: Repository, *, search: str | None, first: int) -> list[TopicCount]:
+    """Topics whose name contains ``search`` (a leading ``#`` is ignored), most posts first."""
+    text = search.lstrip("#") if search else None
+    params = _params(text, ProductFilter())
+    rows = repository.read("search/topics", search=params["search"], limit=first)
+    return [TopicCount(str(r["topic"]), int(r["posts"]), int(r["interested"])) for r in rows]

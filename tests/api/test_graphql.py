@@ -452,3 +452,13 @@ def test_every_field_and_argument_is_described() -> None:
     assert missing == []
     assert set(DESCRIPTIONS) <= documented, set(DESCRIPTIONS) - documented  # nothing stale
     assert all(ARGUMENTS.values())
+
+
+def test_topics_are_found_by_name_most_talked_about_first(client: TestClient) -> None:
+    query = '{ some: topics(search: "#STY", first: 5) { topic posts interested } all: topics(first: 100) { topic posts } }'
+    data = client.post("/graphql", json={"query": query}).json()["data"]
+    assert [t["topic"] for t in data["some"]] == ["style"]  # '#' ignored, case folded
+    assert data["some"][0]["posts"] > 0
+    counts = [t["posts"] for t in data["all"]]
+    assert counts == sorted(counts, reverse=True)
+    assert "style" in {t["topic"] for t in data["all"]}
