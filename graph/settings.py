@@ -75,6 +75,19 @@ class Settings(BaseSettings):
         pattern=r"^\d+\.\d+\.\d+$",
         description="Neo4j Community version the local Neo4j resolves from Maven Central.",
     )
+    embedded_bolt_port: int = Field(
+        default=0,
+        ge=0,
+        le=65535,
+        description="Bolt port of the embedded server (0: any free). Fix it to keep Neo4j "
+        "Browser's saved connection across restarts (`rapport browser`).",
+    )
+    browser_port: int = Field(
+        default=7476,
+        ge=1,
+        le=65535,
+        description="Port `rapport browser` serves Neo4j Browser and the Rapport kit on.",
+    )
     neo4j_bolt_port: int = Field(
         default=7687, ge=0, le=65535, description="Bolt port of the local Neo4j (0: any free)."
     )

@@ -9,6 +9,7 @@ import typer
 
 from api.cli import alerts, db, evaluate, explain, identities, keys, neo4j, questions
 from api.cli.analyze import analyze_command
+from api.cli.browser import browser_command
 from api.cli.common import configure_logging, console, repository
 from api.cli.imports import generate_command, import_command
 from api.cli.serve import serve_command
@@ -36,6 +37,7 @@ app.command("influencers")(questions.influencers_command)
 app.command("path")(questions.path_command)
 app.command("campaign")(questions.campaign_command)
 app.command("serve")(serve_command)
+app.command("browser")(browser_command)
 app.add_typer(keys.app, name="keys")
 app.command("import")(import_command)
 app.command("generate")(generate_command)

@@ -49,6 +49,8 @@ def serve_command(
         console.print(f'  GraphiQL: open {url}, Headers tab: {{"X-API-Key": "{text}"}}',
                       highlight=False, soft_wrap=True)  # fmt: skip
     console.print(f"Rapport GraphQL on {url} (Ctrl-C stops it)", highlight=False)
+    console.print(f"Rapport Explorer on http://{host}:{port}/explore (the network, customer 360 "
+                  "and alerts; it asks for a key)", highlight=False)  # fmt: skip
     try:
         # The first SIGTERM (or Ctrl-C) drains: requests in flight get up to 10 s to finish.
         uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=10)

@@ -1,6 +1,6 @@
 // Purpose: Neo4j Browser - a campaign's seed customers and everyone they reach in one step of
 // influence, to see how much their audiences overlap. The seeds themselves are chosen by the
-// GraphQL `campaignSeeds(k:)` or `rapport influencers seeds` (CELF greedy under independent
+// GraphQL `campaignSeeds(k:)` or `rapport campaign` (CELF greedy under independent
 // cascade, which Cypher alone cannot run); paste their ids here.
 // Parameters: $ids: the seed customers' ids (`:param ids => ['c000089', 'c000012']`).
 // Returns: id, name, influence, reach (customers they influence), shared (of those, how many

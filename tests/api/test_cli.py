@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -116,3 +117,17 @@ def test_an_import_that_rejects_everything_fails(
     rejects = (tmp_path / "big.json.rejects.jsonl").read_text("utf-8")
     assert len(rejects) < 5_000
     assert "more characters: lines 1-1 of the source" in rejects
+
+
+def test_browser_on_a_taken_port_says_how_to_pick_another(
+    run_rapport: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_rapport("browser", "--port", str(port))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert f"port {port} is already in use" in done.stderr
+    assert "RAPPORT_BROWSER_PORT" in done.stderr

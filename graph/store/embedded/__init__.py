@@ -27,6 +27,7 @@ def kind(settings: Settings) -> lifecycle.ServerKind:
             *("--heap", settings.embedded_heap),
             *("--idle-grace", str(settings.embedded_idle_grace)),
             *("--command-timeout", str(settings.tx_timeout)),
+            *("--bolt-port", str(settings.embedded_bolt_port)),
         ),
         start_timeout=settings.embedded_start_timeout,
         error=EmbeddedServerError,

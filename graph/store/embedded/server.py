@@ -31,8 +31,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _start_arcadedb(data: DataDir, heap: str, command_timeout: float) -> tuple[Any, int, int, str]:
-    """Start ArcadeDB; returns (server, bolt port, http port, version). Retries on port races."""
+def _start_arcadedb(
+    data: DataDir, heap: str, command_timeout: float, bolt: int = 0
+) -> tuple[Any, int, int, str]:
+    """Start ArcadeDB; returns (server, bolt port, http port, version). Retries on port races;
+    ``bolt`` fixes the Bolt port (0: any free)."""
     # ArcadeDB writes its logs under ./log and JVM crash files where told: keep both in the dir.
     os.chdir(data.server_root)
     os.environ.setdefault("ARCADEDB_JVM_ERROR_FILE", str(data.server_root / "hs_err_pid%p.log"))
@@ -43,7 +46,7 @@ def _start_arcadedb(data: DataDir, heap: str, command_timeout: float) -> tuple[A
     start_jvm(heap_size=heap)
     last_error: Exception | None = None
     for _attempt in range(3):
-        bolt_port, http_port = free_port(), free_port()
+        bolt_port, http_port = bolt or free_port(), free_port()
         config = {
             "host": "127.0.0.1",
             "http_port": http_port,
@@ -57,6 +60,11 @@ def _start_arcadedb(data: DataDir, heap: str, command_timeout: float) -> tuple[A
             server.start()
         except Exception as exc:  # a port taken between free_port() and bind: try new ports
             last_error = exc
+            if bolt:
+                raise RuntimeError(
+                    f"ArcadeDB did not start on Bolt port {bolt} (RAPPORT_EMBEDDED_BOLT_PORT): "
+                    f"{exc}; is another program listening there? Pick a free port or 0"
+                ) from exc
             continue
         return server, bolt_port, http_port, str(arcadedb_embedded.__version__)
     raise RuntimeError(f"ArcadeDB did not start: {last_error}")
@@ -69,10 +77,17 @@ def _shutdown(data: DataDir, server: Any, pid: int) -> None:
     print("\nrapport: embedded ArcadeDB stopped cleanly", flush=True)
 
 
-def serve(data: DataDir, *, heap: str, idle_grace: float, command_timeout: float = 120.0) -> int:
+def serve(
+    data: DataDir,
+    *,
+    heap: str,
+    idle_grace: float,
+    command_timeout: float = 120.0,
+    bolt_port: int = 0,
+) -> int:
     """Run the server until told to stop or, when unpinned, until no client remains."""
     stop = supervise.stop_on_signals()
-    server, bolt_port, http_port, version = _start_arcadedb(data, heap, command_timeout)
+    server, bolt_port, http_port, version = _start_arcadedb(data, heap, command_timeout, bolt_port)
     pid = os.getpid()
     data.write_server_info(
         ServerInfo(
@@ -103,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heap", default="4g")
     parser.add_argument("--idle-grace", type=float, default=2.0)
     parser.add_argument("--command-timeout", type=float, default=120.0)
+    parser.add_argument("--bolt-port", type=int, default=0)
     args = parser.parse_args(argv)
     os.umask(0o077)  # the database's files are its owner's alone (they hold personal data)
     return serve(
@@ -110,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         heap=args.heap,
         idle_grace=args.idle_grace,
         command_timeout=args.command_timeout,
+        bolt_port=args.bolt_port,
     )
 
 

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,6 +126,10 @@ def config(*, home: Path, bolt_port: int, http_port: int, heap: str) -> str:
         "server.directories.import": str(home / "import"),
         "dbms.security.auth_enabled": "true",
         "dbms.usage_report.enabled": "false",
+        # Neo4j Browser: no usage analytics, and Rapport's kit (`:style`, `:play` from
+        # `rapport browser` on this machine) allowed in.
+        "client.allow_telemetry": "false",
+        "browser.remote_content_hostname_whitelist": "localhost,127.0.0.1",
         # Always capped: without it the heap grew to 5 GiB in the write benchmark.
         "server.memory.heap.initial_size": heap,
         "server.memory.heap.max_size": heap,
@@ -158,3 +163,53 @@ def set_initial_password(java: Java, jars: list[str], home: Path, password: str)
             f"could not set the local Neo4j's password: {java_error(done.stderr + done.stdout)}",
             hint=f"remove {home} to start from scratch",
         )
+
+
+def browser_version() -> str:
+    """The Neo4j Browser version the POM pins (one place for it).
+
+    >>> browser_version().count(".") == 2
+    True
+    """
+    found = re.search(r"<neo4j\.browser\.version>([^<]+)<", POM.read_text(encoding="utf-8"))
+    if found is None:  # pragma: no cover - the POM ships with the code
+        raise Neo4jServerError(f"{POM} does not pin neo4j.browser.version")
+    return found.group(1).strip()
+
+
+def browser_bundle(home: Path) -> Path:
+    """Neo4j Browser's static files (the ``browser/`` folder of its jar on Maven Central),
+    resolved with Maven and unpacked under ``home`` once per version; the folder is returned.
+
+    The same jar the local Neo4j serves at ``/browser``, so `rapport browser` can serve it for
+    the embedded engine, which has no Browser of its own.
+    """
+    version = browser_version()
+    target = home / f"neo4j-browser-{version}"
+    if (target / "browser" / "index.html").is_file():
+        return target / "browser"
+    home.mkdir(parents=True, exist_ok=True)
+    jar = home / f"neo4j-browser-{version}.jar"
+    if not jar.is_file():
+        command = [
+            _maven(), "-q", "-B",
+            "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy",
+            f"-Dartifact=org.neo4j.client:neo4j-browser:{version}", f"-DoutputDirectory={home}",
+        ]  # fmt: skip
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0 or not jar.is_file():
+            tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-12:])
+            raise Neo4jServerError(
+                f"Maven could not fetch Neo4j Browser {version}:\n{tail}",
+                hint="check that Maven Central is reachable (the first `rapport browser` "
+                "downloads about 20 MB)",
+            )
+    partial = home / f".neo4j-browser-{version}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    with zipfile.ZipFile(jar) as archive:
+        for member in archive.namelist():
+            if member.startswith("browser/") and ".." not in member:
+                archive.extract(member, partial)
+    shutil.rmtree(target, ignore_errors=True)
+    partial.rename(target)  # whole or not at all: an interrupted unpack is done again
+    return target / "browser"
