@@ -197,6 +197,13 @@ class Settings(BaseSettings):
         default=True, description="Answer GraphQL introspection (switch off in production)."
     )
     api_graphiql: bool = Field(default=True, description="Serve the GraphiQL IDE at /graphql.")
+    api_workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="Processes serving the API (`rapport serve --workers`). Each holds 1/n of "
+        "every key's rate limit, so the limit stays what RAPPORT_API_RATE_LIMIT says.",
+    )
     api_event_poll: float = Field(
         default=0.5,
         gt=0,

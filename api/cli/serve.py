@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
 
 from api.auth.keys import ROLES, KeyStore
 from api.cli.common import console, settings_from
+from graph.settings import Settings
+
+
+def _environment(settings: Settings, graphiql: bool | None) -> dict[str, str]:
+    """The settings a worker process must share with this one, as RAPPORT_* variables."""
+    env = {
+        "RAPPORT_DATA_DIR": str(settings.data_dir),
+        "RAPPORT_DB_URI": settings.db_uri,
+        "RAPPORT_API_WORKERS": str(settings.api_workers),
+    }
+    if settings.db_name:
+        env["RAPPORT_DB_NAME"] = settings.db_name
+    if graphiql is not None:
+        env["RAPPORT_API_GRAPHIQL"] = "true" if graphiql else "false"
+    return env
 
 
 def serve_command(
@@ -17,6 +33,15 @@ def serve_command(
     graphiql: Annotated[
         bool | None,
         typer.Option(help="Serve the GraphiQL IDE at /graphql [env: RAPPORT_API_GRAPHIQL]."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Processes serving the API [env: RAPPORT_API_WORKERS]; more than one uses more "
+            "cores (keys, rate limits and subscriptions stay shared).",
+        ),
     ] = None,
     session_key: Annotated[
         str | None,
@@ -32,7 +57,9 @@ def serve_command(
     from api.graphql.app import create_app
 
     settings = settings_from(ctx)
-    app = create_app(settings, graphiql=graphiql)
+    if workers is not None:
+        settings = settings.model_copy(update={"api_workers": workers})
+    app = create_app(settings, graphiql=graphiql) if settings.api_workers == 1 else None
     url = f"http://{host}:{port}/graphql"
     keys = KeyStore(settings.data_dir)
     key = None
@@ -53,7 +80,17 @@ def serve_command(
                   "and alerts; it asks for a key)", highlight=False)  # fmt: skip
     try:
         # The first SIGTERM (or Ctrl-C) drains: requests in flight get up to 10 s to finish.
-        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=10)
+        if app is not None:
+            uvicorn.run(
+                app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=10
+            )
+        else:
+            # Worker processes build the app themselves from the environment: pass them this
+            # command's choices there.
+            os.environ.update(_environment(settings, graphiql))
+            uvicorn.run("api.graphql.app:app_from_environment", factory=True,
+                        workers=settings.api_workers, host=host, port=port, log_level="warning",
+                        timeout_graceful_shutdown=10)  # fmt: skip
     finally:
         if key is not None:
             keys.revoke(key.id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info
@@ -20,8 +20,9 @@ from api.graphql.health import DatabaseHealth
 from api.graphql.loaders import Loaders
 from graph.settings import Settings
 from graph.store.repository import Repository
-from importers.directory import load_directory
-from importers.run.enrichment import PostEnrichment
+
+if TYPE_CHECKING:  # the enrichment stack (spaCy, VADER) is imported when a write first needs it
+    from importers.run.enrichment import PostEnrichment
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -93,6 +94,11 @@ class Context(BaseContext):
     def pipeline(self) -> PostEnrichment:
         """The post enrichment pipeline (built from the catalog on first use)."""
         if self.shared.enrichment is None:
+            # Imported here, not at start: a server that only reads never loads spaCy (a
+            # third of its start-up and of the objects the garbage collector walks).
+            from importers.directory import load_directory
+            from importers.run.enrichment import PostEnrichment
+
             self.shared.enrichment = PostEnrichment.from_graph(
                 self.repository, load_directory(self.repository)
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from graph import model
 from graph.answers import alert_queue
@@ -23,7 +24,9 @@ from graph.store.writes import BatchWriter, WriteSummary
 from graph.times import to_utc
 from importers.directory import load_directory
 from importers.formats.base import Item, Origin
-from importers.run.enrichment import PostEnrichment
+
+if TYPE_CHECKING:  # spaCy and VADER load when a post is first enriched, not when this is imported
+    from importers.run.enrichment import PostEnrichment
 
 PLATFORMS = ("twitter", "yelp", "facebook", "instagram", "web")
 MAX_TEXT = 100_000
@@ -145,6 +148,8 @@ def ingest_post(
     settings = repository.settings
     item = records(live, frozenset(settings.brand_accounts))
     if enrichment is None:
+        from importers.run.enrichment import PostEnrichment
+
         enrichment = PostEnrichment.from_graph(repository, load_directory(repository))
     enrichment.apply([item])
     post = item.records[1]  # enrichment replaces the post in place
