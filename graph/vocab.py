@@ -99,6 +99,7 @@ class ReasonKind(StrEnum):
     INFLUENCER_PRAISED = "influencer_praised"
     INFLUENCER_BOUGHT = "influencer_bought"
     INTEREST = "interest"
+    BEST_SELLER = "best_seller"
 
 
 class InfluenceEvidence(StrEnum):

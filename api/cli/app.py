@@ -11,6 +11,7 @@ from api.cli import alerts, db, evaluate, explain, identities, keys, neo4j, ques
 from api.cli.analyze import analyze_command
 from api.cli.browser import browser_command
 from api.cli.common import configure_logging, console, repository
+from api.cli.export import export_command
 from api.cli.imports import generate_command, import_command
 from api.cli.serve import serve_command
 from graph.settings import load_settings
@@ -38,6 +39,7 @@ app.command("path")(questions.path_command)
 app.command("campaign")(questions.campaign_command)
 app.command("serve")(serve_command)
 app.command("browser")(browser_command)
+app.command("export")(export_command)
 app.add_typer(keys.app, name="keys")
 app.command("import")(import_command)
 app.command("generate")(generate_command)

@@ -37,6 +37,8 @@ from graph.analytics.related import Rule
 COMPLEMENTS_WEIGHT = 0.5
 PRAISED_WEIGHT = 1.0
 BOUGHT_WEIGHT = 0.5
+#: The score a best seller filling the list starts below (never above a product with evidence).
+FALLBACK_WEIGHT = 0.01
 PER_CATEGORY = 2
 _NO_RULES: Mapping[str, Sequence[Rule]] = MappingProxyType({})
 _NO_PRODUCTS: Mapping[str, Collection[str]] = MappingProxyType({})
@@ -143,6 +145,7 @@ def recommend(
     consumable: Collection[str] = (),
     names: Mapping[str, str] = _NO_NAMES,
     categories: Mapping[str, str] = _NO_NAMES,
+    best_sellers: Sequence[tuple[str, int]] = (),
     first: int = 10,
 ) -> list[Recommendation]:
     """The ``first`` best products for one customer, highest score first (ties by product id).
@@ -152,7 +155,10 @@ def recommend(
     ``complements`` the curated ``COMPLEMENTS`` of each product, ``influencer_weight`` how strongly
     each person influences this customer, ``product_topics`` the topics of each product in the
     catalogue, ``names`` display names of products and people for the reasons' texts,
-    ``categories`` the category of each product (to spread the list across them).
+    ``categories`` the category of each product (to spread the list across them),
+    ``best_sellers`` ``(product, baskets)`` best first: when the evidence gives fewer than
+    ``first`` products (a new customer has none), best sellers fill the list after them, each
+    with a ``best_seller`` reason, so everyone gets recommendations.
 
     >>> shirt = [Rule("shirt", "socks", 7, 0.07, 0.7, 9.0, 0.62, 1e-9, 2e-8),
     ...          Rule("shirt", "tie", 6, 0.06, 0.6, 9.0, 0.58, 1e-8, 1e-7)]
@@ -193,7 +199,33 @@ def recommend(
         for product, rs in found.items()
     ]
     recs.sort(key=lambda rec: (-rec.score, rec.product))
-    return spread(recs, categories)[:first]
+    ranked = spread(recs, categories)[:first]
+    return ranked + _fallback(best_sellers, have, ranked, first - len(ranked))
+
+
+def _fallback(
+    best_sellers: Sequence[tuple[str, int]],
+    owned: Collection[str],
+    ranked: Sequence[Recommendation],
+    wanted: int,
+) -> list[Recommendation]:
+    """Up to ``wanted`` best sellers neither owned nor listed, scored below every listed one.
+
+    >>> [(r.product, r.reasons[0].text) for r in _fallback([("a", 9), ("b", 4)], {"a"}, (), 5)]
+    [('b', 'a best seller: in 4 baskets')]
+    """
+    listed = {r.product for r in ranked}
+    picked = [(p, n) for p, n in best_sellers if p not in owned and p not in listed]
+    picked = picked[: max(wanted, 0)]
+    floor = min([FALLBACK_WEIGHT, *(r.score for r in ranked)])
+    recs = []
+    for i, (product, sold) in enumerate(picked):
+        text = f"a best seller: in {sold} baskets"
+        reason = Reason("best_seller", None, None, None, FALLBACK_WEIGHT, text)
+        recs.append(
+            Recommendation(product, floor * (len(picked) - i) / (len(picked) + 1), (reason,))
+        )
+    return recs
 
 
 def spread(recs: Sequence[Recommendation], categories: Mapping[str, str]) -> list[Recommendation]:

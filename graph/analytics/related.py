@@ -159,6 +159,16 @@ def fdr(p_values: Sequence[float]) -> list[float]:
     return q
 
 
+def best_sellers(baskets: Iterable[Collection[str]]) -> list[tuple[str, int]]:
+    """Products by the number of baskets holding them, most first (ties by id).
+
+    >>> best_sellers([["b", "a", "a"], ["a"], []])
+    [('a', 2), ('b', 1)]
+    """
+    items = Counter(product for basket in baskets for product in set(basket))
+    return sorted(items.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def association_rules(
     baskets: Iterable[Collection[str]],
     *,

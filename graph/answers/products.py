@@ -50,12 +50,17 @@ def recommendations(
     return found[customer]
 
 
+#: Best sellers read to fill a customer's list when the evidence gives too few.
+BEST_SELLERS_OFFERED = 20
+
+
 def recommendations_of(
     repository: Repository, customers: Sequence[str], *, first: int = 5
 ) -> dict[str, list[recommend.Recommendation]]:
-    """:func:`recommendations` of each customer that exists, by customer id: five reads for
+    """:func:`recommendations` of each customer that exists, by customer id: six reads for
     all of them (their products and influencers; the rules of those products; what the
-    influencers bought and praised; their interests; the names and categories)."""
+    influencers bought and praised; their interests; the best sellers; the names and
+    categories)."""
     inputs = {
         r["customer"]: r
         for r in repository.read("questions/recommendation_inputs_of", ids=list(customers))
@@ -97,6 +102,10 @@ def recommendations_of(
     candidates |= {o for os in complements.values() for o in os}
     candidates |= {p for ps in [*bought.values(), *praised.values()] for p in ps}
     candidates |= {p for topics in product_topics.values() for p in topics}
+    # What a customer with too little evidence is offered (a new one has none).
+    offered = repository.read("questions/best_sellers", limit=BEST_SELLERS_OFFERED)
+    best = [(r["product"], int(r["sold"] or 0)) for r in offered]
+    candidates |= {p for p, _ in best}
     names, categories = names_and_categories(repository, [*products, *people, *candidates])
     return {
         c: recommend.recommend(
@@ -111,6 +120,7 @@ def recommendations_of(
             consumable=[p for p in row["consumable"] if p],
             names=names,
             categories=categories,
+            best_sellers=best,
             first=first,
         )
         for c, row in inputs.items()

@@ -206,6 +206,11 @@ def run_related(repository: Repository, run: datetime, state: _State, report: St
             for r in rules
         ),
     )  # fmt: skip
+    sales = related.best_sellers(baskets)
+    rows = [
+        {"id": product, "sold": sold, "rank": rank} for rank, (product, sold) in enumerate(sales, 1)
+    ]
+    repository.write_rows("analytics/set_product_sales", rows)
     report.notes.update(baskets=len(baskets), rules=len(rules))
 
 

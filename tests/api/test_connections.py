@@ -154,9 +154,9 @@ def test_round_trips_do_not_grow_with_the_page(client: TestClient) -> None:
     # the page size: the count may differ by one, never grow with the 20 times larger page.
     assert abs(small - large) <= 1
     # One read per loader (customers, accounts, warmth, employees, influencers, customers,
-    # purchases, lines, products, related, posts, interactions) and five for all the
+    # purchases, lines, products, related, posts, interactions) and six for all the
     # recommendations.
-    assert min(small, large) == 17
+    assert min(small, large) == 18
 
 
 NAMES = """query($after: String, $before: String, $first: Int, $last: Int) {

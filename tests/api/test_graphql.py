@@ -462,3 +462,21 @@ def test_topics_are_found_by_name_most_talked_about_first(client: TestClient) ->
     counts = [t["posts"] for t in data["all"]]
     assert counts == sorted(counts, reverse=True)
     assert "style" in {t["topic"] for t in data["all"]}
+
+
+def test_a_new_customer_is_offered_best_sellers_saying_so(client: TestClient) -> None:
+    created = client.post(
+        "/graphql",
+        json={
+            "query": 'mutation { upsertCustomer(customer: {id: "c-brand-new", name: "New"}) { created } }'
+        },
+    )
+    assert created.json()["data"]["upsertCustomer"]["created"] == 1
+    query = '{ customer(id: "c-brand-new") { recommendations(first: 5) { productId score reasons { kind text } } } }'
+    recs = client.post("/graphql", json={"query": query}).json()["data"]["customer"][
+        "recommendations"
+    ]
+    assert len(recs) == 5
+    assert {r["reasons"][0]["kind"] for r in recs} == {"BEST_SELLER"}
+    assert recs[0]["reasons"][0]["text"].startswith("a best seller: in ")
+    assert [r["score"] for r in recs] == sorted((r["score"] for r in recs), reverse=True)

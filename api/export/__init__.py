@@ -1,0 +1,1 @@
+"""`rapport export`: what recommendation jobs read, as files (CSV, JSON Lines, Parquet)."""
