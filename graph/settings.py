@@ -197,6 +197,25 @@ class Settings(BaseSettings):
         default=True, description="Answer GraphQL introspection (switch off in production)."
     )
     api_graphiql: bool = Field(default=True, description="Serve the GraphiQL IDE at /graphql.")
+    webhook_retries: int = Field(
+        default=5,
+        ge=0,
+        le=20,
+        description="Attempts after the first before a webhook delivery becomes a dead letter.",
+    )
+    webhook_backoff: float = Field(
+        default=1.0,
+        gt=0,
+        description="Seconds before the first retry of a webhook delivery; doubled each time.",
+    )
+    webhook_timeout: float = Field(
+        default=5.0, gt=0, description="Seconds a webhook receiver has to answer."
+    )
+    x_consumer_secret: SecretStr | None = Field(
+        default=None,
+        description="The X app's consumer secret: checks the CRC and signatures of /hooks/x "
+        "(unset: the endpoint answers 503).",
+    )
     api_workers: int = Field(
         default=1,
         ge=1,

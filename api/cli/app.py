@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from api.cli import alerts, db, evaluate, explain, identities, keys, neo4j, questions
+from api.cli import (
+    alerts,
+    db,
+    evaluate,
+    explain,
+    identities,
+    keys,
+    neo4j,
+    questions,
+    webhooks,
+)
 from api.cli.analyze import analyze_command
 from api.cli.browser import browser_command
 from api.cli.common import configure_logging, console, repository
@@ -41,6 +51,7 @@ app.command("serve")(serve_command)
 app.command("browser")(browser_command)
 app.command("export")(export_command)
 app.add_typer(keys.app, name="keys")
+app.add_typer(webhooks.app, name="webhooks")
 app.command("import")(import_command)
 app.command("generate")(generate_command)
 app.command("analyze")(analyze_command)

@@ -39,6 +39,9 @@ from api.graphql.errors import extensions_of
 from api.graphql.events import relay_outbox
 from api.graphql.health import watch
 from api.graphql.schema import Context, Shared, build_schema
+from api.webhooks import inbound
+from api.webhooks.deliver import Dispatcher
+from api.webhooks.store import WebhookStore
 from graph.errors import RapportError
 from graph.settings import Settings, load_settings
 from graph.store.connection import connect
@@ -208,6 +211,11 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
         state["shared"] = app.state.shared = shared
         watcher = asyncio.create_task(watch(shared.health))
         relay = asyncio.create_task(relay_outbox(shared, settings.api_event_poll))
+        dispatcher = Dispatcher(
+            WebhookStore(settings.data_dir), retries=settings.webhook_retries,
+            backoff=settings.webhook_backoff, timeout=settings.webhook_timeout,
+        )  # fmt: skip
+        hooks = asyncio.create_task(dispatcher.run(shared.alerts))
         # Everything made so far (modules, schema, driver) lives as long as the server: move it
         # out of the collector's generations, so a full collection walks only what requests make
         # and its pauses stay out of the latency tail.
@@ -216,7 +224,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
         try:
             yield
         finally:
-            for task in (watcher, relay):
+            for task in (watcher, relay, hooks):
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
@@ -239,6 +247,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
     if ide:
         _ide_routes(app)
     _explorer_routes(app)
+    inbound.routes(app, settings)
     router = Router(
         build_schema(settings),
         context_getter=context,

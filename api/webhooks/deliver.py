@@ -1,0 +1,174 @@
+"""Sending events to webhook subscribers: JSON bodies signed with HMAC-SHA256 and a timestamp,
+retried with exponential back-off, dead-lettered after the last attempt, every attempt logged.
+
+The dispatcher runs inside `rapport serve`, fed by the same alert outbox as the subscriptions, so
+an alert raised by any process (an import, `rapport analyze`, the CLI, an inbound webhook) is
+sent; deliveries are tasks of their own and never hold up a request or an import. With several
+worker processes one of them (the holder of a file lock) dispatches, so each event goes out once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import secrets
+import time
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from api.graphql.events import AlertEvent, Hub
+from api.webhooks import signing
+from api.webhooks.store import Delivery, Subscription, WebhookStore
+
+log = logging.getLogger(__name__)
+USER_AGENT = "Rapport-Webhooks/1"
+CHECK_EVERY = 2.0  # seconds between two looks at the subscriptions while there are none
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def event_body(event: AlertEvent) -> tuple[str, str]:
+    """The event's name (``alert.raised``, ``alert.updated``) and its JSON body."""
+    name = f"alert.{event.kind}"
+    alert = {k: _plain(v) for k, v in asdict(event.alert).items()}
+    body = {
+        "id": f"evt_{secrets.token_hex(8)}",
+        "type": name,
+        "createdAt": _plain(datetime.now(UTC).replace(microsecond=0)),
+        "data": {"alert": alert},
+    }
+    return name, json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+
+
+def headers(sub: Subscription, delivery: Delivery) -> dict[str, str]:
+    """The headers of one attempt: signed now, so a retry carries a fresh timestamp."""
+    return {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        "Rapport-Event": delivery.event,
+        "Rapport-Delivery": delivery.id,
+        signing.HEADER: signing.sign(sub.secret, delivery.body.encode()),
+    }
+
+
+def send_once(
+    sub: Subscription, delivery: Delivery, timeout: float
+) -> tuple[int | None, str | None]:
+    """One attempt, blocking (for `rapport webhooks replay`): the status and what went wrong."""
+    try:
+        answer = httpx.post(sub.url, content=delivery.body.encode(), headers=headers(sub, delivery),
+                            timeout=timeout)  # fmt: skip
+    except httpx.HTTPError as exc:
+        return None, f"{type(exc).__name__}: {exc}"
+    return answer.status_code, None if answer.is_success else f"HTTP {answer.status_code}"
+
+
+class Dispatcher:
+    """Sends every alert event to the subscriptions that want it."""
+
+    def __init__(
+        self, store: WebhookStore, *, retries: int, backoff: float, timeout: float
+    ) -> None:
+        self.store, self.retries, self.backoff, self.timeout = store, retries, backoff, timeout
+        self.client: httpx.AsyncClient | None = None
+        self.queue: asyncio.Queue[AlertEvent] | None = None
+
+    async def run(self, hub: Hub[AlertEvent]) -> None:
+        """Forward the hub's events until cancelled (runs for the app's whole life)."""
+        lock = _dispatch_lock(self.store)
+        if lock is None:
+            return  # another worker process of this server dispatches
+        tasks: set[asyncio.Task[bool]] = set()
+        self.client = httpx.AsyncClient(timeout=self.timeout)
+        try:
+            while True:
+                event = await self._next(hub)
+                if event is None:
+                    continue
+                name, body = event_body(event)
+                for sub in self.store.all():
+                    if sub.wants(name):
+                        delivery = Delivery(f"dlv_{secrets.token_hex(8)}", sub.id, name, body)
+                        task = asyncio.create_task(self.deliver(sub, delivery))
+                        tasks.add(task)
+                        task.add_done_callback(tasks.discard)
+        finally:
+            if self.queue is not None:
+                hub.unsubscribe(self.queue)
+            for task in tasks:
+                task.cancel()
+            await self.client.aclose()
+            os.close(lock)
+
+    async def _next(self, hub: Hub[AlertEvent]) -> AlertEvent | None:
+        """The next event, or None after a while; listens only while someone subscribed (no
+        webhook, no outbox reads on their account)."""
+        if not await asyncio.to_thread(self.store.all):
+            if self.queue is not None:
+                hub.unsubscribe(self.queue)
+                self.queue = None
+            await asyncio.sleep(CHECK_EVERY)
+            return None
+        if self.queue is None:
+            self.queue = hub.subscribe()
+        try:
+            return await asyncio.wait_for(self.queue.get(), CHECK_EVERY)
+        except TimeoutError:
+            return None
+
+    async def deliver(self, sub: Subscription, delivery: Delivery) -> bool:
+        """Try until a 2xx or the last attempt (then a dead letter); every attempt logged."""
+        assert self.client is not None
+        error = None
+        for attempt in range(1, self.retries + 2):
+            started = time.perf_counter()
+            status: int | None = None
+            try:
+                answer = await self.client.post(sub.url, content=delivery.body.encode(),
+                                                headers=headers(sub, delivery))  # fmt: skip
+                status = answer.status_code
+                error = None if answer.is_success else f"HTTP {status}"
+            except httpx.HTTPError as exc:
+                error = f"{type(exc).__name__}: {exc}"
+            ms = (time.perf_counter() - started) * 1000
+            await asyncio.to_thread(self.store.log, delivery, attempt, status, ms, error)
+            if error is None:
+                return True
+            if attempt <= self.retries:
+                await asyncio.sleep(self.backoff * 2 ** (attempt - 1))
+        await asyncio.to_thread(self.store.bury, delivery, error or "failed")
+        log.warning("webhook %s: delivery %s dead after %d attempts: %s",
+                    sub.id, delivery.id, self.retries + 1, error)  # fmt: skip
+        return False
+
+
+def _dispatch_lock(store: WebhookStore) -> int | None:
+    """A lock only one process of the data dir holds while it dispatches (None: another does)."""
+    store.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(store.folder / ".dispatch.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd
+
+
+async def stop(task: asyncio.Task[None]) -> None:
+    """Cancel the dispatcher and wait for it to let go."""
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
