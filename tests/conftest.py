@@ -28,6 +28,7 @@ from graph.settings import Settings, load_settings
 from graph.store.connection import Connection, connect
 from graph.store.embedded import admin
 from graph.store.repository import Repository
+from importers.generate import Truth
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 BACKEND = os.environ.get("RAPPORT_TEST_BACKEND", "embedded")
@@ -158,6 +159,21 @@ def connection(
 def repo(connection: Connection) -> Repository:
     """A repository on this module's database."""
     return Repository(connection)
+
+
+@pytest.fixture(scope="module")
+def planted(repo: Repository, tmp_path_factory: pytest.TempPathFactory) -> Truth:
+    """A generated graph (150 customers, seed 5) imported and analysed in this module's database;
+    what it planted."""
+    from graph.jobs.analyze import analyze
+    from importers.generate import generate
+    from importers.run.files import import_path
+
+    folder = tmp_path_factory.mktemp("planted")
+    truth = generate(folder, customers=150, seed=5)
+    import_path(repo, folder, live_progress=False)
+    analyze(repo)
+    return truth
 
 
 @pytest.fixture

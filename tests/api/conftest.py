@@ -1,4 +1,5 @@
-"""API fixtures: a generated, imported and analysed graph per module, and a client with a key."""
+"""API fixtures: a client with a key on the module's planted graph (tests/conftest.py), and the
+app served on a real port."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
 import uvicorn
@@ -13,20 +16,9 @@ from fastapi.testclient import TestClient
 
 from api.auth.keys import KeyStore
 from api.graphql.app import create_app
-from graph.jobs.analyze import analyze
 from graph.settings import Settings
 from graph.store.repository import Repository
-from importers.generate import Truth, generate
-from importers.run.files import import_path
-
-
-@pytest.fixture(scope="module")
-def planted(repo: Repository, tmp_path_factory: pytest.TempPathFactory) -> Truth:
-    folder = tmp_path_factory.mktemp("api")
-    truth = generate(folder, customers=150, seed=5)
-    import_path(repo, folder, live_progress=False)
-    analyze(repo)
-    return truth
+from importers.generate import Truth
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +37,24 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@contextmanager
+def running(app: Any, port: int | None = None) -> Iterator[str]:
+    """``app`` served by uvicorn in a thread of this process on 127.0.0.1; its base URL."""
+    port = port or _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(300):
+        if server.started:
+            break
+        time.sleep(0.1)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
 @pytest.fixture(scope="module")
 def served(
     repo: Repository, planted: Truth, make_settings: Callable[..., Settings]
@@ -52,15 +62,5 @@ def served(
     """The app on a real port of 127.0.0.1 (a thread of this process), and a reader key."""
     settings = make_settings(db_name=repo.connection.database)
     _, key = KeyStore(settings.data_dir).create("reader", "browser test")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning"))  # fmt: skip
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(300):
-        if server.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", key
-    server.should_exit = True
-    thread.join(timeout=30)
+    with running(create_app(settings)) as base:
+        yield base, key

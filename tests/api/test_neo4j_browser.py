@@ -8,14 +8,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from api.browser import kit
 from api.browser.server import Target, browser_url, create_app
@@ -23,7 +20,7 @@ from graph.store import neo4j as local_neo4j
 from graph.store.neo4j import distribution
 from graph.store.repository import Repository
 from importers.generate import Truth
-from tests.api.conftest import _free_port
+from tests.api.conftest import _free_port, running
 from tests.conftest import ON_NEO4J
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,16 +45,8 @@ def browser_server(
         target = Target(lease.info.bolt_port, "root", repo.connection.database)
         app = create_app(port=port, target=target, bundle=bundle)
         url = browser_url(f"http://localhost:{port}", target)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(300):
-        if server.started:
-            break
-        time.sleep(0.1)
-    yield f"http://localhost:{port}", url, lease.password
-    server.should_exit = True
-    thread.join(timeout=30)
+    with running(app, port):
+        yield f"http://localhost:{port}", url, lease.password
 
 
 def test_the_kit_server_hands_out_the_style_and_the_guide(

@@ -3,7 +3,6 @@ write needs it) and several worker processes that share keys and the rate limit.
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ import httpx
 from api.auth.keys import KeyStore
 from graph.settings import Settings
 from graph.store.repository import Repository
+from tests.api.conftest import _free_port
 from tests.conftest import PROJECT_ROOT, _clean_env, cli_env
 
 
@@ -22,12 +22,6 @@ def test_a_server_that_only_reads_never_loads_spacy() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           cwd=PROJECT_ROOT, check=True)  # fmt: skip
     assert done.stdout.split() == ["False", "False"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_two_workers_serve_with_one_key_store_and_one_rate_limit(

@@ -15,7 +15,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from api.graphql.app import create_app
 from api.webhooks import signing
@@ -23,7 +22,7 @@ from api.webhooks.store import WebhookStore
 from graph.settings import Settings
 from graph.store.repository import Repository
 from importers.generate import Truth
-from tests.api.conftest import _free_port
+from tests.api.conftest import _free_port, running
 from tests.conftest import cli_args
 
 X_SECRET = "x-consumer-secret-for-tests"
@@ -79,16 +78,8 @@ def hooked(
     """The app with X webhooks configured and quick retries, on a real port."""
     settings = make_settings(db_name=repo.connection.database, x_consumer_secret=X_SECRET,
                              webhook_retries=2, webhook_backoff=0.05, api_event_poll=0.1)  # fmt: skip
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning"))  # fmt: skip
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", settings
-    server.should_exit = True
-    thread.join(timeout=30)
+    with running(create_app(settings)) as base:
+        yield base, settings
 
 
 def tweet(handle: str, tweet_id: str, text: str) -> bytes:

@@ -77,6 +77,14 @@ def _maven() -> str:
     return mvn
 
 
+def _run_maven(command: list[str], made: Path, what: str, hint: str) -> None:
+    """Run Maven; an error with the last lines it printed unless it made ``made``."""
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not made.exists():
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-12:])
+        raise Neo4jServerError(f"Maven could not {what}:\n{tail}", hint=hint)
+
+
 def classpath(home: Path, version: str) -> list[str]:
     """The jars of Neo4j Community ``version`` and Neo4j Browser, resolved once per version.
 
@@ -93,14 +101,11 @@ def classpath(home: Path, version: str) -> list[str]:
         _maven(), "-q", "-B", "-f", str(POM), f"-Dneo4j.version={version}",
         "dependency:build-classpath", f"-Dmdep.outputFile={listing}",
     ]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not listing.exists():
-        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-12:])
-        raise Neo4jServerError(
-            f"Maven could not resolve Neo4j Community {version}:\n{tail}",
-            hint="check that Maven Central is reachable and RAPPORT_NEO4J_VERSION names a "
-            "published version (e.g. 5.26.30)",
-        )
+    _run_maven(
+        command, listing, f"resolve Neo4j Community {version}",
+        "check that Maven Central is reachable and RAPPORT_NEO4J_VERSION names a published "
+        "version (e.g. 5.26.30)",
+    )  # fmt: skip
     return listing.read_text(encoding="utf-8").strip().split(os.pathsep)
 
 
@@ -196,14 +201,11 @@ def browser_bundle(home: Path) -> Path:
             "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy",
             f"-Dartifact=org.neo4j.client:neo4j-browser:{version}", f"-DoutputDirectory={home}",
         ]  # fmt: skip
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode != 0 or not jar.is_file():
-            tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-12:])
-            raise Neo4jServerError(
-                f"Maven could not fetch Neo4j Browser {version}:\n{tail}",
-                hint="check that Maven Central is reachable (the first `rapport browser` "
-                "downloads about 20 MB)",
-            )
+        _run_maven(
+            command, jar, f"fetch Neo4j Browser {version}",
+            "check that Maven Central is reachable (the first `rapport browser` downloads "
+            "about 20 MB)",
+        )  # fmt: skip
     partial = home / f".neo4j-browser-{version}.partial"
     shutil.rmtree(partial, ignore_errors=True)
     with zipfile.ZipFile(jar) as archive:

@@ -9,22 +9,11 @@ from pathlib import Path
 import pytest
 
 from graph.answers import customers, influencers
-from graph.jobs.analyze import analyze
 from graph.store import cypher
 from graph.store.repository import Repository
-from importers.generate import Truth, generate
-from importers.run.files import import_path
+from importers.generate import Truth
 
 KIT = Path(cypher.__file__).resolve().parents[2] / "cypher" / "browser"
-
-
-@pytest.fixture(scope="module")
-def planted(repo: Repository, tmp_path_factory: pytest.TempPathFactory) -> Truth:
-    folder = tmp_path_factory.mktemp("kit")
-    truth = generate(folder, customers=150, seed=5)
-    import_path(repo, folder, live_progress=False)
-    analyze(repo)
-    return truth
 
 
 def kit(repo: Repository, name: str, **params: object) -> list[dict[str, object]]:
