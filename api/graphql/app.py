@@ -214,6 +214,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
         dispatcher = Dispatcher(
             WebhookStore(settings.data_dir), retries=settings.webhook_retries,
             backoff=settings.webhook_backoff, timeout=settings.webhook_timeout,
+            check_every=4 * settings.api_event_poll,  # a new webhook is heard of within 2 s
         )  # fmt: skip
         hooks = asyncio.create_task(dispatcher.run(shared.alerts))
         # Everything made so far (modules, schema, driver) lives as long as the server: move it

@@ -29,7 +29,6 @@ from api.webhooks.store import Delivery, Subscription, WebhookStore
 
 log = logging.getLogger(__name__)
 USER_AGENT = "Rapport-Webhooks/1"
-CHECK_EVERY = 2.0  # seconds between two looks at the subscriptions while there are none
 
 
 def _plain(value: Any) -> Any:
@@ -80,9 +79,11 @@ class Dispatcher:
     """Sends every alert event to the subscriptions that want it."""
 
     def __init__(
-        self, store: WebhookStore, *, retries: int, backoff: float, timeout: float
-    ) -> None:
+        self, store: WebhookStore, *, retries: int, backoff: float, timeout: float,
+        check_every: float = 2.0,
+    ) -> None:  # fmt: skip
         self.store, self.retries, self.backoff, self.timeout = store, retries, backoff, timeout
+        self.check_every = check_every  # seconds between two looks at the subscriptions
         self.client: httpx.AsyncClient | None = None
         self.queue: asyncio.Queue[AlertEvent] | None = None
 
@@ -120,12 +121,12 @@ class Dispatcher:
             if self.queue is not None:
                 hub.unsubscribe(self.queue)
                 self.queue = None
-            await asyncio.sleep(CHECK_EVERY)
+            await asyncio.sleep(self.check_every)
             return None
         if self.queue is None:
             self.queue = hub.subscribe()
         try:
-            return await asyncio.wait_for(self.queue.get(), CHECK_EVERY)
+            return await asyncio.wait_for(self.queue.get(), self.check_every)
         except TimeoutError:
             return None
 

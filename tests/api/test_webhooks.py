@@ -129,7 +129,7 @@ def test_a_complaint_to_the_x_endpoint_reaches_a_receiver_as_a_signed_alert(
 ) -> None:
     base, settings = hooked
     sub = WebhookStore(settings.data_dir).add(f"{receiver.base}/ok", ["alert.raised"])
-    time.sleep(2.5)  # the dispatcher notices a new subscription within 2 s
+    time.sleep(0.6)  # the dispatcher looks at the subscriptions every 4 polls (0.4 s here)
     angry = planted.angry_post
     body = tweet(
         angry.handle, "990001", "@rapportshop my new coat ripped on day one. Awful, refund me now"
@@ -166,7 +166,7 @@ def test_a_failing_receiver_gets_retries_then_a_dead_letter_that_replays(
     receiver.answers["/down"] = [500]
     flaky = store.add(f"{receiver.base}/flaky", ["alert.raised"])
     down = store.add(f"{receiver.base}/down", ["alert.raised"])
-    time.sleep(2.5)
+    time.sleep(0.6)
     body = tweet(
         planted.angry_post.handle, "990002", "@rapportshop the zip broke, terrible quality"
     )
