@@ -83,12 +83,12 @@ audit: $(STAMP)
 
 # Unit tests, doctests and the integration tests on the embedded database.
 unit: $(STAMP) $(WEB) $(EXPLORER) $(FRONTEND) browser
-	$(BIN)/pytest -m "not neo4j_only"
+	$(BIN)/pytest -m "not neo4j_only" --durations=10
 
 # The integration tests again on a local Neo4j Community (resolved with Maven on first use;
 # needs Java 17+ and Maven), plus the local Neo4j's own lifecycle tests.
 test-neo4j: $(STAMP) $(WEB) $(EXPLORER) $(FRONTEND) browser
-	RAPPORT_TEST_BACKEND=neo4j $(BIN)/pytest -m "(integration or neo4j_only) and not embedded_only" tests
+	RAPPORT_TEST_BACKEND=neo4j $(BIN)/pytest -m "(integration or neo4j_only) and not embedded_only" --durations=10 tests
 
 test: lint typecheck audit schema-check unit test-neo4j
 
