@@ -211,10 +211,35 @@ class Settings(BaseSettings):
     webhook_timeout: float = Field(
         default=5.0, gt=0, description="Seconds a webhook receiver has to answer."
     )
+    webhook_warmth_threshold: float = Field(
+        default=70.0,
+        ge=0,
+        le=100,
+        description="The warmth (0-100) whose crossing, either way, an analysis reports to "
+        "webhooks as warmth.crossed.",
+    )
+    webhook_top_k: int = Field(
+        default=10,
+        ge=1,
+        le=1000,
+        description="How many top influencers an analysis watches: a customer entering them is "
+        "reported to webhooks as influencer.entered.",
+    )
     x_consumer_secret: SecretStr | None = Field(
         default=None,
         description="The X app's consumer secret: checks the CRC and signatures of /hooks/x "
         "(unset: the endpoint answers 503).",
+    )
+    shopify_webhook_secret: SecretStr | None = Field(
+        default=None,
+        description="The Shopify app's webhook secret: checks the X-Shopify-Hmac-Sha256 of "
+        "/hooks/shopify (unset: the endpoint answers 503).",
+    )
+    shopify_store: str | None = Field(
+        default=None,
+        description="The store name order webhooks key purchases by (shopify:<store>:#1001): "
+        "give the same name as `rapport import --store` gives this shop's exports, so an order "
+        "pushed and exported is one purchase (unset: the default store, as without --store).",
     )
     api_workers: int = Field(
         default=1,

@@ -7,12 +7,13 @@ from typing import Annotated
 import typer
 
 from api.cli.common import console, settings_from
-from api.webhooks.deliver import send_once
+from api.webhooks.deliver import replay
 from api.webhooks.store import EVENTS, WebhookStore
-from graph.errors import ConfigError
 
 app = typer.Typer(
-    help="Webhooks: `rapport serve` sends alert events to these URLs, signed with HMAC-SHA256 "
+    help="Webhooks: `rapport serve` sends events (alerts raised and updated, analyses finished, "
+    "warmth crossing RAPPORT_WEBHOOK_WARMTH_THRESHOLD, customers entering the top "
+    "RAPPORT_WEBHOOK_TOP_K influencers) to these URLs, signed with HMAC-SHA256 "
     '(header Rapport-Signature: t=<unix>,v1=<hex of HMAC(secret, "t.body")>), retried with '
     "back-off; what fails every attempt waits in the dead letters for `replay`.",
     no_args_is_help=True,
@@ -73,25 +74,9 @@ def replay_command(
 ) -> None:
     """Send the dead letters again (signed now); the delivered ones leave the list."""
     settings = settings_from(ctx)
-    store = WebhookStore(settings.data_dir)
-    subs = {s.id: s for s in store.all()}
-    dead = [d for d in store.dead() if delivery is None or d.id == delivery]
-    if delivery is not None and not dead:
-        raise ConfigError(f"no dead letter {delivery!r}", hint="see `rapport webhooks deliveries`")
-    delivered: set[str] = set()
-    for letter in dead:
-        sub = subs.get(letter.webhook)
-        if sub is None:
-            console.print(
-                f"{letter.id}: webhook {letter.webhook} was removed; kept", highlight=False
-            )
-            continue
-        status, error = send_once(sub, letter, settings.webhook_timeout)
-        store.log(letter, 0, status, 0.0, error)
-        if error is None:
-            delivered.add(letter.id)
-        console.print(f"{letter.id} -> {sub.url}: {error or status}", highlight=False)
-    store.forget_dead(delivered)
-    console.print(
-        f"replayed {len(delivered)} of {len(dead)}; {len(dead) - len(delivered)} still dead"
-    )
+    done = replay(WebhookStore(settings.data_dir), settings.webhook_timeout, delivery)
+    for r in done:
+        outcome = "kept" if r.url is None else r.error or r.status
+        console.print(f"{r.delivery.id} -> {r.url or '-'}: {outcome}", highlight=False)
+    delivered = sum(r.delivered for r in done)
+    console.print(f"replayed {delivered} of {len(done)}; {len(done) - delivered} still dead")

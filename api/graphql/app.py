@@ -216,7 +216,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
             backoff=settings.webhook_backoff, timeout=settings.webhook_timeout,
             check_every=4 * settings.api_event_poll,  # a new webhook is heard of within 2 s
         )  # fmt: skip
-        hooks = asyncio.create_task(dispatcher.run(shared.alerts))
+        hooks = asyncio.create_task(dispatcher.run(shared.alerts, shared.events))
         # Everything made so far (modules, schema, driver) lives as long as the server: move it
         # out of the collector's generations, so a full collection walks only what requests make
         # and its pauses stay out of the latency tail.
@@ -248,7 +248,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
     if ide:
         _ide_routes(app)
     _explorer_routes(app)
-    inbound.routes(app, settings)
+    inbound.routes(app, settings, context)
     router = Router(
         build_schema(settings),
         context_getter=context,

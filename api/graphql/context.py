@@ -15,7 +15,7 @@ from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
 from api.auth.keys import Forbidden, KeyStore, allows
-from api.graphql.events import AlertEvent, Hub
+from api.graphql.events import AlertEvent, GraphEvent, Hub
 from api.graphql.health import DatabaseHealth
 from api.graphql.loaders import Loaders
 from graph.settings import Settings
@@ -37,6 +37,7 @@ class Shared:
     keys: KeyStore | None = None
     enrichment: PostEnrichment | None = None
     alerts: Hub[AlertEvent] = field(default_factory=Hub)
+    events: Hub[GraphEvent] = field(default_factory=Hub)  # what analyses found, for webhooks
     health: DatabaseHealth = field(init=False)
 
     def __post_init__(self) -> None:

@@ -1,8 +1,10 @@
-"""Alert events for the ``alertRaised`` and ``alertUpdated`` subscriptions, from every process.
+"""Alert events for the ``alertRaised`` and ``alertUpdated`` subscriptions and for webhooks, and
+the analyses' events (``analysis.finished``, ...) for webhooks, from every process.
 
 Whoever raises or changes an alert (an import, ``rapport analyze``, the CLI, this or another
-server) writes it to the outbox in the database (:mod:`graph.store.outbox`). Each server reads
-the outbox every ``RAPPORT_API_EVENT_POLL`` seconds while someone listens (by position, never the
+server) writes it to the alert outbox in the database (:mod:`graph.store.outbox`), and analyses
+write what they found to the event outbox. Each server reads an outbox every
+``RAPPORT_API_EVENT_POLL`` seconds while someone listens to it (by position, never the
 whole graph) and publishes to its hub; every open subscription has a bounded queue (a subscriber
 too slow to keep up loses its oldest events, never blocks the API). Publishing is safe from any
 thread.
@@ -14,8 +16,9 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from graph.answers.alert_queue import AlertView, get_alert
 from graph.errors import RapportError
@@ -38,15 +41,25 @@ class AlertEvent:
     alert: AlertView
 
 
+@dataclass(frozen=True, slots=True)
+class GraphEvent:
+    """An event an analysis wrote (``kind``: one of :data:`graph.store.outbox.EVENT_KINDS`), with
+    its data as JSON text, as written."""
+
+    kind: str
+    data: str
+
+
 class Hub(Generic[T]):
     """Fan one stream of events out to every subscriber."""
 
     def __init__(self) -> None:
         self._queues: dict[asyncio.Queue[T], asyncio.AbstractEventLoop] = {}
 
-    def subscribe(self) -> asyncio.Queue[T]:
-        """A new subscriber's queue (call from the event loop)."""
-        queue: asyncio.Queue[T] = asyncio.Queue(maxsize=QUEUE_SIZE)
+    def subscribe(self, queue: asyncio.Queue[T] | None = None) -> asyncio.Queue[T]:
+        """A new subscriber's queue, or ``queue`` fed by this hub too (call from the event
+        loop)."""
+        queue = queue if queue is not None else asyncio.Queue(maxsize=QUEUE_SIZE)
         self._queues[queue] = asyncio.get_running_loop()
         return queue
 
@@ -73,33 +86,50 @@ class Hub(Generic[T]):
 
 
 async def relay_outbox(shared: Shared, every: float) -> None:
-    """Read the outbox every ``every`` seconds while someone listens and publish what it holds
-    (runs for the app's whole life)."""
+    """Read each outbox every ``every`` seconds while someone listens to it and publish what it
+    holds (runs for the app's whole life)."""
     loop = asyncio.get_running_loop()
-    reader = outbox.Reader()
+    feeds: list[tuple[Hub[Any], outbox.Reader, Callable[[Shared, outbox.Entry], Any]]] = [
+        (shared.alerts, outbox.Reader(outbox.ALERTS), _alert),
+        (shared.events, outbox.Reader(outbox.EVENTS), _event),
+    ]
     pruned = time.monotonic()
     while True:
         await asyncio.sleep(every)
-        if not shared.alerts.subscribers:
-            reader.skip_to_now()  # nobody to tell
-            continue
-        if not shared.health.available:
-            continue  # the entries wait in the database; the cursor stays where it was
-        try:
-            for event in await loop.run_in_executor(None, _read, shared, reader):
-                shared.alerts.publish(event)
-            if time.monotonic() - pruned > PRUNE_EVERY:
-                pruned = time.monotonic()
+        for hub, reader, told in feeds:
+            if not hub.subscribers:
+                reader.skip_to_now()  # nobody to tell
+                continue
+            if not shared.health.available:
+                continue  # the entries wait in the database; the cursor stays where it was
+            try:
+                for event in await loop.run_in_executor(None, _read, shared, reader, told):
+                    hub.publish(event)
+            except RapportError as exc:
+                log.info("outbox not read: %s", exc.code)
+        if time.monotonic() - pruned > PRUNE_EVERY and shared.health.available:
+            pruned = time.monotonic()
+            try:
                 await loop.run_in_executor(None, outbox.prune, shared.repository)
-        except RapportError as exc:
-            log.info("alert outbox not read: %s", exc.code)
+            except RapportError as exc:
+                log.info("outbox not pruned: %s", exc.code)
 
 
-def _read(shared: Shared, reader: outbox.Reader) -> list[AlertEvent]:
+def _alert(shared: Shared, entry: outbox.Entry) -> AlertEvent:
+    return AlertEvent(entry.kind, get_alert(shared.repository, entry.subject))
+
+
+def _event(_: Shared, entry: outbox.Entry) -> GraphEvent:
+    return GraphEvent(entry.kind, entry.subject)
+
+
+def _read(
+    shared: Shared, reader: outbox.Reader, told: Callable[[Shared, outbox.Entry], T]
+) -> list[T]:
     events = []
     for entry in reader.read(shared.repository):
         try:
-            events.append(AlertEvent(entry.kind, get_alert(shared.repository, entry.alert)))
+            events.append(told(shared, entry))
         except RapportError:  # the alert is gone (a restore, a test's wipe): nothing to tell
             continue
     return events

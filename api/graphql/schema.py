@@ -2,9 +2,10 @@
 
 The domains (:mod:`~api.graphql.customers`, :mod:`~api.graphql.employees`,
 :mod:`~api.graphql.products`, :mod:`~api.graphql.activity`, :mod:`~api.graphql.social`,
-:mod:`~api.graphql.alerts`, :mod:`~api.graphql.admin`) each hold their types and thin resolvers
-that call ``graph.*``; they are merged here into one ``Query``, ``Mutation`` and ``Subscription``.
-Errors are translated in one place (:class:`api.graphql.errors.TypedErrors`).
+:mod:`~api.graphql.alerts`, :mod:`~api.graphql.admin`, :mod:`~api.graphql.webhooks`) each hold
+their types and thin resolvers that call ``graph.*``; they are merged here into one ``Query``,
+``Mutation`` and ``Subscription``. Errors are translated in one place
+(:class:`api.graphql.errors.TypedErrors`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from api.graphql.nodes import NodeQuery
 from api.graphql.products import ProductMutation, ProductQuery
 from api.graphql.scalars import SCALARS
 from api.graphql.social import SocialMutation, SocialQuery
+from api.graphql.webhooks import WebhookMutation, WebhookQuery
 from graph.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -43,7 +45,8 @@ log = logging.getLogger(__name__)
 __all__ = ["Context", "Shared", "build_schema", "schema"]
 
 Query = merge_types(
-    "Query", (NodeQuery, CustomerQuery, EmployeeQuery, ProductQuery, SocialQuery, AlertQuery)
+    "Query",
+    (NodeQuery, CustomerQuery, EmployeeQuery, ProductQuery, SocialQuery, AlertQuery, WebhookQuery),
 )
 Mutation = merge_types(
     "Mutation",
@@ -55,6 +58,7 @@ Mutation = merge_types(
         ActivityMutation,
         AdminMutation,
         AlertMutation,
+        WebhookMutation,
     ),
 )
 Subscription = merge_types("Subscription", (AlertSubscription,))

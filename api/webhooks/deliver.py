@@ -1,10 +1,12 @@
 """Sending events to webhook subscribers: JSON bodies signed with HMAC-SHA256 and a timestamp,
 retried with exponential back-off, dead-lettered after the last attempt, every attempt logged.
 
-The dispatcher runs inside `rapport serve`, fed by the same alert outbox as the subscriptions, so
-an alert raised by any process (an import, `rapport analyze`, the CLI, an inbound webhook) is
-sent; deliveries are tasks of their own and never hold up a request or an import. With several
-worker processes one of them (the holder of a file lock) dispatches, so each event goes out once.
+The dispatcher runs inside `rapport serve`, fed by the same outboxes as the GraphQL
+subscriptions, so an alert raised by any process (an import, `rapport analyze`, the CLI, an
+inbound webhook) and what any analysis found (``analysis.finished``, ``warmth.crossed``,
+``influencer.entered``) is sent; deliveries are tasks of their own and never hold up a request
+or an import. With several worker processes one of them (the holder of a file lock) dispatches,
+so each event goes out once.
 """
 
 from __future__ import annotations
@@ -17,15 +19,16 @@ import logging
 import os
 import secrets
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
-from api.graphql.events import AlertEvent, Hub
+from api.graphql.events import AlertEvent, GraphEvent, Hub
 from api.webhooks import signing
 from api.webhooks.store import Delivery, Subscription, WebhookStore
+from graph.errors import NotFound
 
 log = logging.getLogger(__name__)
 USER_AGENT = "Rapport-Webhooks/1"
@@ -39,15 +42,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def event_body(event: AlertEvent) -> tuple[str, str]:
-    """The event's name (``alert.raised``, ``alert.updated``) and its JSON body."""
-    name = f"alert.{event.kind}"
-    alert = {k: _plain(v) for k, v in asdict(event.alert).items()}
+def event_body(event: AlertEvent | GraphEvent) -> tuple[str, str]:
+    """The event's name (``alert.raised``, ``analysis.finished``, ...) and its JSON body.
+
+    >>> name, body = event_body(GraphEvent("analysis.finished", '{"mode":"full"}'))
+    >>> name, json.loads(body)["data"]
+    ('analysis.finished', {'mode': 'full'})
+    """
+    if isinstance(event, AlertEvent):
+        name = f"alert.{event.kind}"
+        data: Any = {"alert": {k: _plain(v) for k, v in asdict(event.alert).items()}}
+    else:
+        name, data = event.kind, json.loads(event.data)
     body = {
         "id": f"evt_{secrets.token_hex(8)}",
         "type": name,
         "createdAt": _plain(datetime.now(UTC).replace(microsecond=0)),
-        "data": {"alert": alert},
+        "data": data,
     }
     return name, json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 
@@ -75,6 +86,43 @@ def send_once(
     return answer.status_code, None if answer.is_success else f"HTTP {answer.status_code}"
 
 
+@dataclass(frozen=True, slots=True)
+class Replayed:
+    """One dead letter sent again: ``url`` None when its webhook was removed (the letter is
+    kept), else the answer's status or what went wrong."""
+
+    delivery: Delivery
+    url: str | None
+    status: int | None
+    error: str | None
+
+    @property
+    def delivered(self) -> bool:
+        """Whether the receiver took it (it left the dead letters)."""
+        return self.url is not None and self.error is None
+
+
+def replay(store: WebhookStore, timeout: float, delivery: str | None = None) -> list[Replayed]:
+    """Send the dead letters (or one) again, signed now, blocking; the delivered ones leave the
+    list, every attempt is logged."""
+    subs = {s.id: s for s in store.all()}
+    dead = [d for d in store.dead() if delivery is None or d.id == delivery]
+    if delivery is not None and not dead:
+        raise NotFound(f"no dead letter {delivery!r}", hint="see `rapport webhooks deliveries`",
+                       field="delivery")  # fmt: skip
+    done = []
+    for letter in dead:
+        sub = subs.get(letter.webhook)
+        if sub is None:
+            done.append(Replayed(letter, None, None, f"webhook {letter.webhook} was removed"))
+            continue
+        status, error = send_once(sub, letter, timeout)
+        store.log(letter, 0, status, 0.0, error)
+        done.append(Replayed(letter, sub.url, status, error))
+    store.forget_dead({r.delivery.id for r in done if r.delivered})
+    return done
+
+
 class Dispatcher:
     """Sends every alert event to the subscriptions that want it."""
 
@@ -85,10 +133,12 @@ class Dispatcher:
         self.store, self.retries, self.backoff, self.timeout = store, retries, backoff, timeout
         self.check_every = check_every  # seconds between two looks at the subscriptions
         self.client: httpx.AsyncClient | None = None
-        self.queue: asyncio.Queue[AlertEvent] | None = None
+        self.queue: asyncio.Queue[Any] | None = None
+        self.hubs: tuple[Hub[AlertEvent], Hub[GraphEvent]] | None = None
 
-    async def run(self, hub: Hub[AlertEvent]) -> None:
-        """Forward the hub's events until cancelled (runs for the app's whole life)."""
+    async def run(self, alerts: Hub[AlertEvent], events: Hub[GraphEvent]) -> None:
+        """Forward the hubs' events until cancelled (runs for the app's whole life)."""
+        self.hubs = (alerts, events)
         lock = _dispatch_lock(self.store)
         if lock is None:
             return  # another worker process of this server dispatches
@@ -96,7 +146,7 @@ class Dispatcher:
         self.client = httpx.AsyncClient(timeout=self.timeout)
         try:
             while True:
-                event = await self._next(hub)
+                event = await self._next()
                 if event is None:
                     continue
                 name, body = event_body(event)
@@ -107,24 +157,33 @@ class Dispatcher:
                         tasks.add(task)
                         task.add_done_callback(tasks.discard)
         finally:
-            if self.queue is not None:
-                hub.unsubscribe(self.queue)
+            self._listen(False)
             for task in tasks:
                 task.cancel()
             await self.client.aclose()
             os.close(lock)
 
-    async def _next(self, hub: Hub[AlertEvent]) -> AlertEvent | None:
+    def _listen(self, listen: bool) -> None:
+        """Take the hubs' events into one queue, or stop."""
+        assert self.hubs is not None
+        if listen and self.queue is None:
+            self.queue = asyncio.Queue(maxsize=1000)
+            for hub in self.hubs:
+                hub.subscribe(self.queue)
+        elif not listen and self.queue is not None:
+            for hub in self.hubs:
+                hub.unsubscribe(self.queue)
+            self.queue = None
+
+    async def _next(self) -> AlertEvent | GraphEvent | None:
         """The next event, or None after a while; listens only while someone subscribed (no
         webhook, no outbox reads on their account)."""
         if not await asyncio.to_thread(self.store.all):
-            if self.queue is not None:
-                hub.unsubscribe(self.queue)
-                self.queue = None
+            self._listen(False)
             await asyncio.sleep(self.check_every)
             return None
-        if self.queue is None:
-            self.queue = hub.subscribe()
+        self._listen(True)
+        assert self.queue is not None
         try:
             return await asyncio.wait_for(self.queue.get(), self.check_every)
         except TimeoutError:

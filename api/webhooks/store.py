@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from graph.errors import ConfigError
+from graph.errors import ConfigError, InvalidInput, NotFound
+from graph.store import outbox
 
 #: What a subscription can ask for.
-EVENTS = ("alert.raised", "alert.updated")
+EVENTS = ("alert.raised", "alert.updated", *outbox.EVENT_KINDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,8 @@ def check_url(url: str) -> str:
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"not a webhook URL: {url!r}", hint="give an http:// or https:// URL")
+        raise InvalidInput(f"not a webhook URL: {url!r}", hint="give an http:// or https:// URL",
+                           field="url")  # fmt: skip
     return url
 
 
@@ -70,8 +72,8 @@ def check_events(events: list[str]) -> tuple[str, ...]:
     """
     unknown = [e for e in events if e not in EVENTS]
     if unknown or not events:
-        raise ConfigError(f"unknown events: {', '.join(unknown) or '(none given)'}",
-                          hint=f"choose from: {', '.join(EVENTS)}")  # fmt: skip
+        raise InvalidInput(f"unknown events: {', '.join(unknown) or '(none given)'}",
+                           hint=f"choose from: {', '.join(EVENTS)}", field="events")  # fmt: skip
     return tuple(dict.fromkeys(events))
 
 
@@ -132,7 +134,8 @@ class WebhookStore:
             subs = self.all()
             gone = [s for s in subs if s.id == webhook]
             if not gone:
-                raise ConfigError(f"no webhook {webhook!r}", hint="see `rapport webhooks list`")
+                raise NotFound(f"no webhook {webhook!r}", hint="see `rapport webhooks list`",
+                               field="id")  # fmt: skip
             self._save([s for s in subs if s.id != webhook])
         return gone[0]
 

@@ -13,6 +13,10 @@ Stages (each can run alone with ``only``):
   open alerts re-scored with the new influence (and given to a warmest employee when the on-duty
   team held them), see :mod:`graph.answers.alerts`.
 
+A run tells other systems, through the event outbox (:mod:`graph.store.outbox`) and webhooks,
+that it finished, which employee-customer pairs crossed ``RAPPORT_WEBHOOK_WARMTH_THRESHOLD`` and
+who entered the top ``RAPPORT_WEBHOOK_TOP_K`` influencers (:mod:`graph.jobs.announce`).
+
 Derived edges are synchronised, not rewritten (:mod:`graph.store.derived`): an edge whose values
 did not
 change is left alone, a new or changed one is written with ``computedAt`` = this run's time, and an
@@ -31,9 +35,9 @@ from graph import model
 from graph.analytics import communities as community_detection
 from graph.analytics import influence, related, warmth
 from graph.errors import ConfigError
-from graph.jobs import incremental, raise_alerts
+from graph.jobs import announce, incremental, raise_alerts
 from graph.jobs.brands import mark_brands
-from graph.store import derived
+from graph.store import derived, outbox
 from graph.store.projection import Projection, audience, load_contacts, load_topic_mentions_of
 from graph.store.repository import Repository
 
@@ -74,6 +78,7 @@ class _State:
     new_posts: list[str] | None = None
     graph: object | None = None
     scores: dict[str, float] = field(default_factory=dict)
+    events: list[tuple[str, dict[str, object]]] = field(default_factory=list)  # for the outbox
 
 
 def _stamp(run: datetime) -> datetime:
@@ -127,6 +132,8 @@ def run_influence(
     scores = influence.influence_scores(graph)
     ranks = influence.ranks(scores)
     state.graph, state.scores = graph, scores
+    stored = state.projection.customer_scores  # before this run's are set
+    state.events += announce.influencers_entered(repository, run, stored, ranks, scores)
     _sync(
         repository,
         report,
@@ -166,6 +173,8 @@ def run_warmth(repository: Repository, run: datetime, state: _State, report: Sta
     # Valued as of today: decay would otherwise change every edge on every run.
     day = warmth.as_of_day(run)
     scores = warmth.warmth(*inputs, now=day, params=repository.settings.warmth_params)
+    now = {pair: w.score for pair, w in scores.items()}
+    state.events += announce.warmth_crossed(repository, run, state.scope, now)
     _sync(
         repository,
         report,
@@ -315,6 +324,7 @@ def analyze(
     chosen = [s for s in allowed if not only or s in set(only)]
     run = _stamp(now or datetime.now(UTC))
     report = AnalysisReport(run=run)
+    settings = repository.settings
     state = _State(Projection(repository))
     if since is not None:
         stage = StageReport("touched")
@@ -339,6 +349,7 @@ def analyze(
         if on_stage is not None:
             on_stage(stage)
     if not only:  # a complete run: the next incremental one starts from here
-        settings = repository.settings
         incremental.record_run(settings, repository.connection.database, run, full=since is None)
+    state.events.append(announce.finished(run, since is not None, report.stages))
+    outbox.record_events(repository, state.events)
     return report

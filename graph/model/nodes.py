@@ -248,6 +248,22 @@ class AlertEvent(Node):
     at: datetime | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OutboxEvent(Node):
+    """An entry of the event outbox: something an analysis found that other systems hear of
+    through webhooks (``analysis.finished``, ``warmth.crossed``, ``influencer.entered``).
+
+    Written by whichever process ran the analysis; every running API server reads them by ``seq``
+    (:mod:`graph.store.outbox`), as it reads :class:`AlertEvent`.
+    """
+
+    LABEL: ClassVar[str] = "OutboxEvent"
+    seq: int | None = None  # microseconds since the epoch when written: read in this order
+    kind: str | None = None  # the event's name, as webhooks name it
+    data: str | None = None  # the event's data, JSON
+    at: datetime | None = None
+
+
 NODE_TYPES: tuple[type[Node], ...] = (
     Customer,
     Employee,
@@ -262,6 +278,7 @@ NODE_TYPES: tuple[type[Node], ...] = (
     Company,
     PendingEdge,
     AlertEvent,
+    OutboxEvent,
 )
 
 

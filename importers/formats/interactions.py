@@ -8,9 +8,9 @@ sentiment becomes the interaction's ``sentiment`` during enrichment.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from graph import model, vocab
 from importers.directory import Directory
@@ -32,6 +32,7 @@ from importers.readers.csv_rows import CsvRow, read_header, read_rows
 CHANNELS = vocab.values(vocab.Channel)
 DIRECTIONS = vocab.values(vocab.Direction)
 REQUIRED = ("employee", "customer", "channel", "at")
+COLUMNS = ("id", "employee", "customer", "channel", "at", "direction", "subject", "notes")
 
 
 def interaction_id(row: dict[str, str]) -> str:
@@ -77,6 +78,11 @@ class InteractionsCsv(DirectoryFormat):
             source = f"interactions:{path.name}"
             yield from guarded(origin, self._item, origin, row, directory, source)
 
+    def item(self, origin: Origin, row: CsvRow, source: str) -> Item:
+        """One interaction's item from its row (an interaction event's, see :func:`event_row`);
+        ``ValueError`` saying why when it cannot be read."""
+        return self._item(origin, row, self._directory(), source)
+
     def _item(self, origin: Origin, row: CsvRow, directory: Directory, source: str) -> Item:
         values = {k: (val or "").strip() for k, val in row.values.items()}
         employee = directory.employee(values["employee"])
@@ -112,3 +118,22 @@ class InteractionsCsv(DirectoryFormat):
             ],
             texts={interaction.id: text} if text else {},
         )
+
+
+def event_row(event: Mapping[str, Any]) -> CsvRow:
+    """The CSV row of an interaction event (a JSON object with the same fields as the columns),
+    so a pushed interaction is read by the same code as an exported one.
+
+    >>> event_row({"employee": "e1", "customer": "ann@example.com", "channel": "call",
+    ...            "at": "2026-12-04T10:00:00Z"}).values["channel"]
+    'call'
+    """
+    unknown = sorted(set(event) - {"type", *COLUMNS})
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(unknown)}; an interaction has "
+                         f"{', '.join(COLUMNS)}")  # fmt: skip
+    values = {c: "" if event.get(c) is None else str(event[c]) for c in COLUMNS}
+    missing = [c for c in REQUIRED if not values[c].strip()]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
+    return CsvRow(line=1, values=values, raw="")

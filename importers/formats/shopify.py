@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from graph import model
 from graph.model import Record
@@ -160,10 +160,19 @@ class ShopifyOrders(DirectoryFormat):
             if broken is not None:
                 yield Reject(origin, f"line {broken.line}: {broken.problem}")
                 continue
-            yield from guarded(origin, self._order_item, origin, name, order_rows, customers, path)
+            source = f"shopify:{path.name}"
+            yield from guarded(
+                origin, self._order_item, origin, name, order_rows, customers, source
+            )
+
+    def order_item(self, origin: Origin, rows: list[CsvRow], source: str) -> Item:
+        """One order's item from its export rows (an order webhook's, see :func:`webhook_rows`);
+        ``ValueError`` saying why when it cannot be read."""
+        name = (rows[0].values.get("Name") or "").strip()
+        return self._order_item(origin, name, rows, _Customers(self.context.directory()), source)
 
     def _order_item(
-        self, origin: Origin, name: str, rows: list[CsvRow], customers: _Customers, path: Path
+        self, origin: Origin, name: str, rows: list[CsvRow], customers: _Customers, source: str
     ) -> Item:
         order = Fields(
             _OrderValues(rows),
@@ -171,16 +180,15 @@ class ShopifyOrders(DirectoryFormat):
             day_first=self.context.day_first,
             region=_first(rows, "Billing Country") or self.context.repository.settings.phone_region,
         )
-        records = self._order(name, order, rows, customers, path)
+        records = self._order(name, order, rows, customers, source)
         return Item(origin, records, warnings=order.warnings)
 
     def _order(
-        self, name: str, order: Fields, rows: list[CsvRow], customers: _Customers, path: Path
+        self, name: str, order: Fields, rows: list[CsvRow], customers: _Customers, source: str
     ) -> list[Record]:
         if not name:
             raise ValueError("order without Name")
         store = self.context.store or order.get("Store")
-        source = f"shopify:{path.name}"
         notes = note_attributes(order.get("Note Attributes"))
         purchase = model.Purchase(
             id=f"shopify:{store}:{name}" if store else f"shopify:{name}",
@@ -280,3 +288,94 @@ class ShopifyOrders(DirectoryFormat):
                 line = replace(seen, quantity=(seen.quantity or 0) + (line.quantity or 0))
             lines[sku] = line
         return records + list(lines.values())
+
+
+# ---------------------------------------------------------------- order webhooks (orders/create, …)
+
+
+def _text(value: object) -> str:
+    return "" if value is None or isinstance(value, dict | list) else str(value)
+
+
+def _address(order: Mapping[str, Any], which: str) -> dict[str, str]:
+    found = order.get(f"{which}_address")
+    address = found if isinstance(found, dict) else {}
+    name = _text(address.get("name")) or " ".join(
+        p for p in (_text(address.get("first_name")), _text(address.get("last_name"))) if p
+    )
+    title = which.capitalize()
+    return {
+        f"{title} Name": name,
+        f"{title} City": _text(address.get("city")),
+        # The export writes the country's code: phones are read in it.
+        f"{title} Country": _text(address.get("country_code") or address.get("country")),
+        f"{title} Phone": _text(address.get("phone")),
+    }
+
+
+def _refunded(order: Mapping[str, Any]) -> str:
+    total = 0.0
+    for refund in order.get("refunds") or []:
+        for move in (refund or {}).get("transactions") or []:
+            if move.get("kind") == "refund" and move.get("status", "success") == "success":
+                total += float(move.get("amount") or 0)
+    return f"{total:.2f}" if total else ""
+
+
+def webhook_rows(order: Mapping[str, Any]) -> list[CsvRow]:
+    """The rows a Shopify orders export holds for the order of an order webhook body
+    (``orders/create``, ``orders/updated``, ``orders/paid``, …), so a pushed order is read by the
+    same code as an exported one.
+
+    >>> rows = webhook_rows({"name": "#1001", "email": "Ann@Example.com",
+    ...     "created_at": "2026-12-04T10:00:00-05:00", "total_price": "30.00",
+    ...     "line_items": [{"sku": "SKU-1", "name": "Shirt", "quantity": 2, "price": "15.00"}]})
+    >>> [(r.values["Name"], r.values["Lineitem sku"], r.values["Lineitem quantity"]) for r in rows]
+    [('#1001', 'SKU-1', '2')]
+    """
+    if not isinstance(order.get("name"), str) or not isinstance(order.get("line_items"), list):
+        raise ValueError("an order body needs name and line_items (is this an orders/* webhook?)")
+    found = order.get("customer")
+    customer: dict[str, Any] = found if isinstance(found, dict) else {}
+    notes = "\n".join(
+        f"{a.get('name')}: {a.get('value')}"
+        for a in order.get("note_attributes") or []
+        if isinstance(a, dict) and a.get("name")
+    )
+    codes = [c.get("code") for c in order.get("discount_codes") or [] if isinstance(c, dict)]
+    consent = order.get("buyer_accepts_marketing", customer.get("accepts_marketing"))
+    values = {
+        "Name": _text(order.get("name")),
+        "Id": _text(order.get("id")),
+        "Email": _text(order.get("email") or order.get("contact_email") or customer.get("email")),
+        "Phone": _text(order.get("phone") or customer.get("phone")),
+        "Created at": _text(order.get("created_at")),
+        "Cancelled at": _text(order.get("cancelled_at")),
+        "Currency": _text(order.get("currency")),
+        "Total": _text(order.get("total_price")),
+        "Financial Status": _text(order.get("financial_status")),
+        "Fulfillment Status": _text(order.get("fulfillment_status")),
+        "Refunded Amount": _refunded(order),
+        "Discount Code": _text(next((c for c in codes if c), "")),
+        "Source": _text(order.get("source_name")),
+        "Accepts Marketing": "" if consent is None else ("yes" if consent else "no"),
+        "Note Attributes": notes,
+        **_address(order, "billing"),
+        **_address(order, "shipping"),
+    }
+    rows = []
+    for n, line in enumerate(order["line_items"], start=1):
+        if not isinstance(line, dict):
+            raise ValueError(f"line_items[{n - 1}] is not an object")
+        first = values if n == 1 else {k: "" for k in values} | {"Name": values["Name"]}
+        rows.append(CsvRow(line=n, raw="", values={
+            **first,
+            "Lineitem quantity": _text(line.get("quantity")),
+            "Lineitem name": _text(line.get("name") or line.get("title")),
+            "Lineitem price": _text(line.get("price")),
+            "Lineitem sku": _text(line.get("sku")),
+            "Vendor": _text(line.get("vendor")),
+        }))  # fmt: skip
+    if not rows:
+        raise ValueError("the order has no line_items")
+    return rows

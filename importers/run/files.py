@@ -9,16 +9,15 @@ from pathlib import Path
 
 from graph.analytics.alert_rules import AlertDecision
 from graph.errors import ConfigError
-from graph.jobs.brands import mark_brands
-from graph.jobs.raise_alerts import raise_alerts, record_responses
 from graph.store import pending, schema
 from graph.store.repository import Repository
 from importers.formats.base import Format, ImportContext
 from importers.formats.mapping import ColumnMapping
 from importers.formats.registry import choose, plan_folder
-from importers.identity.store import ResolutionReport, resolve_identities
+from importers.identity.store import ResolutionReport
 from importers.run.enrichment import PostEnrichment
 from importers.run.runner import ImportSummary, run_import
+from importers.run.settle import settle
 
 
 @dataclass
@@ -91,16 +90,8 @@ def import_path(
         if on_summary is not None:
             on_summary(summary)
     report.waiting = pending.count(repository)
-    imported = [fmt.spec for fmt, _ in plan]
-    if any(spec.identities for spec in imported):
-        # People or accounts changed: look for the owners of unowned accounts again.
-        report.identities = resolve_identities(repository)
-    if any(spec.posts or spec.identities for spec in imported):
-        mark_brands(repository)  # what is ours is configured, not decided by import order
-    if any(spec.posts for spec in imported):
-        # After identities: an alert goes to the warmest employee of the post's owner.
-        report.alerts = raise_alerts(repository)
-        record_responses(repository)
+    settled = settle(repository, [fmt.spec for fmt, _ in plan])
+    report.identities, report.alerts = settled.identities, settled.alerts
     return report
 
 

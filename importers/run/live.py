@@ -1,9 +1,10 @@
-"""Single-post ingestion: one post as it happens, enriched, written, and alerted on at once.
+"""Live ingestion: records as they happen, from an integration, written and acted on at once.
 
-The same records and enrichment as an import (:mod:`importers.formats.twitter`,
-:mod:`importers.run.enrichment`), for one post from an integration (`rapport ingest-post`, the API's
-``ingestPost``). A negative post about us raises its alert before this returns; a brand reply to
-an alerted post records the response time.
+One post (`rapport ingest-post`, the API's ``ingestPost``, the X webhook): the same records and
+enrichment as an import (:mod:`importers.formats.twitter`, :mod:`importers.run.enrichment`); a
+negative post about us raises its alert before this returns; a brand reply to an alerted post
+records the response time. Any other item a format reads (an order webhook, an interaction event):
+:func:`ingest_items`, the same enrichment, writing, pending ends and settling as a file import.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from graph.answers import alert_queue
 from graph.answers.alert_queue import AlertView
 from graph.errors import InvalidRecord
 from graph.jobs import raise_alerts
-from graph.model import Record
+from graph.model import Record, Relationship
+from graph.store import pending
 from graph.store.repository import Repository
 from graph.store.writes import BatchWriter, WriteSummary
 from graph.times import to_utc
 from importers.directory import load_directory
-from importers.formats.base import Item, Origin
+from importers.formats.base import FormatSpec, Item, Origin
+from importers.run.settle import Settled, settle
 
 if TYPE_CHECKING:  # spaCy and VADER load when a post is first enriched, not when this is imported
     from importers.run.enrichment import PostEnrichment
@@ -160,3 +163,44 @@ def ingest_post(
     answered = raise_alerts.record_responses(repository) if live.in_reply_to else 0
     alert = alert_queue.get_alert(repository, alert_queue.alert_id(post.id)) if raised else None
     return Ingested(post=post, written=writer.summary, alert=alert, answered_alerts=answered)
+
+
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """What :func:`ingest_items` wrote and what followed: ``waiting`` names the relationships
+    kept until their other end arrives (as an import keeps them)."""
+
+    written: WriteSummary
+    waiting: list[str]
+    settled: Settled
+
+
+def ingest_items(
+    repository: Repository,
+    items: list[Item],
+    spec: FormatSpec,
+    *,
+    enrichment: PostEnrichment | None = None,
+) -> Taken:
+    """Enrich (when ``spec`` says so), write and settle the items a format read from a pushed
+    body, as :func:`importers.run.files.import_path` does for a file's."""
+    if spec.enriched:
+        if enrichment is None:
+            from importers.run.enrichment import PostEnrichment
+
+            enrichment = PostEnrichment.from_graph(repository, load_directory(repository))
+        enrichment.apply(items)
+    waiting: list[str] = []
+
+    def keep(record: Relationship, origin: object, reason: str) -> None:
+        waiting.append(reason)
+        writer.add(pending.pending_record(record, "webhook"))
+
+    writer = BatchWriter(repository, on_missing=keep)
+    with writer:
+        for item in items:
+            for record in item.records:
+                writer.add(record, item.origin)
+    if pending.count(repository):
+        pending.link(repository)  # this body may bring the ends others were waiting for
+    return Taken(writer.summary, waiting, settle(repository, [spec]))

@@ -71,6 +71,7 @@ def test_every_label_and_relationship_of_the_design_is_modelled() -> None:
     assert set(model.NODE_LABELS) == {
         "Customer", "Employee", "Product", "Category", "Topic", "Purchase",
         "SocialAccount", "Post", "Interaction", "Alert", "Company", "PendingEdge", "AlertEvent",
+        "OutboxEvent",
     }  # fmt: skip
     types = {rel.TYPE for rel in model.RELATIONSHIP_TYPES}
     assert types == {
