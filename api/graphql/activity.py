@@ -99,6 +99,9 @@ class PurchaseItem:
     product_id: strawberry.ID
     quantity: int
     unit_price: float | None
+    name: str | None = strawberry.field(
+        description="The product's name (read with the line: no second read for it)."
+    )
 
     @strawberry.field(description="The product bought.")
     async def product(self, info: AnyInfo) -> ProductRef | None:
@@ -135,7 +138,7 @@ class Purchase(Node):
         found = await info.context.loaders.lines.load(str(self.id))
         return [
             PurchaseItem(product_id=strawberry.ID(x.product), quantity=x.quantity,
-                         unit_price=x.unit_price)
+                         unit_price=x.unit_price, name=x.name)
             for x in sorted(found, key=lambda x: x.product)
         ]  # fmt: skip
 

@@ -14,7 +14,6 @@ from typing import Any, ParamSpec, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from graph.analytics import related
 from graph.analytics.recommend import Recommendation
 from graph.answers import activity, customers, handoff, influencers, products
 from graph.answers.customers import CustomerProfile, EmployeeWarmth
@@ -101,7 +100,7 @@ class Loaders:
         self.employee_customers: DataLoader[str, list[CustomerWarmth]] = _loader(
             r, handoff.employee_customers_of, []
         )
-        self.related: DataLoader[str, list[related.Rule]] = _loader(
+        self.related: DataLoader[str, list[products.RelatedProduct]] = _loader(
             r, lambda repo, ids: products.related_products_of(repo, ids, first=MOST), []
         )
         self.recommendations: DataLoader[str, list[Recommendation]] = _loader(

@@ -61,14 +61,15 @@ class Product(Node):
         "with at most three of the shop's six best sellers before the others."
     )
     async def related_products(self, info: AnyInfo, first: int = 5) -> list[RelatedProduct]:
-        rules = await info.context.loaders.related.load(str(self.id))
+        found = await info.context.loaders.related.load(str(self.id))
         return [
             RelatedProduct(
                 product_id=strawberry.ID(r.other), count=r.count, support=r.support,
                 confidence=r.confidence, lift=r.lift, score=r.score, p_value=r.p_value,
-                q_value=r.q_value, rank=r.rank, evidence=r.evidence,
+                q_value=r.q_value, rank=r.rank, evidence=r.evidence, other_name=x.name,
             )
-            for r in rules[: short(info, first)]
+            for x in found[: short(info, first)]
+            for r in (x.rule,)
         ]  # fmt: skip
 
 
@@ -141,10 +142,11 @@ class RelatedProduct:
     async def product(self, info: AnyInfo) -> ProductRef | None:
         return await product_of(info, self.product_id)
 
+    other_name: strawberry.Private[str | None]  # read with the rule: no second read
+
     @strawberry.field(description="The other product's name.")
-    async def name(self, info: AnyInfo) -> str | None:
-        found = await product_of(info, self.product_id)
-        return found.name if found else None
+    def name(self) -> str | None:
+        return self.other_name
 
 
 @strawberry.enum(description="How to order products.")

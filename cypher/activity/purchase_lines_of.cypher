@@ -1,6 +1,7 @@
 // Purpose: the line items of the given purchases (API loaders).
 // Parameters: $ids: purchase ids.
-// Returns: purchase, product, quantity, unitPrice.
+// Returns: purchase, product, name (the product's), quantity, unitPrice.
 UNWIND $ids AS pid
 MATCH (p:Purchase {id: pid})-[r:CONTAINS]->(x:Product)
-RETURN pid AS purchase, x.id AS product, r.quantity AS quantity, r.unitPrice AS unitPrice
+RETURN pid AS purchase, x.id AS product, x.name AS name, r.quantity AS quantity,
+       r.unitPrice AS unitPrice

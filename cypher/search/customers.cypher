@@ -5,7 +5,9 @@
 // Parameters: $search: lower-cased text or null (CONTAINS on the lower-cased `search`
 // property); $tier, $city, $community, $min_sentiment, $max_sentiment: or null; $order:
 // 'influence' or 'name'; $desc, $num, $txt, $cursor_id, $limit.
-// Returns: id, props (every stored property), num, txt.
+// Properties are read after the sort, for the page only (which is sorted again: only a final
+// ORDER BY promises the order).
+// Returns: id, props (every stored property), num, txt, in the order asked.
 MATCH (c:Customer)
 WHERE ($search IS NULL OR c.search CONTAINS $search)
   AND ($tier IS NULL OR c.tier = $tier) AND ($city IS NULL OR c.city = $city)
@@ -18,8 +20,12 @@ WITH c, c.id AS id,
 WHERE $cursor_id IS NULL
    OR ($desc AND (num < $num OR (num = $num AND (txt < $txt OR (txt = $txt AND id < $cursor_id)))))
    OR (NOT $desc AND (num > $num OR (num = $num AND (txt > $txt OR (txt = $txt AND id > $cursor_id)))))
-RETURN id, properties(c) AS props, num, txt
+WITH c, id, num, txt
 ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
 LIMIT $limit
+RETURN id, properties(c) AS props, num, txt
+ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
+         CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
+         CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END

@@ -4,6 +4,8 @@
 // others are written meanwhile. num and txt are the sort values (0.0 and '' when unused).
 // Parameters: $search: lower-cased text or null; $category, $brand: or null; $order: 'name'
 // or 'price'; $desc, $num, $txt, $cursor_id, $limit.
+// Properties are read after the sort, for the page only (which is sorted again: only a final
+// ORDER BY promises the order).
 // Returns: id, props (every stored property), num, txt.
 MATCH (p:Product)
 WHERE ($search IS NULL OR p.search CONTAINS $search)
@@ -14,8 +16,12 @@ WITH p, p.id AS id,
 WHERE $cursor_id IS NULL
    OR ($desc AND (num < $num OR (num = $num AND (txt < $txt OR (txt = $txt AND id < $cursor_id)))))
    OR (NOT $desc AND (num > $num OR (num = $num AND (txt > $txt OR (txt = $txt AND id > $cursor_id)))))
-RETURN id, properties(p) AS props, num, txt
+WITH p, id, num, txt
 ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
 LIMIT $limit
+RETURN id, properties(p) AS props, num, txt
+ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
+         CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
+         CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END

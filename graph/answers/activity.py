@@ -57,6 +57,7 @@ class LineView:
     product: str
     quantity: int
     unit_price: float | None
+    name: str | None = None  # the product's
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,7 @@ def purchase_lines_of(repository: Repository, ids: Sequence[str]) -> dict[str, l
     """Each purchase's lines, by purchase id."""
     rows = repository.read("activity/purchase_lines_of", ids=list(ids))
     return _by(rows, "purchase", ids, lambda r: LineView(
-        r["product"], int(r.get("quantity") or 1), r.get("unitPrice"),
+        r["product"], int(r.get("quantity") or 1), r.get("unitPrice"), r.get("name"),
     ))  # fmt: skip
 
 

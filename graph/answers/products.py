@@ -149,13 +149,27 @@ def product(repository: Repository, product_id: str) -> ProductView:
     return ProductView.of(product_id, r)
 
 
+@dataclass(frozen=True, slots=True)
+class RelatedProduct:
+    """A rule of :func:`related_products_of`, with the other product's name (read with it)."""
+
+    rule: related.Rule
+    name: str | None
+
+
 def related_products_of(
     repository: Repository, products: Sequence[str], *, first: int = 5
-) -> dict[str, list[related.Rule]]:
-    """What is bought with each product (stored BOUGHT_WITH), strongest first, by product id
-    (one read for all of them)."""
+) -> dict[str, list[RelatedProduct]]:
+    """What is bought with each product (stored BOUGHT_WITH), strongest first, with the other
+    products' names, by product id (one read for all of them)."""
     rules: dict[str, list[related.Rule]] = {p: [] for p in products}
+    names: dict[str, str | None] = {}
     for r in repository.read("questions/related_products", products=list(products)):
         if not r["curated"]:
             rules[r["product"]].append(_rule(r))
-    return {p: related.related_to(rs, product=p, first=first) for p, rs in rules.items()}
+            names[r["other"]] = r["otherName"]
+    return {
+        p: [RelatedProduct(x, names.get(x.other)) for x in related.related_to(rs, product=p,
+                                                                            first=first)]
+        for p, rs in rules.items()
+    }  # fmt: skip
