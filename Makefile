@@ -10,7 +10,7 @@ EXPLORER := api/explorer/dist/.built
 # The example typed client (examples/frontend): types generated from schema.graphql, tsc --strict.
 FRONTEND := examples/frontend/dist/.built
 
-.PHONY: demo test lint typecheck audit unit test-neo4j bench bench-analytics schema schema-check serve clean install browser frontend
+.PHONY: demo test lint typecheck audit unit test-neo4j bench bench-analytics bench-peer schema schema-check serve clean install browser frontend
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Rapport needs Python >= 3.11"'
@@ -100,7 +100,13 @@ bench-analytics: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/bench_analytics.py
 
+# Rapport beside @neo4j/graphql (bench/peer/, installed with npm) on the same local Neo4j.
+bench-peer: $(STAMP)
+	cd bench/peer && npm ci --no-audit --no-fund
+	$(BIN)/python bench/bench_api_peer.py
+
 clean:
 	rm -rf $(VENV) .rapport .mypy_cache .ruff_cache .pytest_cache *.egg-info web/node_modules web/dist \
 	  api/explorer/node_modules api/explorer/dist build/screenshots \
-	  examples/frontend/node_modules examples/frontend/dist examples/frontend/src/generated
+	  examples/frontend/node_modules examples/frontend/dist examples/frontend/src/generated \
+	  bench/peer/node_modules

@@ -45,6 +45,7 @@ class Engine:
 
     name: str
     data_dir: Path
+    apoc: bool = False  # the local Neo4j loads APOC Core (bench_api_peer: @neo4j/graphql needs it)
 
     @property
     def title(self) -> str:
@@ -56,7 +57,7 @@ class Engine:
         values: dict[str, object] = {"data_dir": self.data_dir}
         if self.name == "neo4j":
             values.update(db_uri="local-neo4j", neo4j_bolt_port=0, neo4j_http_port=0,
-                          neo4j_heap="2g")  # fmt: skip
+                          neo4j_heap="2g", neo4j_apoc=self.apoc)  # fmt: skip
             overrides.pop("db_name", None)
         values.update(overrides)
         return load_settings(**values)
@@ -66,7 +67,8 @@ class Engine:
         env = {"RAPPORT_DATA_DIR": str(self.data_dir)}
         if self.name == "neo4j":
             env.update(RAPPORT_DB_URI="local-neo4j", RAPPORT_NEO4J_BOLT_PORT="0",
-                       RAPPORT_NEO4J_HTTP_PORT="0", RAPPORT_NEO4J_HEAP="2g")  # fmt: skip
+                       RAPPORT_NEO4J_HTTP_PORT="0", RAPPORT_NEO4J_HEAP="2g",
+                       RAPPORT_NEO4J_APOC=str(self.apoc).lower())  # fmt: skip
         return env
 
     def server(self, action: str) -> None:

@@ -100,6 +100,11 @@ class Settings(BaseSettings):
     neo4j_heap: str = Field(
         default="1g", pattern=r"^\d+[kmgKMG]$", description="JVM heap of the local Neo4j."
     )
+    neo4j_apoc: bool = Field(
+        default=False,
+        description="Load APOC Core into the local Neo4j (resolved from Maven Central on first "
+        "start): for tools that need it, such as @neo4j/graphql (make bench-peer).",
+    )
     neo4j_start_timeout: float = Field(
         default=180.0, gt=0, description="Seconds to wait for the local Neo4j to start."
     )

@@ -31,7 +31,9 @@ def kind(settings: Settings) -> lifecycle.ServerKind:
     def prepare() -> None:
         # In the client, before spawning: a missing java or mvn is said here, with its hint.
         distribution.find_java()
-        distribution.classpath(root.expanduser().resolve(), settings.neo4j_version)
+        distribution.classpath(
+            root.expanduser().resolve(), settings.neo4j_version, apoc=settings.neo4j_apoc
+        )
 
     return lifecycle.ServerKind(
         title="local Neo4j",
@@ -47,6 +49,7 @@ def kind(settings: Settings) -> lifecycle.ServerKind:
             str(settings.neo4j_bolt_port),
             "--http-port",
             str(settings.neo4j_http_port),
+            *(["--apoc"] if settings.neo4j_apoc else []),
         ),
         start_timeout=settings.neo4j_start_timeout,
         error=Neo4jServerError,

@@ -85,13 +85,14 @@ def _run_maven(command: list[str], made: Path, what: str, hint: str) -> None:
         raise Neo4jServerError(f"Maven could not {what}:\n{tail}", hint=hint)
 
 
-def classpath(home: Path, version: str) -> list[str]:
-    """The jars of Neo4j Community ``version`` and Neo4j Browser, resolved once per version.
+def classpath(home: Path, version: str, *, apoc: bool = False) -> list[str]:
+    """The jars of Neo4j Community ``version`` and Neo4j Browser (and APOC Core), resolved once
+    per version.
 
-    The classpath is kept in ``home/classpath-<version>.txt``; it is resolved again when a jar
-    in it has gone (a cleaned Maven cache).
+    The classpath is kept in ``home/classpath-<version>[-apoc].txt``; it is resolved again when a
+    jar in it has gone (a cleaned Maven cache).
     """
-    listing = home / f"classpath-{version}.txt"
+    listing = home / f"classpath-{version}{'-apoc' if apoc else ''}.txt"
     if listing.exists():
         jars = listing.read_text(encoding="utf-8").strip().split(os.pathsep)
         if jars and all(Path(j).is_file() for j in jars):
@@ -99,7 +100,7 @@ def classpath(home: Path, version: str) -> list[str]:
     home.mkdir(parents=True, exist_ok=True)
     command = [
         _maven(), "-q", "-B", "-f", str(POM), f"-Dneo4j.version={version}",
-        "dependency:build-classpath", f"-Dmdep.outputFile={listing}",
+        "dependency:build-classpath", f"-Dmdep.outputFile={listing}", *(["-Papoc"] if apoc else []),
     ]  # fmt: skip
     _run_maven(
         command, listing, f"resolve Neo4j Community {version}",
@@ -107,6 +108,23 @@ def classpath(home: Path, version: str) -> list[str]:
         "version (e.g. 5.26.30)",
     )  # fmt: skip
     return listing.read_text(encoding="utf-8").strip().split(os.pathsep)
+
+
+def plugins(home: Path, jars: list[str]) -> list[str]:
+    """Put the APOC jars of ``jars`` (if any) in ``home/plugins``, where Neo4j looks for
+    procedures, and take away those an earlier start put there; the jars the JVM gets (all of
+    them: as Neo4j's own launcher does, plugins are on the classpath too, where the extensions
+    that give procedures their components are found)."""
+    folder = home / "plugins"
+    folder.mkdir(parents=True, exist_ok=True)
+    apoc = {Path(j).name: j for j in jars if Path(j).name.startswith("apoc-")}
+    for old in folder.glob("apoc-*.jar"):
+        if old.name not in apoc:
+            old.unlink()
+    for name, jar in apoc.items():
+        if not (folder / name).exists():
+            shutil.copy2(jar, folder / name)
+    return jars
 
 
 def config(*, home: Path, bolt_port: int, http_port: int, heap: str) -> str:

@@ -88,12 +88,14 @@ def _stop_jvm(jvm: subprocess.Popen[bytes]) -> None:
 
 
 def serve(
-    data: DataDir, *, version: str, heap: str, idle_grace: float, bolt_port: int, http_port: int
-) -> int:
+    data: DataDir, *, version: str, heap: str, idle_grace: float, bolt_port: int, http_port: int,
+    apoc: bool = False,
+) -> int:  # fmt: skip
     """Run Neo4j until told to stop or, when unpinned, until no client remains."""
     stop = supervise.stop_on_signals()
     java = distribution.find_java()
-    jars = distribution.classpath(data.root, version)
+    jars = distribution.plugins(data.server_root, distribution.classpath(data.root, version,
+                                                                         apoc=apoc))  # fmt: skip
     bolt, http = bolt_port or free_port(), http_port or free_port()
     jvm = _start_jvm(data, jars, java, heap=heap, bolt=bolt, http=http)
     pid = os.getpid()
@@ -142,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--idle-grace", type=float, default=2.0)
     parser.add_argument("--bolt-port", type=int, default=0)
     parser.add_argument("--http-port", type=int, default=0)
+    parser.add_argument("--apoc", action="store_true", help="load APOC Core")
     args = parser.parse_args(argv)
     os.umask(0o077)  # the database's files are its owner's alone (they hold personal data)
     data = DataDir(args.data_dir, home="home", auth_file="neo4j_password")
@@ -152,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         idle_grace=args.idle_grace,
         bolt_port=args.bolt_port,
         http_port=args.http_port,
+        apoc=args.apoc,
     )
 
 

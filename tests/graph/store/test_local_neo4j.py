@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from graph import model
+from graph.settings import load_settings
+from graph.store.connection import connect
 from graph.store.servers.datadir import process_token
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
@@ -62,7 +64,7 @@ def _wait(predicate: Callable[[], bool], timeout: float = 60.0) -> bool:
 def test_start_serves_bolt_and_browser_and_stop_leaves_nothing(
     tmp_path: Path, run_rapport: Run
 ) -> None:
-    env = _env(tmp_path)
+    env = _env(tmp_path, RAPPORT_NEO4J_APOC="true")  # APOC Core too (make bench-peer needs it)
     started = run_rapport("neo4j", "start", env=env)
     assert started.returncode == 0, started.stderr
     assert "bolt://127.0.0.1:" in started.stdout
@@ -75,6 +77,14 @@ def test_start_serves_bolt_and_browser_and_stop_leaves_nothing(
     data = run_rapport("db", "status", env={**env, "RAPPORT_DB_URI": "local-neo4j"})
     assert data.returncode == 0, data.stderr
     assert "Neo4j/5" in data.stdout
+    settings = load_settings(data_dir=tmp_path, db_uri="local-neo4j", neo4j_apoc=True,
+                             neo4j_bolt_port=0, neo4j_http_port=0)  # fmt: skip
+    with connect(settings) as conn:
+        found = conn.driver.execute_query("RETURN apoc.version() AS v", database_=conn.database)
+        assert found.records[0]["v"].startswith("5.26")
+    assert sorted(
+        p.name.split("-5")[0] for p in (tmp_path / "neo4j" / "home" / "plugins").iterdir()
+    ) == ["apoc-common", "apoc-core"]
     password = tmp_path / "neo4j" / "neo4j_password"
     assert password.stat().st_mode & 0o777 == 0o600
     stopped = run_rapport("neo4j", "stop", env=env)
