@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
@@ -28,11 +28,58 @@ def short(info: AnyInfo, first: int) -> int:
     return first
 
 
+#: Fields of a node that need none of its stored properties.
+_BARE = frozenset({"id", "key", "__typename"})
+
+
+def _node_fields(selections: Sequence[Any], under: tuple[str, ...]) -> set[str] | None:
+    """The names of the fields a connection's query selects on its nodes (``nodes { … }`` and
+    ``edges { node { … } }``, through fragments); None when it cannot tell."""
+    found: set[str] = set()
+    for sel in selections:
+        name = getattr(sel, "name", None)
+        inner = getattr(sel, "selections", None) or []
+        if name is None or not hasattr(sel, "arguments"):  # a fragment: look inside
+            more = _node_fields(inner, under)
+            if more is None:
+                return None
+            found |= more
+        elif not under:
+            found.add(name)
+        elif name == under[0]:
+            more = _node_fields(inner, under[1:])
+            if more is None:
+                return None
+            found |= more
+    return found
+
+
+def selected_keys(info: AnyInfo, keys: Sequence[str]) -> tuple[str, ...]:
+    """The stored properties ``keys`` a connection's query selects on its nodes, when it selects
+    nothing else (a field that is not a plain property may read any: then all ``keys``).
+
+    The node types' plain fields are named as the stored properties they show."""
+    (field,) = info.selected_fields
+    fields = set()
+    for path in (("nodes",), ("edges", "node")):
+        found = _node_fields(field.selections, path)
+        if found is None:
+            return tuple(keys)
+        fields |= found
+    if fields - _BARE - set(keys):
+        return tuple(keys)
+    return tuple(k for k in keys if k in fields)
+
+
 async def search_page(
-    info: AnyInfo, where: listing.Filter, search: str | None, order: str, w: Window
-) -> Page[tuple[str, dict[str, Any]]]:
-    """One keyset page of a text search (customers, employees, products)."""
-    return await off_loop(listing.find, repo(info), where, search=search, order=order, w=w)
+    info: AnyInfo, where: listing.Filter, search: str | None, order: str, w: Window,
+    keys: Sequence[str],
+) -> Page[tuple[str, dict[str, Any]]]:  # fmt: skip
+    """One keyset page of a text search (customers, employees, products), with those of the
+    properties ``keys`` the query selects (all of them when it selects more than plain
+    properties)."""
+    return await off_loop(listing.find, repo(info), where, search=search, order=order, w=w,
+                          keys=selected_keys(info, keys))  # fmt: skip
 
 
 def search_counter(

@@ -329,7 +329,7 @@ class CustomerQuery:
         )  # fmt: skip
         w = window(first, after, last, before, page_limit(info),
                    descending=descending(direction, listing.DESCENDING[order.value]))  # fmt: skip
-        page = await search_page(info, where, search, order.value, w)
+        page = await search_page(info, where, search, order.value, w, CustomerProfile.KEYS)
         return connection(page, lambda r: Customer.of(CustomerProfile.of(*r)),
                           search_counter(info, where, search))  # fmt: skip
 

@@ -174,7 +174,7 @@ class EmployeeQuery:
         where = listing.EmployeeFilter(team=f.team, store=f.store)
         w = window(first, after, last, before, page_limit(info),
                    descending=descending(direction, natural=False))  # fmt: skip
-        page = await search_page(info, where, search, "name", w)
+        page = await search_page(info, where, search, "name", w, EmployeeView.KEYS)
         return connection(page, lambda r: Employee.of(EmployeeView.of(*r)),
                           search_counter(info, where, search))  # fmt: skip
 

@@ -49,9 +49,15 @@ def _loader(
     return DataLoader(load_fn=load)
 
 
-def _nodes(label: str, make: Callable[[str, dict[str, Any]], V]) -> Callable[..., dict[str, V]]:
+def _nodes(
+    label: str, make: Callable[[str, dict[str, Any]], V], keys: Sequence[str]
+) -> Callable[..., dict[str, V]]:
+    """Nodes by id, made from properties ``keys`` only (what the view holds: no bookkeeping
+    such as ``updatedAt`` decoded for nothing)."""
+
     def read(repository: Repository, ids: list[str]) -> dict[str, V]:
-        return {i: make(i, p) for i, p in reads.nodes_by_ids(repository, label, ids).items()}
+        found = reads.values_by_ids(repository, label, ids, keys)
+        return {i: make(i, p) for i, p in found.items()}
 
     return read
 
@@ -63,13 +69,13 @@ class Loaders:
         r = repository
         none: Any = None
         self.customer: DataLoader[str, CustomerProfile | None] = _loader(
-            r, _nodes("Customer", CustomerProfile.of), none
+            r, _nodes("Customer", CustomerProfile.of, CustomerProfile.KEYS), none
         )
         self.employee: DataLoader[str, EmployeeView | None] = _loader(
-            r, _nodes("Employee", EmployeeView.of), none
+            r, _nodes("Employee", EmployeeView.of, EmployeeView.KEYS), none
         )
         self.product: DataLoader[str, ProductView | None] = _loader(
-            r, _nodes("Product", ProductView.of), none
+            r, _nodes("Product", ProductView.of, ProductView.KEYS), none
         )
         self.accounts: DataLoader[str, list[activity.AccountView]] = _loader(
             r, activity.accounts_of, []

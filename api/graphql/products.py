@@ -224,7 +224,7 @@ class ProductQuery:
         where = listing.ProductFilter(category=f.category, brand=f.brand)
         w = window(first, after, last, before, page_limit(info),
                    descending=descending(direction, listing.DESCENDING[order.value]))  # fmt: skip
-        page = await search_page(info, where, search, order.value, w)
+        page = await search_page(info, where, search, order.value, w, ProductView.KEYS)
         return connection(page, lambda r: Product.of(ProductView.of(*r)),
                           search_counter(info, where, search))  # fmt: skip
 

@@ -4,10 +4,11 @@
 // others are written meanwhile. num and txt are the sort values (0.0 and '' when unused).
 // Parameters: $search: lower-cased text or null (CONTAINS on the lower-cased `search`
 // property); $tier, $city, $community, $min_sentiment, $max_sentiment: or null; $order:
-// 'influence' or 'name'; $desc, $num, $txt, $cursor_id, $limit.
-// Properties are read after the sort, for the page only (which is sorted again: only a final
-// ORDER BY promises the order).
-// Returns: id, props (every stored property), num, txt, in the order asked.
+// 'influence' or 'name'; $desc, $num, $txt, $cursor_id, $limit;
+// $keys: the property names to return.
+// Only the properties named in $keys are read, after the sort, for the page only (which is sorted
+// again: only a final ORDER BY promises the order).
+// Returns: id, values (one per key of $keys), num, txt, in the order asked.
 MATCH (c:Customer)
 WHERE ($search IS NULL OR c.search CONTAINS $search)
   AND ($tier IS NULL OR c.tier = $tier) AND ($city IS NULL OR c.city = $city)
@@ -25,7 +26,7 @@ ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 EL
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
 LIMIT $limit
-RETURN id, properties(c) AS props, num, txt
+RETURN id, [k IN $keys | c[k]] AS values, num, txt
 ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END

@@ -3,10 +3,11 @@
 // in the order read ($desc: descending on every key), so a page never repeats or skips a row when
 // others are written meanwhile. num and txt are the sort values (0.0 and '' when unused).
 // Parameters: $search: lower-cased text or null; $team, $store: or null; $order: 'name';
-// $desc, $num, $txt, $cursor_id, $limit.
-// Properties are read after the sort, for the page only (which is sorted again: only a final
-// ORDER BY promises the order).
-// Returns: id, props (every stored property), num, txt.
+// $desc, $num, $txt, $cursor_id, $limit;
+// $keys: the property names to return.
+// Only the properties named in $keys are read, after the sort, for the page only (which is sorted
+// again: only a final ORDER BY promises the order).
+// Returns: id, values (one per key of $keys), num, txt.
 MATCH (e:Employee)
 WHERE ($search IS NULL OR e.search CONTAINS $search)
   AND ($team IS NULL OR e.team = $team) AND ($store IS NULL OR e.store = $store)
@@ -19,7 +20,7 @@ ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 EL
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
 LIMIT $limit
-RETURN id, properties(e) AS props, num, txt
+RETURN id, [k IN $keys | e[k]] AS values, num, txt
 ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END

@@ -3,10 +3,11 @@
 // in the order read ($desc: descending on every key), so a page never repeats or skips a row when
 // others are written meanwhile. num and txt are the sort values (0.0 and '' when unused).
 // Parameters: $search: lower-cased text or null; $category, $brand: or null; $order: 'name'
-// or 'price'; $desc, $num, $txt, $cursor_id, $limit.
-// Properties are read after the sort, for the page only (which is sorted again: only a final
-// ORDER BY promises the order).
-// Returns: id, props (every stored property), num, txt.
+// or 'price'; $desc, $num, $txt, $cursor_id, $limit;
+// $keys: the property names to return.
+// Only the properties named in $keys are read, after the sort, for the page only (which is sorted
+// again: only a final ORDER BY promises the order).
+// Returns: id, values (one per key of $keys), num, txt.
 MATCH (p:Product)
 WHERE ($search IS NULL OR p.search CONTAINS $search)
   AND ($category IS NULL OR p.category = $category) AND ($brand IS NULL OR p.brand = $brand)
@@ -21,7 +22,7 @@ ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 EL
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
 LIMIT $limit
-RETURN id, properties(p) AS props, num, txt
+RETURN id, [k IN $keys | p[k]] AS values, num, txt
 ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END

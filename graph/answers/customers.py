@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from graph.analytics import sentiment_trend
 from graph.answers import activity
@@ -38,14 +38,16 @@ class CustomerProfile:
     email_opt_out: bool | None = None
     do_not_call: bool | None = None
 
+    #: The stored properties a profile is made of, in field order: all a read needs to fetch.
+    KEYS: ClassVar[tuple[str, ...]] = (
+        "name", "email", "city", "tier", "influence", "influenceRank", "community",
+        "sentimentAvg", "phone", "country", "acceptsMarketing", "emailOptOut", "doNotCall",
+    )  # fmt: skip
+
     @classmethod
     def of(cls, id: str, r: dict[str, Any]) -> CustomerProfile:
         """From the node's stored properties."""
-        return cls(
-            id, r.get("name"), r.get("email"), r.get("city"), r.get("tier"), r.get("influence"),
-            r.get("influenceRank"), r.get("community"), r.get("sentimentAvg"), r.get("phone"),
-            r.get("country"), r.get("acceptsMarketing"), r.get("emailOptOut"), r.get("doNotCall"),
-        )  # fmt: skip
+        return cls(id, *(r.get(k) for k in cls.KEYS))
 
 
 def customer_profile(repository: Repository, customer: str) -> CustomerProfile:

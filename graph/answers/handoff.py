@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from graph.answers.common import display_names, node_props
 from graph.answers.customers import (
@@ -31,10 +31,13 @@ class EmployeeView:
     team: str | None
     store: str | None
 
+    #: The stored properties a view is made of, in field order: all a read needs to fetch.
+    KEYS: ClassVar[tuple[str, ...]] = ("name", "email", "role", "team", "store")
+
     @classmethod
     def of(cls, id: str, r: dict[str, Any]) -> EmployeeView:
         """From the node's stored properties."""
-        return cls(id, r.get("name"), r.get("email"), r.get("role"), r.get("team"), r.get("store"))
+        return cls(id, *(r.get(k) for k in cls.KEYS))
 
 
 def employee(repository: Repository, employee_id: str) -> EmployeeView:

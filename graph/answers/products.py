@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from graph.analytics import recommend, related
 from graph.answers.common import (
@@ -137,10 +137,13 @@ class ProductView:
     category: str | None
     price: float | None
 
+    #: The stored properties a view is made of, in field order: all a read needs to fetch.
+    KEYS: ClassVar[tuple[str, ...]] = ("name", "brand", "category", "price")
+
     @classmethod
     def of(cls, id: str, r: dict[str, Any]) -> ProductView:
         """From the node's stored properties."""
-        return cls(id, r.get("name"), r.get("brand"), r.get("category"), r.get("price"))
+        return cls(id, *(r.get(k) for k in cls.KEYS))
 
 
 def product(repository: Repository, product_id: str) -> ProductView:

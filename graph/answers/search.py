@@ -7,6 +7,7 @@ the order is one of an allow-listed few.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -72,17 +73,23 @@ DESCENDING = {"influence": True, "name": False, "price": False}
 
 
 def find(
-    repository: Repository, where: Filter, *, search: str | None, order: str, w: Window
-) -> Page[tuple[str, dict[str, Any]]]:
-    """One keyset page of ``(id, properties)`` of the matching nodes, in ``order``."""
+    repository: Repository, where: Filter, *, search: str | None, order: str, w: Window,
+    keys: Sequence[str],
+) -> Page[tuple[str, dict[str, Any]]]:  # fmt: skip
+    """One keyset page of ``(id, properties)`` of the matching nodes, in ``order``: only the
+    properties ``keys`` are read (absent ones are left out)."""
     allowed = ORDERS[type(where)]
     if order not in allowed:
         raise ConfigError(f"cannot order by {order!r}", hint=f"use one of: {', '.join(allowed)}")
     rows = repository.read(
         f"search/{_STATEMENTS[type(where)]}", **_params(search, where), order=order,
-        **cursor_params(w),
+        keys=list(keys), **cursor_params(w),
     )  # fmt: skip
-    found = [((r["id"], r["props"]), (float(r["num"]), str(r["txt"]), str(r["id"]))) for r in rows]
+    found = [
+        ((r["id"], {k: v for k, v in zip(keys, r["values"], strict=True) if v is not None}),
+         (float(r["num"]), str(r["txt"]), str(r["id"])))
+        for r in rows
+    ]  # fmt: skip
     page = w.page(found, key=lambda pair: pair[1])
     return Page([item for item, _ in page.items], page.keys, page.has_next, page.has_previous)
 

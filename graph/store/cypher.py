@@ -97,6 +97,11 @@ def node_read(label: str) -> str:
     return f"read/{snake(label)}_by_ids"
 
 
+def node_values_read(label: str) -> str:
+    """The by-ids read of some properties of a label (the labels the API loads by id)."""
+    return f"read/{snake(label)}_values_by_ids"
+
+
 def relationship_write(pattern: tuple[str, str, str]) -> str:
     """The merge statement of a ``(start, type, end)`` pattern.
 

@@ -54,6 +54,18 @@ def server_version(repository: Repository) -> ServerVersion:
     )
 
 
+def values_by_ids(
+    repository: Repository, label: str, ids: Sequence[str], keys: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """The values of properties ``keys`` of the ``label`` nodes with these ids, keyed by id
+    (only those properties are read and sent; an absent one is left out)."""
+    rows = repository.read(cypher.node_values_read(label), ids=list(ids), keys=list(keys))
+    return {
+        row["id"]: {k: v for k, v in zip(keys, row["values"], strict=True) if v is not None}
+        for row in rows
+    }
+
+
 def nodes_by_ids(
     repository: Repository, label: str, ids: Sequence[str]
 ) -> dict[str, dict[str, Any]]:

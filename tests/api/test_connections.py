@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from importers.generate import Truth
@@ -157,6 +158,66 @@ def test_round_trips_do_not_grow_with_the_page(client: TestClient) -> None:
     # purchases, lines, products, related, posts, interactions) and six for all the
     # recommendations.
     assert min(small, large) == 18
+
+
+def test_names_read_with_related_products_and_lines_cost_no_statement(
+    client: TestClient, planted: Truth
+) -> None:
+    repository = client.app.state.shared.repository  # type: ignore[attr-defined]
+
+    def trips(query: str, **variables: object) -> tuple[int, dict[str, Any]]:
+        before = repository.round_trips
+        body = gql(client, query, **variables)
+        assert "errors" not in body, body
+        return int(repository.round_trips - before), body["data"]
+
+    shirt = planted.top_influencer.product
+    related = "query($id: ID!) { product(id: $id) { relatedProducts(first: 3) { productId %s } } }"
+    bare, _ = trips(related % "", id=shirt)
+    named, data = trips(related % "name product { name }", id=shirt)
+    assert trips(related % "name", id=shirt)[0] == bare
+    assert named == bare + 1  # the product itself is one more read; its name is not
+    for r in data["product"]["relatedProducts"]:
+        assert r["name"] == r["product"]["name"]
+    buyer = planted.top_influencer.converted_followers[0]
+    lines = (
+        "query($id: ID!) { customer(id: $id) { purchases(first: 3) { nodes { lines { %s } } } } }"
+    )
+    bare, _ = trips(lines % "productId", id=buyer)
+    named, data = trips(lines % "productId name product { name }", id=buyer)
+    assert trips(lines % "productId name", id=buyer)[0] == bare
+    items = [i for p in data["customer"]["purchases"]["nodes"] for i in p["lines"]]
+    assert items
+    assert all(i["name"] == i["product"]["name"] for i in items)
+
+
+def test_a_page_selecting_two_fields_reads_two_properties(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository = client.app.state.shared.repository  # type: ignore[attr-defined]
+    read = repository.read
+    sent: list[tuple[list[str], list[dict[str, Any]]]] = []
+
+    def spy(name: Any, **params: Any) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = read(name, **params)
+        if name == "search/customers":
+            sent.append((params["keys"], rows))
+        return rows
+
+    monkeypatch.setattr(repository, "read", spy)
+    two = gql(client, "{ customers(first: 5) { nodes { key name influence } } }")
+    ((keys, rows),) = sent
+    assert keys == ["name", "influence"]
+    assert all(len(r["values"]) == 2 for r in rows)
+    also = gql(client, "{ customers(first: 5) { edges { node { ... on Customer { name } } } } }")
+    assert sent[-1][0] == ["name"]
+    assert [e["node"]["name"] for e in also["data"]["customers"]["edges"]] == [
+        n["name"] for n in two["data"]["customers"]["nodes"]
+    ]
+    # A field that is not a stored property may need any of them: all are read.
+    full = gql(client, "{ customers(first: 5) { nodes { name warmestEmployees { score } } } }")
+    assert "errors" not in full
+    assert len(sent[-1][0]) > 10
 
 
 NAMES = """query($after: String, $before: String, $first: Int, $last: Int) {
