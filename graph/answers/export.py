@@ -130,8 +130,21 @@ def _node_table(name: str, label: str, description: str, props: list[tuple[str, 
 # --------------------------------------------------------------------------- derived tables
 
 
-#: Start nodes per page of a derived table.
+#: At most this many start nodes per page of a derived table.
 DERIVED_STARTS = 1000
+
+
+def _next_starts(starts: int, rows: int, page: int) -> int:
+    """How many start nodes to read next, after ``starts`` gave ``rows`` rows.
+
+    >>> _next_starts(1, 3, 1000), _next_starts(64, 9000, 1000), _next_starts(1000, 10, 1000)
+    (2, 32, 1000)
+    """
+    if rows > 2 * page:
+        return max(1, starts // 2)
+    if rows < page:
+        return min(DERIVED_STARTS, starts * 2)
+    return starts
 
 
 def _derived(
@@ -142,12 +155,15 @@ def _derived(
     starts = f"transfer/nodes_{cypher.snake(start_label)}"
 
     def read(repository: Repository, page: int) -> Iterator[list[Row]]:
-        after = ""
-        # A page of start nodes brings all their edges: fewer starts per page keep a page's rows
-        # (and the exporter's memory) small even where a customer has many edges.
-        while nodes := repository.read(starts, after=after, limit=min(page, DERIVED_STARTS)):
+        after, wanted = "", 1
+        # A page of start nodes brings all their edges. How many starts make a page of about
+        # ``page`` rows depends on their degree (400 employees hold every RAPPORT edge, a
+        # customer a few INFLUENCES): start with one, double while pages are small, halve when
+        # they are large, so the exporter's memory stays flat whatever the degree.
+        while nodes := repository.read(starts, after=after, limit=wanted):
             after = nodes[-1]["id"]
             rows = repository.read(cypher.relationship_read(pattern), ids=[n["id"] for n in nodes])
+            wanted = _next_starts(wanted, len(rows), page)
             if rows:
                 rows.sort(key=lambda r: (r["start"], r["end"]))
                 yield [
