@@ -14,6 +14,15 @@ from graph.store.repository import Repository
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
+def run_cypher(repository: Repository, text: str, **params: object) -> list[dict[str, Any]]:
+    """Run a test's own Cypher ``text`` (to stage a state no statement of the product makes, such
+    as an earlier day's score) and answer its rows."""
+    found = repository.connection.driver.execute_query(
+        text, params, database_=repository.connection.database
+    )
+    return [r.data() for r in found.records]
+
+
 @dataclass(frozen=True, slots=True)
 class RelationshipRow:
     """One stored relationship: its endpoints' ids and its properties."""

@@ -29,6 +29,7 @@ from importers.generate import Truth
 from importers.run.files import import_path
 from tests.api.conftest import _free_port, running
 from tests.conftest import cli_args
+from tests.graphdata import run_cypher
 
 X_SECRET = "x-consumer-secret-for-tests"
 SHOPIFY_SECRET = "shopify-webhook-secret-for-tests"
@@ -199,11 +200,6 @@ def test_a_failing_receiver_gets_retries_then_a_dead_letter_that_replays(
     assert signing.verify(down.secret, headers["rapport-signature"], last["body"])
 
 
-def _cypher(repo: Repository, text: str, **params: object) -> list[dict[str, Any]]:
-    found = repo.connection.driver.execute_query(text, params, database_=repo.connection.database)
-    return [r.data() for r in found.records]
-
-
 def test_what_an_analysis_in_another_process_found_reaches_a_receiver(
     hooked: tuple[str, Settings], receiver: Receiver, planted: Truth, repo: Repository
 ) -> None:
@@ -213,9 +209,9 @@ def test_what_an_analysis_in_another_process_found_reaches_a_receiver(
     )
     time.sleep(0.6)
     pair = planted.warmest_employee
-    (row,) = _cypher(repo, "MATCH (:Employee {id: $e})-[r:RAPPORT]->(:Customer {id: $c}) "
+    (row,) = run_cypher(repo, "MATCH (:Employee {id: $e})-[r:RAPPORT]->(:Customer {id: $c}) "
                      "RETURN r.warmth AS w", e=pair.employee, c=pair.customer)  # fmt: skip
-    _cypher(repo, "MATCH (:Employee {id: $e})-[r:RAPPORT]->(:Customer {id: $c}) "
+    run_cypher(repo, "MATCH (:Employee {id: $e})-[r:RAPPORT]->(:Customer {id: $c}) "
             "SET r.warmth = 0.0, r.digest = ''", e=pair.employee, c=pair.customer)  # fmt: skip
     tuned = Repository(repo.connection)
     tuned.settings = repo.settings.model_copy(update={"webhook_warmth_threshold": row["w"] - 1})
@@ -264,14 +260,14 @@ def test_a_signed_shopify_order_is_a_purchase_of_the_customer_it_names(
     hooked: tuple[str, Settings], planted: Truth, repo: Repository
 ) -> None:
     base, _ = hooked
-    (known,) = _cypher(repo, "MATCH (c:Customer {id: $id}) RETURN c.email AS email",
+    (known,) = run_cypher(repo, "MATCH (c:Customer {id: $id}) RETURN c.email AS email",
                        id=planted.warmest_employee.customer)  # fmt: skip
     sku = planted.top_influencer.product
     body = _order("#W9001", known["email"].upper(), [(sku, 2, "39.00"), ("SKU-NEW-HAT", 1, "19")])
     answer = post_shopify(base, body)
     assert answer.status_code == 200, answer.text
     assert answer.json()["purchase"] == "shopify:#W9001"
-    lines = _cypher(repo, "MATCH (c:Customer)-[:MADE]->(p:Purchase {id: 'shopify:#W9001'})"
+    lines = run_cypher(repo, "MATCH (c:Customer)-[:MADE]->(p:Purchase {id: 'shopify:#W9001'})"
                     "-[k:CONTAINS]->(x:Product) RETURN c.id AS c, x.id AS x, k.quantity AS q, "
                     "p.utmSource AS utm, p.discountCode AS code ORDER BY x")  # fmt: skip
     customer = planted.warmest_employee.customer
@@ -283,12 +279,12 @@ def test_a_signed_shopify_order_is_a_purchase_of_the_customer_it_names(
     again = post_shopify(base, body, topic="orders/updated")
     assert again.status_code == 200
     assert again.json()["created"] == 0
-    assert len(_cypher(repo, "MATCH (:Purchase {id: 'shopify:#W9001'})-[k:CONTAINS]->() "
+    assert len(run_cypher(repo, "MATCH (:Purchase {id: 'shopify:#W9001'})-[k:CONTAINS]->() "
                        "RETURN k.quantity AS q")) == 2  # fmt: skip
     # A buyer the CRM does not know becomes a customer, by e-mail, with the billing name.
     fresh = post_shopify(base, _order("#W9002", "nora.quinn@example.com", [(sku, 1, "39")]))
     assert fresh.status_code == 200, fresh.text
-    (made,) = _cypher(repo, "MATCH (c:Customer)-[:MADE]->(:Purchase {id: 'shopify:#W9002'}) "
+    (made,) = run_cypher(repo, "MATCH (c:Customer)-[:MADE]->(:Purchase {id: 'shopify:#W9002'}) "
                       "RETURN c.id AS id, c.name AS name, c.acceptsMarketing AS consent")  # fmt: skip
     assert made == {"id": "email:nora.quinn@example.com", "name": "Nora Quinn", "consent": True}
 
@@ -309,7 +305,7 @@ def test_an_order_pushed_and_later_exported_is_one_purchase(
     )
     report = import_path(repo, export, format_name="shopify", live_progress=False)
     assert report.rejected == 0
-    found = _cypher(repo, "MATCH (c:Customer)-[:MADE]->(p:Purchase {id: 'shopify:#W9100'})"
+    found = run_cypher(repo, "MATCH (c:Customer)-[:MADE]->(p:Purchase {id: 'shopify:#W9100'})"
                     "-[k:CONTAINS]->(x:Product) RETURN c.id AS c, x.id AS x, k.quantity AS q, "
                     "p.at AS at")  # fmt: skip
     assert [(r["c"], r["x"], r["q"]) for r in found] == [("email:ivy.lane@example.com", sku, 3)]
@@ -340,7 +336,7 @@ def test_interaction_events_from_a_writer_are_read_like_the_csv(
     _, writer = keys.create("writer", "events")
     _, reader = keys.create("reader", "events")
     pair = planted.warmest_employee
-    (known,) = _cypher(repo, "MATCH (c:Customer {id: $id}) RETURN c.email AS email",
+    (known,) = run_cypher(repo, "MATCH (c:Customer {id: $id}) RETURN c.email AS email",
                        id=pair.customer)  # fmt: skip
     events = [
         {"type": "interaction", "employee": pair.employee, "customer": known["email"],
@@ -359,7 +355,7 @@ def test_interaction_events_from_a_writer_are_read_like_the_csv(
     got = answer.json()
     assert len(got["ingested"]) == 1
     assert got["refused"] == [{"index": 1, "reason": "unknown employee 'e-nobody'"}]
-    (row,) = _cypher(repo, "MATCH (c:Customer)-[:HAD]->(i:Interaction {id: $id})<-[:HANDLED]-"
+    (row,) = run_cypher(repo, "MATCH (c:Customer)-[:HAD]->(i:Interaction {id: $id})<-[:HANDLED]-"
                      "(e:Employee) RETURN c.id AS c, e.id AS e, i.sentiment AS s",
                      id=got["ingested"][0])  # fmt: skip
     assert (row["c"], row["e"]) == (pair.customer, pair.employee)

@@ -13,15 +13,12 @@ from graph.jobs.analyze import analyze
 from graph.store import outbox
 from graph.store.repository import Repository
 from importers.generate import Truth
+from tests.graphdata import run_cypher
 
 
 def _since(repo: Repository, after: int) -> list[tuple[str, dict[str, Any]]]:
     reader = outbox.Reader(outbox.EVENTS, cursor=after, floor=after)
     return [(e.kind, json.loads(e.subject)) for e in reader.read(repo)]
-
-
-def _cypher(repo: Repository, text: str, **params: object) -> None:
-    repo.connection.driver.execute_query(text, params, database_=repo.connection.database)
 
 
 def _with(repo: Repository, **settings: object) -> Repository:
@@ -52,7 +49,7 @@ def test_a_pair_whose_warmth_rises_past_the_threshold_is_reported_once(
     tuned = _with(repo, webhook_warmth_threshold=warmth - 1)
     # The graph as an earlier day left it: the pair below the threshold (and its digest stale, so
     # the analysis rewrites it).
-    _cypher(
+    run_cypher(
         repo, "MATCH (:Employee {id: $e})-[r:RAPPORT]->(:Customer {id: $c}) "
         "SET r.warmth = 0.0, r.digest = ''", e=pair.employee, c=pair.customer,
     )  # fmt: skip
@@ -71,22 +68,19 @@ def test_a_pair_whose_warmth_rises_past_the_threshold_is_reported_once(
     assert [k for k, _ in _since(repo, start)] == ["analysis.finished"]
 
 
-@pytest.mark.parametrize("k", [1, 3])
+@pytest.mark.parametrize(("position", "k", "reported"), [(1, 1, True), (1, 3, True), (5, 3, False)])
 def test_a_customer_entering_the_top_k_influencers_is_reported(
-    repo: Repository, planted: Truth, k: int
+    repo: Repository, planted: Truth, position: int, k: int, reported: bool
 ) -> None:
-    top = planted.top_influencer.customer
     rank = repo.read("analytics/customer_scores")[0]
     ranks = dict(zip(rank["ids"], rank["influenceRank"], strict=True))
-    assert ranks[top] <= k or k == 1
+    assert ranks[planted.top_influencer.customer] == 1  # the planted leader leads
+    (who,) = [c for c, r in ranks.items() if r == position]
     # As if the last analysis had ranked them far down.
-    _cypher(repo, "MATCH (c:Customer {id: $id}) SET c.influenceRank = 999", id=top)
+    run_cypher(repo, "MATCH (c:Customer {id: $id}) SET c.influenceRank = 999", id=who)
     start = outbox.now_seq()
     analyze(_with(repo, webhook_top_k=k), only=["influence"])
     entered = [d for kind, d in _since(repo, start) if kind == "influencer.entered"]
-    if ranks[top] <= k:
-        assert [(d["customer"], d["rank"], d["previousRank"], d["k"]) for d in entered] == [
-            (top, ranks[top], 999, k)
-        ]
-    else:
-        assert entered == []
+    # Back in the top k: reported with the rank it has and the one it had; below it: not.
+    expected = [(who, position, 999, k)] if reported else []
+    assert [(d["customer"], d["rank"], d["previousRank"], d["k"]) for d in entered] == expected
