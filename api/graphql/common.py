@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
@@ -52,6 +52,17 @@ def _node_fields(selections: Sequence[Any], under: tuple[str, ...]) -> set[str] 
                 return None
             found |= more
     return found
+
+
+def needs_no_properties(info: AnyInfo, relations: Collection[str]) -> set[str]:
+    """The fields among ``relations`` the query selects on this field's object, when it selects
+    no other field that reads the object's stored properties (only ``id``, ``key``,
+    ``__typename``); empty otherwise, or when it cannot tell (then the object must be read)."""
+    (field,) = info.selected_fields
+    fields = _node_fields(field.selections, ())
+    if fields is None or fields - _BARE - set(relations):
+        return set()
+    return fields & set(relations)
 
 
 def selected_keys(info: AnyInfo, keys: Sequence[str]) -> tuple[str, ...]:

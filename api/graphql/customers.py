@@ -55,7 +55,7 @@ from api.graphql.enums import AlertStatus, Tier
 from api.graphql.loaders import off_loop
 from api.graphql.nodes import Node, key_field, key_of
 from api.graphql.products import Recommendation
-from api.graphql.refs import load_customer
+from api.graphql.refs import load_customer, root_customer
 from api.graphql.social import InfluenceLink, links
 from graph import model
 from graph.answers import customers, handoff, timeline
@@ -308,7 +308,7 @@ class CustomerQuery:
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id or key.")],
     ) -> Customer | None:  # fmt: skip
         key = key_of(id, "Customer")
-        found = await load_customer(info, key)
+        found = await root_customer(info, key)
         if found is None:
             raise NotFound(f"no customer {key!r}", hint=CUSTOMER_HINT)
         return found

@@ -38,12 +38,20 @@ async def off_loop(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
 
 
 def _loader(
-    repository: Repository, read: Callable[[Repository, list[K]], dict[K, V]], missing: V
+    repository: Repository,
+    read: Callable[[Repository, list[K]], dict[K, V]],
+    missing: V,
+    present: set[K] | None = None,
 ) -> DataLoader[K, V]:
-    """A DataLoader answering each batch of keys with one ``read`` in a worker thread."""
+    """A DataLoader answering each batch of keys with one ``read`` in a worker thread.
+
+    ``read`` leaves out the keys the graph does not hold; those it answers are added to
+    ``present``, so a resolver knows a node exists without reading it again."""
 
     async def load(keys: Sequence[K]) -> list[V]:
         found = await off_loop(read, repository, list(keys))
+        if present is not None:
+            present.update(found)
         return [found.get(k, missing) for k in keys]
 
     return DataLoader(load_fn=load)
@@ -68,30 +76,34 @@ class Loaders:
     def __init__(self, repository: Repository) -> None:
         r = repository
         none: Any = None
+        #: Customers and products this request's reads found in the graph.
+        self.customers_seen: set[str] = set()
+        self.products_seen: set[str] = set()
+        c, p = self.customers_seen, self.products_seen
         self.customer: DataLoader[str, CustomerProfile | None] = _loader(
-            r, _nodes("Customer", CustomerProfile.of, CustomerProfile.KEYS), none
+            r, _nodes("Customer", CustomerProfile.of, CustomerProfile.KEYS), none, c
         )
         self.employee: DataLoader[str, EmployeeView | None] = _loader(
             r, _nodes("Employee", EmployeeView.of, EmployeeView.KEYS), none
         )
         self.product: DataLoader[str, ProductView | None] = _loader(
-            r, _nodes("Product", ProductView.of, ProductView.KEYS), none
+            r, _nodes("Product", ProductView.of, ProductView.KEYS), none, p
         )
         self.accounts: DataLoader[str, list[activity.AccountView]] = _loader(
-            r, activity.accounts_of, []
+            r, activity.accounts_of, [], c
         )
         self.purchases: DataLoader[str, list[activity.PurchaseView]] = _loader(
-            r, activity.purchases_of, []
+            r, activity.purchases_of, [], c
         )
         self.lines: DataLoader[str, list[activity.LineView]] = _loader(
             r, activity.purchase_lines_of, []
         )
-        self.posts: DataLoader[str, list[activity.PostView]] = _loader(r, activity.posts_of, [])
+        self.posts: DataLoader[str, list[activity.PostView]] = _loader(r, activity.posts_of, [], c)
         self.interactions: DataLoader[str, list[activity.InteractionView]] = _loader(
-            r, activity.interactions_of, []
+            r, activity.interactions_of, [], c
         )
         self.warmest: DataLoader[str, list[EmployeeWarmth]] = _loader(
-            r, lambda repo, ids: customers.warmest_employees_of(repo, ids, first=MOST), []
+            r, lambda repo, ids: customers.warmest_employees_of(repo, ids, first=MOST), [], c
         )
         self.influencers: DataLoader[str, list[InfluenceLink]] = _loader(
             r,
@@ -107,7 +119,7 @@ class Loaders:
             r, handoff.employee_customers_of, []
         )
         self.related: DataLoader[str, list[products.RelatedProduct]] = _loader(
-            r, lambda repo, ids: products.related_products_of(repo, ids, first=MOST), []
+            r, lambda repo, ids: products.related_products_of(repo, ids, first=MOST), [], p
         )
         self.recommendations: DataLoader[str, list[Recommendation]] = _loader(
             r, lambda repo, ids: products.recommendations_of(repo, ids, first=MOST), []

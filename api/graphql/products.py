@@ -30,7 +30,7 @@ from api.graphql.connections import (
 from api.graphql.context import AnyInfo, page_limit
 from api.graphql.enums import ReasonKind
 from api.graphql.nodes import Node, key_field, key_of
-from api.graphql.refs import ProductRef, load_product, product_of
+from api.graphql.refs import ProductRef, load_product, product_of, root_product
 from graph import model
 from graph.analytics import recommend
 from graph.answers import search as listing
@@ -209,7 +209,7 @@ class ProductQuery:
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id or SKU.")],
     ) -> Product | None:  # fmt: skip
         key = key_of(id, "Product")
-        found = await load_product(info, key)
+        found = await root_product(info, key)
         if found is None:
             raise NotFound(f"no product {key!r}", hint="products are keyed by SKU")
         return found

@@ -7,11 +7,16 @@ in a cycle; the object is read through the request's DataLoader.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from api.graphql.common import needs_no_properties
 from api.graphql.context import AnyInfo
+from graph.answers.customers import CustomerProfile
+from graph.answers.products import ProductView
 
 if TYPE_CHECKING:
     from api.graphql.customers import Customer
@@ -21,6 +26,59 @@ if TYPE_CHECKING:
 CustomerRef = Annotated["Customer", strawberry.lazy("api.graphql.customers")]
 EmployeeRef = Annotated["Employee", strawberry.lazy("api.graphql.employees")]
 ProductRef = Annotated["Product", strawberry.lazy("api.graphql.products")]
+
+
+#: The fields of a customer and of a product that read through these loaders, each of which
+#: also tells whether the node is in the graph (``Loaders.customers_seen``, ``products_seen``).
+_CUSTOMER_RELATIONS = {
+    "accounts": ("accounts",), "purchases": ("purchases",), "posts": ("posts",),
+    "interactions": ("interactions",), "timeline": ("purchases", "posts", "interactions"),
+    "sentimentTimeline": ("posts",), "warmestEmployees": ("warmest",),
+}  # fmt: skip
+_PRODUCT_RELATIONS = {"relatedProducts": ("related",)}
+
+
+async def _known_by_relations(
+    info: AnyInfo, id: str, relations: Mapping[str, tuple[str, ...]], seen: set[str]
+) -> bool | None:
+    """Whether node ``id`` is in the graph, told by the reads of the related data the query
+    selects on it (kept by the loaders for the fields that show it) when it selects nothing of
+    the node itself; None when it does (then the node must be read).
+
+    This saves a root ``customer(id) { purchases { … } }`` the read of the customer: the
+    purchases' read answers for every customer in the graph, even one without purchases."""
+    wanted = needs_no_properties(info, relations)
+    if not wanted:
+        return None
+    names = sorted({n for field in wanted for n in relations[field]})
+    await asyncio.gather(*(getattr(info.context.loaders, n).load(id) for n in names))
+    return id in seen
+
+
+async def root_customer(info: AnyInfo, id: str) -> Customer | None:
+    """The customer ``id`` a root field answers (None if there is none), read only when the
+    query selects more of it than its related data."""
+    from api.graphql.customers import Customer
+
+    known = await _known_by_relations(
+        info, id, _CUSTOMER_RELATIONS, info.context.loaders.customers_seen
+    )
+    if known is None:
+        return await load_customer(info, id)
+    return Customer.of(CustomerProfile.of(id, {})) if known else None
+
+
+async def root_product(info: AnyInfo, id: str) -> Product | None:
+    """The product ``id`` a root field answers (None if there is none), read only when the
+    query selects more of it than its related products."""
+    from api.graphql.products import Product
+
+    known = await _known_by_relations(
+        info, id, _PRODUCT_RELATIONS, info.context.loaders.products_seen
+    )
+    if known is None:
+        return await load_product(info, id)
+    return Product.of(ProductView.of(id, {})) if known else None
 
 
 async def load_customer(info: AnyInfo, id: str) -> Customer | None:

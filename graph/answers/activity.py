@@ -8,7 +8,6 @@ they are read whole; :mod:`graph.answers.timeline` filters, orders and merges th
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -99,18 +98,20 @@ def _when(value: Any) -> datetime | None:
     return from_db_time(value) if value is not None else None
 
 
-def _by(rows: list[Row], key: str, ids: Sequence[str], make: Any) -> dict[str, list[Any]]:
-    """Rows grouped by ``key`` into ``make(row)``, with an empty list for every id asked; a row
-    whose ``id`` its group already holds is left out (one thing is listed once)."""
-    found: dict[str, list[Any]] = defaultdict(list)
+def _by(rows: list[Row], key: str, make: Any, item: str = "id") -> dict[str, list[Any]]:
+    """Rows grouped by ``key`` into ``make(row)``: each id found has its list (empty when its
+    one row has a null ``item``: it has none), an id the graph does not hold is left out; a
+    row whose ``item`` its group already holds is left out (one thing is listed once)."""
+    found: dict[str, list[Any]] = {}
     seen: set[tuple[str, str]] = set()
     for row in rows:
-        mark = (row[key], row.get("id") or row.get("product") or "")
-        if mark[1] and mark in seen:
+        group = found.setdefault(row[key], [])
+        mark = (row[key], row.get(item) or "")
+        if not mark[1] or mark in seen:
             continue
         seen.add(mark)
-        found[row[key]].append(make(row))
-    return {i: found.get(i, []) for i in ids}
+        group.append(make(row))
+    return found
 
 
 def _first(values: Any) -> str | None:
@@ -149,15 +150,17 @@ def _interaction(r: Row) -> InteractionView:
 
 
 def accounts_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[AccountView]]:
-    """The social accounts each customer owns, by customer id."""
+    """The social accounts each customer owns, by customer id (a customer not in the graph is
+    left out)."""
     rows = repository.read("activity/accounts_of", ids=list(ids))
-    return _by(rows, "owner", ids, _account)
+    return _by(rows, "owner", _account)
 
 
 def purchases_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[PurchaseView]]:
-    """Each customer's purchases (unordered), by customer id."""
+    """Each customer's purchases (unordered), by customer id (a customer not in the graph is left
+    out)."""
     rows = repository.read("activity/purchases_of", ids=list(ids))
-    return _by(rows, "customer", ids, _purchase)
+    return _by(rows, "customer", _purchase)
 
 
 _BY_IDS: dict[str, tuple[str, Any]] = {
@@ -177,20 +180,22 @@ def by_ids(repository: Repository, label: str, ids: Sequence[str]) -> dict[str, 
 
 
 def purchase_lines_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[LineView]]:
-    """Each purchase's lines, by purchase id."""
+    """Each purchase's lines, by purchase id (a purchase not in the graph is left out)."""
     rows = repository.read("activity/purchase_lines_of", ids=list(ids))
-    return _by(rows, "purchase", ids, lambda r: LineView(
+    return _by(rows, "purchase", lambda r: LineView(
         r["product"], int(r.get("quantity") or 1), r.get("unitPrice"), r.get("name"),
-    ))  # fmt: skip
+    ), item="product")  # fmt: skip
 
 
 def posts_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[PostView]]:
-    """Each customer's posts (unordered), by customer id."""
+    """Each customer's posts (unordered), by customer id (a customer not in the graph is left
+    out)."""
     rows = repository.read("activity/posts_of", ids=list(ids))
-    return _by(rows, "customer", ids, _post)
+    return _by(rows, "customer", _post)
 
 
 def interactions_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[InteractionView]]:
-    """Each customer's interactions (unordered), by customer id."""
+    """Each customer's interactions (unordered), by customer id (a customer not in the graph is
+    left out)."""
     rows = repository.read("activity/interactions_of", ids=list(ids))
-    return _by(rows, "customer", ids, _interaction)
+    return _by(rows, "customer", _interaction)

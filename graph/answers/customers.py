@@ -73,17 +73,22 @@ def warmest_employees(
 ) -> list[EmployeeWarmth]:
     """The employees with the warmest relationship with ``customer``, warmest first."""
     check_first(first)
-    customer_exists(repository, customer)
-    return warmest_employees_of(repository, [customer], first=first)[customer]
+    found = warmest_employees_of(repository, [customer], first=first)
+    if customer not in found:
+        customer_exists(repository, customer)  # says why, with a hint
+    return found.get(customer, [])
 
 
 def warmest_employees_of(
     repository: Repository, customers: Sequence[str], *, first: int = 3
 ) -> dict[str, list[EmployeeWarmth]]:
-    """The warmest employees of each customer (one read for all of them), by customer id."""
-    found: dict[str, list[EmployeeWarmth]] = {c: [] for c in customers}
+    """The warmest employees of each customer (one read for all of them), by customer id (a
+    customer not in the graph is left out)."""
+    found: dict[str, list[EmployeeWarmth]] = {}
     for r in repository.read("questions/warmest_employees_of", ids=list(customers)):
-        found[r["customer"]].append(_employee_warmth(r))
+        mine = found.setdefault(r["customer"], [])
+        if r["employee"] is not None:  # else: a customer no employee has warmth with
+            mine.append(_employee_warmth(r))
     return {c: sorted(ws, key=lambda w: (-w.warmth, w.employee))[:first] for c, ws in found.items()}
 
 

@@ -77,6 +77,8 @@ def recommendations_of(
     products = sorted({p for ps in owned.values() for p in ps})
     if products:
         for r in repository.read("questions/related_products", products=products):
+            if r["other"] is None:  # a product with none
+                continue
             if r["curated"]:
                 complements[r["product"]].add(r["other"])
             else:
@@ -164,12 +166,14 @@ def related_products_of(
     repository: Repository, products: Sequence[str], *, first: int = 5
 ) -> dict[str, list[RelatedProduct]]:
     """What is bought with each product (stored BOUGHT_WITH), strongest first, with the other
-    products' names, by product id (one read for all of them)."""
-    rules: dict[str, list[related.Rule]] = {p: [] for p in products}
+    products' names, by product id (one read for all of them; a product not in the graph is left
+    out)."""
+    rules: dict[str, list[related.Rule]] = {}
     names: dict[str, str | None] = {}
     for r in repository.read("questions/related_products", products=list(products)):
-        if not r["curated"]:
-            rules[r["product"]].append(_rule(r))
+        mine = rules.setdefault(r["product"], [])
+        if r["other"] is not None and not r["curated"]:
+            mine.append(_rule(r))
             names[r["other"]] = r["otherName"]
     return {
         p: [RelatedProduct(x, names.get(x.other)) for x in related.related_to(rs, product=p,

@@ -191,6 +191,52 @@ def test_names_read_with_related_products_and_lines_cost_no_statement(
     assert all(i["name"] == i["product"]["name"] for i in items)
 
 
+def test_a_node_asked_only_for_its_related_data_is_not_read_first(
+    client: TestClient, planted: Truth
+) -> None:
+    """``customer(id) { purchases … }`` is answered by the purchases' read alone: it tells a
+    customer without purchases (an empty list) from no customer (null and NOT_FOUND)."""
+    repository = client.app.state.shared.repository  # type: ignore[attr-defined]
+
+    def trips(query: str, **variables: object) -> tuple[int, dict[str, Any]]:
+        before = repository.round_trips
+        body = gql(client, query, **variables)
+        return int(repository.round_trips - before), body
+
+    buyer = planted.top_influencer.converted_followers[0]
+    bought = "query($id: ID!) { customer(id: $id) { %s purchases(first: 3) { nodes { id } } } }"
+    alone, body = trips(bought % "key", id=buyer)
+    assert alone == 1
+    with_name, named = trips(bought % "name", id=buyer)
+    assert with_name == 2  # the customer's name is the customer's read
+    assert named["data"]["customer"]["purchases"] == body["data"]["customer"]["purchases"]
+    assert body["data"]["customer"]["purchases"]["nodes"]
+    warm = "query($id: ID!) { customer(id: $id) { id warmestEmployees(first: 2) { score } } }"
+    assert trips(warm, id=buyer)[0] == 1
+    made = gql(
+        client,
+        'mutation { upsertCustomer(customer: {id: "zz-nothing-yet", name: "Zz Nothing Yet"}) { created } }',
+    )
+    assert made["data"]["upsertCustomer"]["created"] == 1
+    n, empty = trips(bought % "key", id="zz-nothing-yet")
+    assert (n, empty) == (1, {"data": {"customer": {"key": "zz-nothing-yet",
+                                                     "purchases": {"nodes": []}}}})  # fmt: skip
+    n, empty = trips(warm, id="zz-nothing-yet")
+    assert n == 1
+    assert empty["data"]["customer"]["warmestEmployees"] == []
+    n, missing = trips(bought % "", id="zz-nobody")
+    assert n == 1
+    assert missing["data"]["customer"] is None
+    assert missing["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    related = "query($id: ID!) { product(id: $id) { relatedProducts(first: 3) { productId } } }"
+    n, found = trips(related, id=planted.top_influencer.product)
+    assert n == 1
+    assert found["data"]["product"]["relatedProducts"]
+    n, missing = trips(related, id="NO-SUCH-SKU")
+    assert (n, missing["data"]["product"]) == (1, None)
+    assert missing["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
 def test_a_page_selecting_two_fields_reads_two_properties(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
