@@ -158,7 +158,8 @@ class Bounded:
             await send(message)
 
         try:
-            await asyncio.wait_for(self.app(scope, counted, tracked), timeout=self.timeout)
+            async with asyncio.timeout(self.timeout):  # no task of its own, as wait_for makes
+                await self.app(scope, counted, tracked)
         except _TooBig:
             if not started:
                 await self._refuse(send, 413, "BAD_USER_INPUT", self._too_big())

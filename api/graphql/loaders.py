@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from typing import Any, ParamSpec, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -27,6 +28,9 @@ P = ParamSpec("P")
 R = TypeVar("R")
 K = TypeVar("K")
 V = TypeVar("V")
+
+#: What a node's loader answers for an id the graph does not hold.
+_NO_NODE: Any = None
 
 # Per-customer lists are read whole and cut in the resolver; this caps what one batch keeps.
 MOST = 1000
@@ -71,56 +75,84 @@ def _nodes(
 
 
 class Loaders:
-    """The DataLoaders of one request (a fresh set per request: no stale cache across them)."""
+    """The DataLoaders of one request (a fresh set per request: no stale cache across them),
+    each made when a field first asks for it: most requests use one or two of them."""
 
     def __init__(self, repository: Repository) -> None:
-        r = repository
-        none: Any = None
+        self.r = repository
         #: Customers and products this request's reads found in the graph.
         self.customers_seen: set[str] = set()
         self.products_seen: set[str] = set()
-        c, p = self.customers_seen, self.products_seen
-        self.customer: DataLoader[str, CustomerProfile | None] = _loader(
-            r, _nodes("Customer", CustomerProfile.of, CustomerProfile.KEYS), none, c
-        )
-        self.employee: DataLoader[str, EmployeeView | None] = _loader(
-            r, _nodes("Employee", EmployeeView.of, EmployeeView.KEYS), none
-        )
-        self.product: DataLoader[str, ProductView | None] = _loader(
-            r, _nodes("Product", ProductView.of, ProductView.KEYS), none, p
-        )
-        self.accounts: DataLoader[str, list[activity.AccountView]] = _loader(
-            r, activity.accounts_of, [], c
-        )
-        self.purchases: DataLoader[str, list[activity.PurchaseView]] = _loader(
-            r, activity.purchases_of, [], c
-        )
-        self.lines: DataLoader[str, list[activity.LineView]] = _loader(
-            r, activity.purchase_lines_of, []
-        )
-        self.posts: DataLoader[str, list[activity.PostView]] = _loader(r, activity.posts_of, [], c)
-        self.interactions: DataLoader[str, list[activity.InteractionView]] = _loader(
-            r, activity.interactions_of, [], c
-        )
-        self.warmest: DataLoader[str, list[EmployeeWarmth]] = _loader(
-            r, lambda repo, ids: customers.warmest_employees_of(repo, ids, first=MOST), [], c
-        )
-        self.influencers: DataLoader[str, list[InfluenceLink]] = _loader(
-            r,
-            lambda repo, ids: influencers.influence_links_of(repo, ids, inbound=True, first=MOST),
-            [],
-        )
-        self.influenced: DataLoader[str, list[InfluenceLink]] = _loader(
-            r,
-            lambda repo, ids: influencers.influence_links_of(repo, ids, inbound=False, first=MOST),
-            [],
-        )
-        self.employee_customers: DataLoader[str, list[CustomerWarmth]] = _loader(
-            r, handoff.employee_customers_of, []
-        )
-        self.related: DataLoader[str, list[products.RelatedProduct]] = _loader(
-            r, lambda repo, ids: products.related_products_of(repo, ids, first=MOST), [], p
-        )
-        self.recommendations: DataLoader[str, list[Recommendation]] = _loader(
-            r, lambda repo, ids: products.recommendations_of(repo, ids, first=MOST), []
-        )
+
+    @cached_property
+    def customer(self) -> DataLoader[str, CustomerProfile | None]:
+        read = _nodes("Customer", CustomerProfile.of, CustomerProfile.KEYS)
+        return _loader(self.r, read, _NO_NODE, self.customers_seen)
+
+    @cached_property
+    def employee(self) -> DataLoader[str, EmployeeView | None]:
+        return _loader(self.r, _nodes("Employee", EmployeeView.of, EmployeeView.KEYS), _NO_NODE)
+
+    @cached_property
+    def product(self) -> DataLoader[str, ProductView | None]:
+        read = _nodes("Product", ProductView.of, ProductView.KEYS)
+        return _loader(self.r, read, _NO_NODE, self.products_seen)
+
+    @cached_property
+    def accounts(self) -> DataLoader[str, list[activity.AccountView]]:
+        return _loader(self.r, activity.accounts_of, [], self.customers_seen)
+
+    @cached_property
+    def purchases(self) -> DataLoader[str, list[activity.PurchaseView]]:
+        return _loader(self.r, activity.purchases_of, [], self.customers_seen)
+
+    @cached_property
+    def lines(self) -> DataLoader[str, list[activity.LineView]]:
+        return _loader(self.r, activity.purchase_lines_of, [])
+
+    @cached_property
+    def posts(self) -> DataLoader[str, list[activity.PostView]]:
+        return _loader(self.r, activity.posts_of, [], self.customers_seen)
+
+    @cached_property
+    def interactions(self) -> DataLoader[str, list[activity.InteractionView]]:
+        return _loader(self.r, activity.interactions_of, [], self.customers_seen)
+
+    @cached_property
+    def warmest(self) -> DataLoader[str, list[EmployeeWarmth]]:
+        def read(repo: Repository, ids: list[str]) -> dict[str, list[EmployeeWarmth]]:
+            return customers.warmest_employees_of(repo, ids, first=MOST)
+
+        return _loader(self.r, read, [], self.customers_seen)
+
+    @cached_property
+    def influencers(self) -> DataLoader[str, list[InfluenceLink]]:
+        def read(repo: Repository, ids: list[str]) -> dict[str, list[InfluenceLink]]:
+            return influencers.influence_links_of(repo, ids, inbound=True, first=MOST)
+
+        return _loader(self.r, read, [])
+
+    @cached_property
+    def influenced(self) -> DataLoader[str, list[InfluenceLink]]:
+        def read(repo: Repository, ids: list[str]) -> dict[str, list[InfluenceLink]]:
+            return influencers.influence_links_of(repo, ids, inbound=False, first=MOST)
+
+        return _loader(self.r, read, [])
+
+    @cached_property
+    def employee_customers(self) -> DataLoader[str, list[CustomerWarmth]]:
+        return _loader(self.r, handoff.employee_customers_of, [])
+
+    @cached_property
+    def related(self) -> DataLoader[str, list[products.RelatedProduct]]:
+        def read(repo: Repository, ids: list[str]) -> dict[str, list[products.RelatedProduct]]:
+            return products.related_products_of(repo, ids, first=MOST)
+
+        return _loader(self.r, read, [], self.products_seen)
+
+    @cached_property
+    def recommendations(self) -> DataLoader[str, list[Recommendation]]:
+        def read(repo: Repository, ids: list[str]) -> dict[str, list[Recommendation]]:
+            return products.recommendations_of(repo, ids, first=MOST)
+
+        return _loader(self.r, read, [])

@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 Row = dict[str, Any]
 T = TypeVar("T")
 READ_ATTEMPTS = 3
+# How long a look at the server's process holds: the API's small reads came to read /proc a few
+# hundred times a second; a server dying meanwhile is still found by the failing statement.
+ALIVE_SECONDS = 0.25
 
 
 def _retryable(exc: Exception, *, embedded: bool) -> bool:
@@ -59,15 +62,21 @@ class Repository:
         # Seconds a transaction may run; the API passes its own, shorter one.
         self.tx_timeout = tx_timeout or connection.settings.tx_timeout
         self.round_trips = 0  # queries sent; tests use it to prove batching and DataLoaders
+        self._looked = -ALIVE_SECONDS  # when the server's process was last seen alive
         self.embedded = connection.backend == "embedded"
         # Told when the database is found gone (the API marks itself unavailable at once).
         self.on_unavailable: Callable[[str], object] | None = None
 
     def _alive(self) -> None:
         """:class:`DatabaseUnavailable` at once when Rapport runs the server and it has died
-        (a look at /proc: microseconds), instead of the driver's retries against a dead port."""
+        (a look at /proc at most every :data:`ALIVE_SECONDS`), instead of the driver's retries
+        against a dead port."""
+        now = time.monotonic()
+        if now - self._looked < ALIVE_SECONDS:
+            return
         if self._server_gone():
             raise self._unavailable("its process is gone")
+        self._looked = now
 
     def _unavailable(self, why: str) -> DatabaseUnavailable:
         if self.on_unavailable is not None:
