@@ -112,16 +112,34 @@ def prepared_database(
     return conn, time.perf_counter() - started
 
 
-def end_to_end(conn: Connection, folder: Path) -> tuple[int, float]:
-    """(records written, seconds) of importing tweets.jsonl."""
-    started = time.perf_counter()
-    report = import_path(
-        Repository(conn), folder / "tweets.jsonl", live_progress=False, resume=False
-    )
-    seconds = time.perf_counter() - started
-    summary = report.summaries[0]
-    assert summary.rejected == 0, f"{summary.rejected} rejects"
-    return summary.created + summary.updated, seconds
+def tenths(file: Path, into: Path) -> list[Path]:
+    """``file`` (one page of the X export a line) cut into ten files of as many lines, in order."""
+    lines = file.read_text("utf-8").splitlines(keepends=True)
+    parts = []
+    for n in range(10):
+        part = into / f"{file.stem}-{n + 1:02d}{file.suffix}"
+        part.write_text("".join(lines[n * len(lines) // 10 : (n + 1) * len(lines) // 10]), "utf-8")
+        parts.append(part)
+    return parts
+
+
+def end_to_end(conn: Connection, folder: Path) -> tuple[int, float, list[float]]:
+    """(records written, seconds, records/s of each tenth) of importing tweets.jsonl, a tenth
+    of the file after the other: a write whose cost grows with the graph shows as a falling
+    rate."""
+    rates: list[float] = []
+    records, seconds = 0, 0.0
+    with tempfile.TemporaryDirectory(prefix="rapport-tenths-") as tmp:
+        for part in tenths(folder / "tweets.jsonl", Path(tmp)):
+            started = time.perf_counter()
+            report = import_path(Repository(conn), part, live_progress=False, resume=False)
+            took = time.perf_counter() - started
+            summary = report.summaries[0]
+            assert summary.rejected == 0, f"{summary.rejected} rejects"
+            written = summary.created + summary.updated
+            records, seconds = records + written, seconds + took
+            rates.append(written / took)
+    return records, seconds, rates
 
 
 def prepared_rows(repo: Repository, folder: Path) -> list[tuple[str, list[dict[str, object]]]]:
@@ -171,6 +189,7 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--dataset", type=Path, default=None)
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare-writes pass")
     add_backend_option(parser)
     args = parser.parse_args()
     folder = dataset(args.customers, args.seed, args.dataset)
@@ -181,35 +200,44 @@ def main() -> None:
         f"{posts / wall:,.0f} posts/s ({posts / cpu:,.0f} per CPU second); target >= 5,000"
     )
 
-    figures: dict[str, tuple[float, float, float]] = {}
+    figures: dict[str, tuple[float, float, float, float]] = {}
     for name in chosen(args.backend):
         with tempfile.TemporaryDirectory(prefix="rapport-bench-") as tmp:
             engine = Engine(name, Path(tmp))
-            figures[name] = measure(engine, folder, posts, args.customers)
+            figures[name] = measure(engine, folder, posts, args.customers, bare=not args.no_bare)
     if len(figures) > 1:
         rows = [
             ("end to end posts/s", [f"{posts / f[1]:,.0f}" for f in figures.values()]),
             ("end to end records/s", [f"{f[0] / f[1]:,.0f}" for f in figures.values()]),
             ("bare writes records/s", [f"{f[2]:,.0f}" for f in figures.values()]),
             ("ratio end-to-end / bare", [f"{f[0] / f[1] / f[2]:.2f}" for f in figures.values()]),
+            ("last tenth / first tenth", [f"{f[3]:.2f}" for f in figures.values()]),
         ]
         side_by_side(f"bench_import ({args.customers:,} customers)", rows, list(figures))
 
 
-def measure(engine: Engine, folder: Path, posts: int, customers: int) -> tuple[float, float, float]:
-    """(records, seconds) end to end and the bare-writes rate on one engine; prints them."""
+def measure(
+    engine: Engine, folder: Path, posts: int, customers: int, *, bare: bool = True
+) -> tuple[float, float, float, float]:
+    """(records, seconds) end to end, the bare-writes rate (nan unless ``bare``) and the last
+    tenth's rate over the first's, on one engine; prints them."""
     print(f"\n== {engine.title}")
     holder = engine.hold()
     try:
         e2e_conn, prep = prepared_database(engine, holder, "bench_e2e", folder)
         print(f"prepared: employees, products, {customers:,} customers imported in {prep:.0f} s")
-        records, seconds = end_to_end(e2e_conn, folder)
-        rows = prepared_rows(Repository(e2e_conn), folder)
-        e2e_conn.close()
+        records, seconds, rates = end_to_end(e2e_conn, folder)
         print(
             f"end to end: {posts:,} posts, {records:,} records in {seconds:.1f} s = "
             f"{posts / seconds:,.0f} posts/s, {records / seconds:,.0f} records/s"
         )
+        print("records/s per tenth of tweets.jsonl: " + ", ".join(f"{r:,.0f}" for r in rates))
+        print(f"last tenth / first: {rates[-1] / rates[0]:.2f} (target >= 0.8)")
+        if not bare:
+            e2e_conn.close()
+            return float(records), seconds, float("nan"), rates[-1] / rates[0]
+        rows = prepared_rows(Repository(e2e_conn), folder)
+        e2e_conn.close()
         bare_conn, _ = prepared_database(engine, holder, "bench_bare", folder)
         bare_records, bare_seconds = bare_writes(bare_conn, rows)
         bare_conn.close()
@@ -223,7 +251,7 @@ def measure(engine: Engine, folder: Path, posts: int, customers: int) -> tuple[f
     print(
         f"ratio end-to-end / bare (records/s): {records / seconds / bare_rate:.2f} (target >= 0.7)"
     )
-    return float(records), seconds, bare_rate
+    return float(records), seconds, bare_rate, rates[-1] / rates[0]
 
 
 if __name__ == "__main__":

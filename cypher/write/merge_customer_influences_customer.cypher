@@ -1,11 +1,13 @@
 // Purpose: create or update the derived (Customer)-[:INFLUENCES]->(Customer) relationships (`rapport analyze`).
+// The MERGE names the end node first: its degree in this type stays small, and ArcadeDB's
+// MERGE walks the relationships of the node named first (Relationship.NARROW).
 // Parameters: $rows: list of {start: string id, end: string id, props: map}; props may hold source, weight, follows, replies, reshares, quotes, mentions, referrals, conversions, computedAt, digest.
 // Rows whose start or end node does not exist are skipped (see the count).
 // Returns: written (relationships merged), created (of those, new ones).
 UNWIND $rows AS row
 MATCH (a:Customer {id: row.start})
 MATCH (b:Customer {id: row.end})
-MERGE (a)-[r:INFLUENCES]->(b)
+MERGE (b)<-[r:INFLUENCES]-(a)
 WITH r, row, r.source IS NULL AS created
 WITH r, row, created,
      created OR any(k IN keys(row.props) WHERE NOT k IN ['source', 'search'] AND

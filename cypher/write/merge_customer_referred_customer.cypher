@@ -1,4 +1,6 @@
 // Purpose: create or update (Customer)-[:REFERRED]->(Customer) relationships (idempotent).
+// The MERGE names the end node first: its degree in this type stays small, and ArcadeDB's
+// MERGE walks the relationships of the node named first (Relationship.NARROW).
 // Parameters: $rows: list of {start: string id, end: string id, props: map}; props may hold source, at.
 // Rows whose start or end node does not exist are skipped (see the count).
 // A row that changes nothing but its source is not written.
@@ -7,7 +9,7 @@
 UNWIND $rows AS row
 MATCH (a:Customer {id: row.start})
 MATCH (b:Customer {id: row.end})
-MERGE (a)-[r:REFERRED]->(b)
+MERGE (b)<-[r:REFERRED]-(a)
 WITH r, row, r.source IS NULL AS created
 WITH r, row, created,
      created OR any(k IN keys(row.props) WHERE NOT k IN ['source', 'search'] AND

@@ -1,11 +1,13 @@
 // Purpose: create or update the derived (Employee)-[:RAPPORT]->(Customer) relationships (`rapport analyze`).
+// The MERGE names the end node first: its degree in this type stays small, and ArcadeDB's
+// MERGE walks the relationships of the node named first (Relationship.NARROW).
 // Parameters: $rows: list of {start: string id, end: string id, props: map}; props may hold source, warmth, interactions, lastContactAt, sentiment, sales, breakdownKeys, breakdownValues, computedAt, digest.
 // Rows whose start or end node does not exist are skipped (see the count).
 // Returns: written (relationships merged), created (of those, new ones).
 UNWIND $rows AS row
 MATCH (a:Employee {id: row.start})
 MATCH (b:Customer {id: row.end})
-MERGE (a)-[r:RAPPORT]->(b)
+MERGE (b)<-[r:RAPPORT]-(a)
 WITH r, row, r.source IS NULL AS created
 WITH r, row, created,
      created OR any(k IN keys(row.props) WHERE NOT k IN ['source', 'search'] AND

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from graph.model.records import Relationship, _property_names
 
@@ -51,6 +51,7 @@ class Influences(Derived):
     TYPE: ClassVar[str] = "INFLUENCES"
     START: ClassVar[tuple[str, ...]] = ("Customer",)
     END: ClassVar[str] = "Customer"
+    NARROW: ClassVar[Literal["start", "end"]] = "end"
     weight: float | None = None
     follows: int | None = None
     replies: int | None = None
@@ -68,6 +69,7 @@ class Rapport(Derived):
     TYPE: ClassVar[str] = "RAPPORT"
     START: ClassVar[tuple[str, ...]] = ("Employee",)
     END: ClassVar[str] = "Customer"
+    NARROW: ClassVar[Literal["start", "end"]] = "end"
     warmth: float | None = None
     interactions: int | None = None
     last_contact_at: datetime | None = None

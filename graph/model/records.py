@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from graph.errors import InvalidRecord
 from graph.times import to_utc
@@ -184,6 +184,11 @@ class Relationship(Record):
     TYPE: ClassVar[str] = ""
     START: ClassVar[tuple[str, ...]] = ()
     END: ClassVar[str] = ""
+    #: The end whose degree in this type stays small (a post has one poster; an account posts
+    #: thousands): its merge statement names that end first, because ArcadeDB's MERGE walks the
+    #: relationships of the node its pattern names first, and a walk over the busy end made each
+    #: write cost its degree.
+    NARROW: ClassVar[Literal["start", "end"]] = "start"
     start_id: str
     end_id: str
     start_label: str = ""

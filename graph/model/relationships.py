@@ -18,6 +18,7 @@ class Made(Relationship):
     TYPE: ClassVar[str] = "MADE"
     START: ClassVar[tuple[str, ...]] = ("Customer",)
     END: ClassVar[str] = "Purchase"
+    NARROW: ClassVar[Literal["start", "end"]] = "end"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,6 +39,7 @@ class Sold(Relationship):
     TYPE: ClassVar[str] = "SOLD"
     START: ClassVar[tuple[str, ...]] = ("Employee",)
     END: ClassVar[str] = "Purchase"
+    NARROW: ClassVar[Literal["start", "end"]] = "end"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,6 +85,7 @@ class Posted(Relationship):
     TYPE: ClassVar[str] = "POSTED"
     START: ClassVar[tuple[str, ...]] = ("SocialAccount",)
     END: ClassVar[str] = "Post"
+    NARROW: ClassVar[Literal["start", "end"]] = "end"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -146,6 +149,7 @@ class Wrote(Relationship):
     TYPE: ClassVar[str] = "WROTE"
     START: ClassVar[tuple[str, ...]] = ("Employee",)
     END: ClassVar[str] = "Post"
+    NARROW: ClassVar[Literal["start", "end"]] = "end"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -195,6 +199,7 @@ class Manages(Relationship):
     TYPE: ClassVar[str] = "MANAGES"
     START: ClassVar[tuple[str, ...]] = ("Employee",)
     END: ClassVar[str] = "Customer"
+    NARROW: ClassVar[Literal["start", "end"]] = "end"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -204,6 +209,7 @@ class Referred(Relationship):
     TYPE: ClassVar[str] = "REFERRED"
     START: ClassVar[tuple[str, ...]] = ("Customer",)
     END: ClassVar[str] = "Customer"
+    NARROW: ClassVar[Literal["start", "end"]] = "end"
     at: datetime | None = None
 
 
@@ -214,6 +220,7 @@ class Had(Relationship):
     TYPE: ClassVar[str] = "HAD"
     START: ClassVar[tuple[str, ...]] = ("Customer",)
     END: ClassVar[str] = "Interaction"
+    NARROW: ClassVar[Literal["start", "end"]] = "end"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -223,6 +230,7 @@ class Handled(Relationship):
     TYPE: ClassVar[str] = "HANDLED"
     START: ClassVar[tuple[str, ...]] = ("Employee",)
     END: ClassVar[str] = "Interaction"
+    NARROW: ClassVar[Literal["start", "end"]] = "end"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
