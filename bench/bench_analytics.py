@@ -23,7 +23,7 @@ databases are cached under ``bench/out/`` (the first import of 100k takes about 
 
     .venv/bin/pip install -e '.[dev,bench]'
     .venv/bin/python bench/bench_analytics.py [--sizes 10000,100000] [--seed 7]
-                                              [--backend embedded|neo4j|both]
+                                              [--backend embedded|neo4j|both] [--gds]
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ import resource
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -102,7 +103,7 @@ def worker(mode: str, engine: Engine, since: str | None) -> None:
 
 def _child(mode: str, engine: Engine, since: datetime | None = None) -> dict[str, object]:
     args = [sys.executable, __file__, "--worker", mode, "--data-dir", str(engine.data_dir),
-            "--backend", engine.name]  # fmt: skip
+            "--backend", engine.name, *(["--gds"] if engine.gds else [])]  # fmt: skip
     if since is not None:
         args += ["--since", since.isoformat()]
     done = subprocess.run(args, capture_output=True, text=True, check=False)
@@ -288,6 +289,45 @@ def one_size(engine: Engine, size: int, seed: int) -> dict[str, float]:
     }
 
 
+def in_database(engine: Engine, size: int) -> dict[str, float]:
+    """Cold and warm full runs with PageRank and Louvain inside Neo4j (GDS); prints them."""
+    inside = replace(engine, gds=True)
+    inside.server("start")  # with GDS loaded
+    clear_derived(inside)
+    cold = _child("full", inside)
+    print(f"\n== {size:,} customers, PageRank and Louvain inside Neo4j (GDS)")
+    print(f"cold full run  {cold['total']:7.1f} s   {_stages(cold)}")
+    print(f"               client peak {cold['client_peak_mb']:.0f} MB, "
+          f"server peak {cold['server_peak_mb'] or 0:.0f} MB")  # fmt: skip
+    warm = _child("full", inside)
+    print(f"warm full run  {warm['total']:7.1f} s   {_stages(warm)}")
+    inside.server("stop")
+    return {
+        "cold": float(cold["total"]),  # type: ignore[arg-type]
+        "warm": float(warm["total"]),  # type: ignore[arg-type]
+        "client_mb": float(cold["client_peak_mb"]),  # type: ignore[arg-type]
+    }
+
+
+def _growth(times: dict[int, dict[str, float]]) -> None:
+    """The growth exponents of the cold and warm runs from the smallest to the largest size."""
+    if len(times) < 2:
+        return
+    small, big = min(times), max(times)
+    for label in ("cold", "warm"):
+        exponent = math.log(times[big][label] / times[small][label]) / math.log(big / small)
+        print(f"growth exponent ({label}) {small:,} -> {big:,}: {exponent:.2f}")
+
+
+def _inside_beside(here: dict[int, dict[str, float]], seed: int) -> None:
+    """Each size again with GDS inside Neo4j, and the ratios to the in-process runs ``here``."""
+    for size, mine in here.items():
+        inside = in_database(imported_db(size, seed, "neo4j"), size)
+        print(f"inside / in process: cold {inside['cold'] / mine['cold']:.2f}, "
+              f"warm {inside['warm'] / mine['warm']:.2f}, client memory "
+              f"{inside['client_mb']:.0f} / {mine['client_mb']:.0f} MB")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,100000")
@@ -299,10 +339,14 @@ def main() -> None:
         "--incremental-only", action="store_true", help="only step 3, on the imported databases"
     )
     parser.add_argument("--no-pagerank", action="store_true", help="skip the PageRank backends")
+    parser.add_argument(
+        "--gds", action="store_true",
+        help="on Neo4j, also run PageRank and Louvain inside the database (Graph Data Science)",
+    )  # fmt: skip
     add_backend_option(parser)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, Engine(args.backend, args.data_dir), args.since)
+        worker(args.worker, Engine(args.backend, args.data_dir, gds=args.gds), args.since)
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     engines = chosen(args.backend)
@@ -315,12 +359,9 @@ def main() -> None:
     for name in engines:
         results[name] = {size: one_size(imported_db(size, args.seed, name), size, args.seed)
                          for size in sizes}  # fmt: skip
-        if len(sizes) >= 2:
-            small, big = sizes[0], sizes[-1]
-            for label in ("cold", "warm"):
-                times = results[name]
-                exponent = math.log(times[big][label] / times[small][label]) / math.log(big / small)
-                print(f"growth exponent ({label}) {small:,} -> {big:,}: {exponent:.2f}")
+        if args.gds and name == "neo4j":
+            _inside_beside(results[name], args.seed)
+        _growth(results[name])
     if len(engines) > 1:
         rows = [
             (f"{size:,} {what}", [f"{results[e][size][what]:.2f}" for e in engines])

@@ -46,6 +46,7 @@ class Engine:
     name: str
     data_dir: Path
     apoc: bool = False  # the local Neo4j loads APOC Core (bench_api_peer: @neo4j/graphql needs it)
+    gds: bool = False  # the local Neo4j loads GDS, and analyses run inside it (bench_analytics)
 
     @property
     def title(self) -> str:
@@ -57,7 +58,8 @@ class Engine:
         values: dict[str, object] = {"data_dir": self.data_dir}
         if self.name == "neo4j":
             values.update(db_uri="local-neo4j", neo4j_bolt_port=0, neo4j_http_port=0,
-                          neo4j_heap="2g", neo4j_apoc=self.apoc)  # fmt: skip
+                          neo4j_heap="2g", neo4j_apoc=self.apoc, neo4j_gds=self.gds,
+                          analyze_in_database=self.gds)  # fmt: skip
             overrides.pop("db_name", None)
         values.update(overrides)
         return load_settings(**values)
@@ -68,7 +70,9 @@ class Engine:
         if self.name == "neo4j":
             env.update(RAPPORT_DB_URI="local-neo4j", RAPPORT_NEO4J_BOLT_PORT="0",
                        RAPPORT_NEO4J_HTTP_PORT="0", RAPPORT_NEO4J_HEAP="2g",
-                       RAPPORT_NEO4J_APOC=str(self.apoc).lower())  # fmt: skip
+                       RAPPORT_NEO4J_APOC=str(self.apoc).lower(),
+                       RAPPORT_NEO4J_GDS=str(self.gds).lower(),
+                       RAPPORT_ANALYZE_IN_DATABASE=str(self.gds).lower())  # fmt: skip
         return env
 
     def server(self, action: str) -> None:

@@ -105,6 +105,17 @@ class Settings(BaseSettings):
         description="Load APOC Core into the local Neo4j (resolved from Maven Central on first "
         "start): for tools that need it, such as @neo4j/graphql (make bench-peer).",
     )
+    neo4j_gds: bool = Field(
+        default=False,
+        description="Load Graph Data Science Community 2.13 into the local Neo4j (resolved from "
+        "Maven Central on first start), for RAPPORT_ANALYZE_IN_DATABASE.",
+    )
+    analyze_in_database: bool = Field(
+        default=False,
+        description="Run PageRank and Louvain inside the connected Neo4j with Graph Data Science "
+        "(gds.pageRank.write, gds.louvain.write) instead of in this process: for a graph too "
+        "big for one Python process. Needs Neo4j with GDS (RAPPORT_NEO4J_GDS for the local one).",
+    )
     neo4j_start_timeout: float = Field(
         default=180.0, gt=0, description="Seconds to wait for the local Neo4j to start."
     )

@@ -74,7 +74,8 @@ def _engine_settings() -> dict[str, object]:
             "db_password": os.environ.get("RAPPORT_TEST_NEO4J_PASSWORD", ""),
             "db_name": os.environ.get("RAPPORT_TEST_NEO4J_DATABASE", "neo4j"),
         }
-    return {"db_uri": "local-neo4j", "neo4j_bolt_port": 0, "neo4j_http_port": 0}
+    # With Graph Data Science: the in-database analyses are tested on it.
+    return {"db_uri": "local-neo4j", "neo4j_bolt_port": 0, "neo4j_http_port": 0, "neo4j_gds": True}
 
 
 @pytest.fixture(scope="session")
@@ -110,6 +111,7 @@ def cli_env(settings: Settings) -> dict[str, str]:
         "RAPPORT_DB_URI": settings.db_uri,
         "RAPPORT_DB_NAME": settings.database,
         "RAPPORT_BATCH_SIZE": str(settings.batch_size),
+        "RAPPORT_NEO4J_GDS": str(settings.neo4j_gds).lower(),
     }
     if settings.db_password is not None:
         env["RAPPORT_DB_PASSWORD"] = settings.db_password.get_secret_value()

@@ -37,7 +37,7 @@ from graph.analytics import influence, related, warmth
 from graph.errors import ConfigError
 from graph.jobs import announce, incremental, raise_alerts
 from graph.jobs.brands import mark_brands
-from graph.store import derived, outbox
+from graph.store import derived, gds, outbox
 from graph.store.projection import Projection, audience, load_contacts, load_topic_mentions_of
 from graph.store.repository import Repository
 
@@ -120,7 +120,7 @@ def _set_scores(repository: Repository, state: _State, scores: dict[str, dict[st
 def run_influence(
     repository: Repository, run: datetime, state: _State, report: StageReport
 ) -> None:
-    """Influence edges and scores."""
+    """Influence edges and scores (PageRank here, or inside Neo4j by GDS)."""
     inputs = state.projection.influence_inputs()
     found = influence.conversions(inputs.praise, inputs.purchases, audience(inputs))
     edges = influence.influence_edges(
@@ -128,12 +128,13 @@ def run_influence(
         quotes=inputs.quotes, mentions=inputs.mentions, referrals=inputs.referrals,
         conversions=found,
     )  # fmt: skip
-    graph = influence.influence_graph(edges)
-    scores = influence.influence_scores(graph)
-    ranks = influence.ranks(scores)
-    state.graph, state.scores = graph, scores
+    in_database = repository.settings.analyze_in_database
+    if in_database:
+        gds.version(repository)  # before any write: says what to do when there is none
+    else:
+        graph = influence.influence_graph(edges)
+        state.graph, state.scores = graph, influence.influence_scores(graph)
     stored = state.projection.customer_scores  # before this run's are set
-    state.events += announce.influencers_entered(repository, run, stored, ranks, scores)
     _sync(
         repository,
         report,
@@ -148,18 +149,45 @@ def run_influence(
             for (a, b), ev in edges.items()
         ),
     )  # fmt: skip
+    report.notes.update(edges=len(edges), conversions=len(found))
+    if in_database:
+        before = {c: dict(s) for c, s in stored.items()}
+        report.notes.update(customers=gds.influence(repository).customers, engine="gds")
+        scores, ranks = _stored_influence(repository, stored)
+        state.events += announce.influencers_entered(repository, run, before, ranks, scores)
+        return
+    ranks = influence.ranks(state.scores)
+    state.events += announce.influencers_entered(repository, run, stored, ranks, state.scores)
     _set_scores(
         repository,
         state,
-        {c: {"influence": round(s, 8), "influenceRank": ranks[c]} for c, s in scores.items()},
-    )
-    report.notes.update(edges=len(edges), conversions=len(found), customers=len(scores))
+        {c: {"influence": round(s, 8), "influenceRank": ranks[c]}
+         for c, s in state.scores.items()},
+    )  # fmt: skip
+    report.notes.update(customers=len(state.scores))
+
+
+def _stored_influence(
+    repository: Repository, stored: dict[str, dict[str, object]]
+) -> tuple[dict[str, float], dict[str, int]]:
+    """The scores and ranks GDS wrote, read back into the run's copy of the stored scores."""
+    fresh = Projection(repository).customer_scores
+    for cid, values in fresh.items():
+        stored.setdefault(cid, {}).update(values)
+    scores = {c: float(v["influence"]) for c, v in fresh.items() if "influence" in v}  # type: ignore[arg-type]
+    ranks = {c: int(v["influenceRank"]) for c, v in fresh.items() if "influenceRank" in v}  # type: ignore[call-overload]
+    return scores, ranks
 
 
 def run_communities(
     repository: Repository, run: datetime, state: _State, report: StageReport
 ) -> None:
-    """Louvain communities over the influence graph."""
+    """Louvain communities over the influence graph (here, or inside Neo4j by GDS)."""
+    if repository.settings.analyze_in_database:
+        done = gds.communities(repository)
+        report.written = done.customers
+        report.notes.update(communities=done.communities, engine="gds")
+        return
     if state.graph is None:
         run_influence(repository, run, state, StageReport("influence"))
     found = community_detection.communities(state.graph, seed=7)

@@ -32,8 +32,9 @@ def kind(settings: Settings) -> lifecycle.ServerKind:
         # In the client, before spawning: a missing java or mvn is said here, with its hint.
         distribution.find_java()
         distribution.classpath(
-            root.expanduser().resolve(), settings.neo4j_version, apoc=settings.neo4j_apoc
-        )
+            root.expanduser().resolve(), settings.neo4j_version, apoc=settings.neo4j_apoc,
+            gds=settings.neo4j_gds,
+        )  # fmt: skip
 
     return lifecycle.ServerKind(
         title="local Neo4j",
@@ -50,6 +51,7 @@ def kind(settings: Settings) -> lifecycle.ServerKind:
             "--http-port",
             str(settings.neo4j_http_port),
             *(["--apoc"] if settings.neo4j_apoc else []),
+            *(["--gds"] if settings.neo4j_gds else []),
         ),
         start_timeout=settings.neo4j_start_timeout,
         error=Neo4jServerError,

@@ -85,14 +85,15 @@ def _run_maven(command: list[str], made: Path, what: str, hint: str) -> None:
         raise Neo4jServerError(f"Maven could not {what}:\n{tail}", hint=hint)
 
 
-def classpath(home: Path, version: str, *, apoc: bool = False) -> list[str]:
-    """The jars of Neo4j Community ``version`` and Neo4j Browser (and APOC Core), resolved once
-    per version.
+def classpath(home: Path, version: str, *, apoc: bool = False, gds: bool = False) -> list[str]:
+    """The jars of Neo4j Community ``version`` and Neo4j Browser (and APOC Core, and Graph Data
+    Science Community), resolved once per version and choice of plugins.
 
-    The classpath is kept in ``home/classpath-<version>[-apoc].txt``; it is resolved again when a
-    jar in it has gone (a cleaned Maven cache).
+    The classpath is kept in ``home/classpath-<version>[-apoc][-gds].txt``; it is resolved again
+    when a jar in it has gone (a cleaned Maven cache).
     """
-    listing = home / f"classpath-{version}{'-apoc' if apoc else ''}.txt"
+    chosen = [name for name, on in (("apoc", apoc), ("gds", gds)) if on]
+    listing = home / f"classpath-{'-'.join([version, *chosen])}.txt"
     if listing.exists():
         jars = listing.read_text(encoding="utf-8").strip().split(os.pathsep)
         if jars and all(Path(j).is_file() for j in jars):
@@ -100,7 +101,8 @@ def classpath(home: Path, version: str, *, apoc: bool = False) -> list[str]:
     home.mkdir(parents=True, exist_ok=True)
     command = [
         _maven(), "-q", "-B", "-f", str(POM), f"-Dneo4j.version={version}",
-        "dependency:build-classpath", f"-Dmdep.outputFile={listing}", *(["-Papoc"] if apoc else []),
+        "dependency:build-classpath", f"-Dmdep.outputFile={listing}",
+        *([f"-P{','.join(chosen)}"] if chosen else []),
     ]  # fmt: skip
     _run_maven(
         command, listing, f"resolve Neo4j Community {version}",
@@ -110,24 +112,35 @@ def classpath(home: Path, version: str, *, apoc: bool = False) -> list[str]:
     return listing.read_text(encoding="utf-8").strip().split(os.pathsep)
 
 
+def _plugin_name(jar: str) -> str | None:
+    """The name a jar has in ``plugins/`` when it is a plugin's (APOC's, or GDS's: prefixed,
+    since its modules have names such as ``core-2.13.9.jar``), else None."""
+    path = Path(jar)
+    if path.name.startswith("apoc-"):
+        return path.name
+    if f"{os.sep}org{os.sep}neo4j{os.sep}gds{os.sep}" in str(path):
+        return f"gds-{path.name}"
+    return None
+
+
 def plugins(home: Path, jars: list[str]) -> list[str]:
-    """Put the APOC jars of ``jars`` (if any) in ``home/plugins``, where Neo4j looks for
-    procedures, and take away those an earlier start put there; the jars the JVM gets (all of
-    them: as Neo4j's own launcher does, plugins are on the classpath too, where the extensions
-    that give procedures their components are found)."""
+    """Put the plugin jars of ``jars`` (APOC's, GDS's) in ``home/plugins``, where Neo4j looks
+    for procedures, and take away those an earlier start put there; the jars the JVM gets (all
+    of them: as Neo4j's own launcher does, plugins are on the classpath too, where the
+    extensions that give procedures their components are found)."""
     folder = home / "plugins"
     folder.mkdir(parents=True, exist_ok=True)
-    apoc = {Path(j).name: j for j in jars if Path(j).name.startswith("apoc-")}
-    for old in folder.glob("apoc-*.jar"):
-        if old.name not in apoc:
+    wanted = {name: jar for jar in jars if (name := _plugin_name(jar)) is not None}
+    for old in [*folder.glob("apoc-*.jar"), *folder.glob("gds-*.jar")]:
+        if old.name not in wanted:
             old.unlink()
-    for name, jar in apoc.items():
+    for name, jar in wanted.items():
         if not (folder / name).exists():
             shutil.copy2(jar, folder / name)
     return jars
 
 
-def config(*, home: Path, bolt_port: int, http_port: int, heap: str) -> str:
+def config(*, home: Path, bolt_port: int, http_port: int, heap: str, gds: bool = False) -> str:
     """``neo4j.conf`` for a server on 127.0.0.1 with its data under ``home``.
 
     >>> "server.bolt.listen_address=127.0.0.1:7687" in config(
@@ -159,6 +172,8 @@ def config(*, home: Path, bolt_port: int, http_port: int, heap: str) -> str:
         "server.memory.pagecache.size": "512m",
         "db.transaction.timeout": "0",
     }
+    if gds:  # GDS reaches into the kernel: Neo4j runs its procedures only when told to
+        lines["dbms.security.procedures.unrestricted"] = "gds.*"
     return "".join(f"{key}={value}\n" for key, value in lines.items())
 
 

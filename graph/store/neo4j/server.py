@@ -52,12 +52,13 @@ def _answers(port: int) -> bool:
 
 
 def _start_jvm(
-    data: DataDir, jars: list[str], java: distribution.Java, *, heap: str, bolt: int, http: int
-) -> subprocess.Popen[bytes]:
+    data: DataDir, jars: list[str], java: distribution.Java, *, heap: str, bolt: int, http: int,
+    gds: bool,
+) -> subprocess.Popen[bytes]:  # fmt: skip
     home = data.server_root
     (home / "conf").mkdir(parents=True, exist_ok=True)
     (home / "conf" / "neo4j.conf").write_text(
-        distribution.config(home=home, bolt_port=bolt, http_port=http, heap=heap),
+        distribution.config(home=home, bolt_port=bolt, http_port=http, heap=heap, gds=gds),
         encoding="utf-8",
     )
     if not (home / "data" / "databases").exists():
@@ -89,15 +90,15 @@ def _stop_jvm(jvm: subprocess.Popen[bytes]) -> None:
 
 def serve(
     data: DataDir, *, version: str, heap: str, idle_grace: float, bolt_port: int, http_port: int,
-    apoc: bool = False,
+    apoc: bool = False, gds: bool = False,
 ) -> int:  # fmt: skip
     """Run Neo4j until told to stop or, when unpinned, until no client remains."""
     stop = supervise.stop_on_signals()
     java = distribution.find_java()
-    jars = distribution.plugins(data.server_root, distribution.classpath(data.root, version,
-                                                                         apoc=apoc))  # fmt: skip
+    resolved = distribution.classpath(data.root, version, apoc=apoc, gds=gds)
+    jars = distribution.plugins(data.server_root, resolved)
     bolt, http = bolt_port or free_port(), http_port or free_port()
-    jvm = _start_jvm(data, jars, java, heap=heap, bolt=bolt, http=http)
+    jvm = _start_jvm(data, jars, java, heap=heap, bolt=bolt, http=http, gds=gds)
     pid = os.getpid()
 
     def shutdown() -> None:
@@ -145,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bolt-port", type=int, default=0)
     parser.add_argument("--http-port", type=int, default=0)
     parser.add_argument("--apoc", action="store_true", help="load APOC Core")
+    parser.add_argument("--gds", action="store_true", help="load Graph Data Science Community")
     args = parser.parse_args(argv)
     os.umask(0o077)  # the database's files are its owner's alone (they hold personal data)
     data = DataDir(args.data_dir, home="home", auth_file="neo4j_password")
@@ -156,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         bolt_port=args.bolt_port,
         http_port=args.http_port,
         apoc=args.apoc,
+        gds=args.gds,
     )
 
 
