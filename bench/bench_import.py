@@ -209,10 +209,16 @@ def main() -> None:
         rows = [
             ("end to end posts/s", [f"{posts / f[1]:,.0f}" for f in figures.values()]),
             ("end to end records/s", [f"{f[0] / f[1]:,.0f}" for f in figures.values()]),
-            ("bare writes records/s", [f"{f[2]:,.0f}" for f in figures.values()]),
-            ("ratio end-to-end / bare", [f"{f[0] / f[1] / f[2]:.2f}" for f in figures.values()]),
             ("last tenth / first tenth", [f"{f[3]:.2f}" for f in figures.values()]),
         ]
+        if not args.no_bare:
+            rows += [
+                ("bare writes records/s", [f"{f[2]:,.0f}" for f in figures.values()]),
+                (
+                    "ratio end-to-end / bare",
+                    [f"{f[0] / f[1] / f[2]:.2f}" for f in figures.values()],
+                ),
+            ]
         side_by_side(f"bench_import ({args.customers:,} customers)", rows, list(figures))
 
 
