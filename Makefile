@@ -90,7 +90,10 @@ unit: $(STAMP) $(WEB) $(EXPLORER) $(FRONTEND) browser
 test-neo4j: $(STAMP) $(WEB) $(EXPLORER) $(FRONTEND) browser
 	RAPPORT_TEST_BACKEND=neo4j $(BIN)/pytest -m "(integration or neo4j_only) and not embedded_only" --durations=10 tests
 
-test: lint typecheck audit schema-check unit test-neo4j
+# The two engines' passes run side by side (-j2): each waits on its servers and subprocesses
+# more than it computes; -O keeps each pass's output together.
+test: lint typecheck audit schema-check
+	$(MAKE) -j2 -O unit test-neo4j
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_writes.py
