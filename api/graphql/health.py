@@ -56,7 +56,8 @@ class DatabaseHealth:
         try:
             # On a repository of its own: a ping is no request's statement (the shared one's
             # count is what tests and benchmarks read per request).
-            Repository(self.repository.connection).read("read/ping")
+            ping = Repository(self.repository.connection, tx_timeout=self.repository.tx_timeout)
+            ping.read("read/ping")
         except DatabaseUnavailable as exc:
             self.unavailable(exc.message)
         except RapportError as exc:  # a timeout under load is not an outage

@@ -60,9 +60,8 @@ async def root_customer(info: AnyInfo, id: str) -> Customer | None:
     query selects more of it than its related data."""
     from api.graphql.customers import Customer
 
-    known = await _known_by_relations(
-        info, id, _CUSTOMER_RELATIONS, info.context.loaders.customers_seen
-    )
+    loaders = info.context.loaders
+    known = await _known_by_relations(info, id, _CUSTOMER_RELATIONS, loaders.customers_seen)
     if known is None:
         return await load_customer(info, id)
     return Customer.of(CustomerProfile.of(id, {})) if known else None
@@ -73,9 +72,8 @@ async def root_product(info: AnyInfo, id: str) -> Product | None:
     query selects more of it than its related products."""
     from api.graphql.products import Product
 
-    known = await _known_by_relations(
-        info, id, _PRODUCT_RELATIONS, info.context.loaders.products_seen
-    )
+    loaders = info.context.loaders
+    known = await _known_by_relations(info, id, _PRODUCT_RELATIONS, loaders.products_seen)
     if known is None:
         return await load_product(info, id)
     return Product.of(ProductView.of(id, {})) if known else None
