@@ -64,7 +64,7 @@ def test_a_marketer_explores_the_network_and_works_the_alert_queue(
         "influencer": inf.customer, "converted": list(inf.converted_followers), "pathTo": path_to,
     }  # fmt: skip
     done = subprocess.run([node, str(DRIVER), base, reader, writer, json.dumps(truth), str(SHOTS)],
-                          capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
+                          capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     assert done.stdout.strip(), done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["ok"], result.get("failure", "") + done.stderr

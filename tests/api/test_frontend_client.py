@@ -47,7 +47,7 @@ def test_the_typed_client_against_a_running_server(
     env = {**os.environ, "RAPPORT_URL": base, "RAPPORT_KEY": writer,
            "RAPPORT_HANDLE": planted.angry_post.handle}  # fmt: skip
     done = subprocess.run([node, "--test", "dist/test/"], cwd=FRONTEND, env=env,
-                          capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
+                          capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert "# pass 5" in done.stdout
     assert "# fail 0" in done.stdout

@@ -41,7 +41,7 @@ def test_a_person_enters_a_key_and_runs_a_readme_query(
     product = planted.complements.product
     query = f'{{ product(id: "{product}") {{ name relatedProducts(first: 3) {{ product {{ key }} }} }} }}'
     done = subprocess.run([node, str(DRIVER), base, key, query, planted.complements.top_two[0]],
-                          capture_output=True, text=True, timeout=180, check=False)  # fmt: skip
+                          capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["askedForKey"]
@@ -81,7 +81,7 @@ def test_a_browser_page_subscribes_with_its_key_in_connection_init(
         )
         httpx.post(f"{base}/graphql", headers={"X-API-Key": writer}, timeout=60,
                    json={"query": resolve, "variables": {"id": alert}})  # fmt: skip
-        out, err = browser.communicate(timeout=120)
+        out, err = browser.communicate(timeout=300)
     finally:
         if browser.poll() is None:
             browser.kill()

@@ -92,7 +92,7 @@ def test_a_marketer_runs_a_kit_query_in_neo4j_browser_with_the_style(
     name = influencer["props"]["name"]
     done = subprocess.run(
         [node, str(DRIVER), url, password, base, json.dumps(params), query, name, str(shot)],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert done.stdout.strip(), done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])

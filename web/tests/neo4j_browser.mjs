@@ -11,8 +11,9 @@ const browser = await chromium.launch({
          "--disable-background-networking"],
 });
 const result = { outside: [], blocked: [], errors: [], console: [], frames: [] };
-const wait = { timeout: 60000 };
+const wait = { timeout: 120000 };
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.setDefaultTimeout(wait.timeout); // both engines' passes may share two cores with this browser
 page.on("console", (m) => { if (m.type() === "error") result.console.push(m.text().slice(0, 200)); });
 try {
   const origin = new URL(url).origin;

@@ -15,6 +15,7 @@ const browser = await chromium.launch({
 const result = { errors: [] };
 try {
   const page = await browser.newPage();
+  page.setDefaultTimeout(120000); // both engines' passes may share two cores with this browser
   page.on("pageerror", (e) => result.errors.push(String(e)));
   await page.goto(`${base}/graphql`);
   const url = base.replace(/^http/, "ws") + "/graphql";
@@ -44,10 +45,10 @@ try {
   }), { url, key });
   console.log("ready");
   await page.waitForFunction(() => window.received.some((m) => m.type === "next"), null,
-                             { timeout: 60000 });
+                             { timeout: 120000 });
   console.log("raised");  // the test changes the alert only now, so the order is known
   await page.waitForFunction(() => window.received.filter((m) => m.type === "next").length >= 2,
-                             null, { timeout: 60000 });
+                             null, { timeout: 120000 });
   result.received = await page.evaluate(() => window.received);
   result.ok = result.unauthorizedClose === 4401 && result.errors.length === 0;
 } catch (error) {

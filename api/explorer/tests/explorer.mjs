@@ -17,9 +17,13 @@ const browser = await chromium.launch({
          "--disable-background-networking"],
 });
 const result = { external: [], errors: [], screenshots: [], steps: [] };
-const wait = { timeout: 30000 };
+// Generous: the test passes of both engines may share two cores with this browser. Nothing here
+// times the Explorer; a step that never comes still fails, and names itself.
+const wait = { timeout: 120000 };
+let step = "open";
 try {
   const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  page.setDefaultTimeout(wait.timeout);
   page.on("request", (r) => { if (!r.url().startsWith(base)) result.external.push(r.url()); });
   page.on("pageerror", (e) => result.errors.push(String(e)));
   const shot = async (name) => {
@@ -43,7 +47,7 @@ try {
   await page.click(`#results li[data-kind=product][data-key="${truth.product}"]`);
   await page.waitForSelector("#results ol.ranked li", wait);
   result.productTop = await page.getAttribute("#results ol.ranked li", "data-key");
-  result.steps.push("search");
+  result.steps.push(step = "search");
   await shot("explorer-1-product-influencers.png");
 
   // The top influencer's network and 360.
@@ -56,7 +60,7 @@ try {
     [truth.influencer, ...truth.converted]);
   result.panel = await page.innerText("#c360");
   result.chart = await page.evaluate(() => Boolean(document.querySelector("#sentiment-chart canvas, #sentiment-chart .muted")));
-  result.steps.push("360");
+  result.steps.push(step = "360");
   await shot("explorer-2-influencer-360.png");
 
   // Expand a neighbour by clicking it.
@@ -66,14 +70,14 @@ try {
   await idle();
   result.expandedFrom = result.drawn;
   result.expandedTo = (await nodes()).length;
-  result.steps.push("expand");
+  result.steps.push(step = "expand");
 
   // Why does the influencer influence that customer: click the edge.
   await page.evaluate(([a, b]) => window.explorer.cy.getElementById(`${a}->${b}`).emit("tap"),
     [truth.influencer, neighbour]);
   await page.waitForSelector("#why li", wait);
   result.why = await page.innerText("#why");
-  result.steps.push("why");
+  result.steps.push(step = "why");
   await shot("explorer-3-why-influence.png");
 
   // The strongest path from the influencer to a customer they converted.
@@ -83,7 +87,7 @@ try {
   await page.waitForSelector("#results ol.path li", wait);
   result.path = await page.$$eval("#results ol.path li", (items) => items.map((li) => li.dataset.key));
   result.onPath = await page.evaluate(() => window.explorer.cy.nodes(".onpath").length);
-  result.steps.push("path");
+  result.steps.push(step = "path");
   await shot("explorer-4-path.png");
 
   // Campaign seeds for k = 3, drawn with their reach.
@@ -92,7 +96,7 @@ try {
   await page.waitForSelector("#results ol.seeds li", wait);
   result.seeds = await page.$$eval("#results ol.seeds li", (items) => items.map((li) => li.dataset.key));
   result.seedNodes = await page.evaluate(() => window.explorer.cy.nodes(".seed").length);
-  result.steps.push("seeds");
+  result.steps.push(step = "seeds");
   await shot("explorer-5-campaign-seeds.png");
 
   // The alert queue: a reader may look but not act; a writer acknowledges and assigns.
@@ -119,12 +123,12 @@ try {
   await page.waitForFunction(() => document.querySelector("#status").textContent.startsWith("assigned"), null, wait);
   result.assignee = await card.locator(".assignee").innerText();
   result.assigneeShown = assignLabel.startsWith(result.assignee);
-  result.steps.push("alerts");
+  result.steps.push(step = "alerts");
   await shot("explorer-6-alerts.png");
   result.ok = result.errors.length === 0 && result.external.length === 0;
 } catch (error) {
   result.ok = false;
-  result.failure = String(error);
+  result.failure = `after step "${step}": ${error}`;
 } finally {
   await browser.close();
 }
