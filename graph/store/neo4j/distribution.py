@@ -171,6 +171,10 @@ def config(*, home: Path, bolt_port: int, http_port: int, heap: str, gds: bool =
         "server.memory.heap.max_size": heap,
         "server.memory.pagecache.size": "512m",
         "db.transaction.timeout": "0",
+        # A stop waited 5 s on Bolt's idle worker threads after the databases had checkpointed
+        # and closed: every command on the local Neo4j paid it.
+        "internal.server.bolt.thread_pool_shutdown_wait_time": "100ms",
+        "internal.server.bolt.connection_shutdown_wait_time": "100ms",
     }
     if gds:  # GDS reaches into the kernel: Neo4j runs its procedures only when told to
         lines["dbms.security.procedures.unrestricted"] = "gds.*"

@@ -61,9 +61,10 @@ def _wait(predicate: Callable[[], bool], timeout: float = 60.0) -> bool:
 
 @pytest.mark.neo4j_only
 @pytest.mark.slow
-def test_start_serves_bolt_and_browser_and_stop_leaves_nothing(
+def test_start_serves_bolt_and_browser_survives_a_killed_supervisor_and_stop_leaves_nothing(
     tmp_path: Path, run_rapport: Run
 ) -> None:
+    # One server's whole life, since each start costs tens of seconds.
     env = _env(tmp_path, RAPPORT_NEO4J_APOC="true")  # APOC Core too (make bench-peer needs it)
     started = run_rapport("neo4j", "start", env=env)
     assert started.returncode == 0, started.stderr
@@ -87,41 +88,22 @@ def test_start_serves_bolt_and_browser_and_stop_leaves_nothing(
     ) == ["apoc-common", "apoc-core"]
     password = tmp_path / "neo4j" / "neo4j_password"
     assert password.stat().st_mode & 0o777 == 0o600
-    stopped = run_rapport("neo4j", "stop", env=env)
-    assert "stopped the local Neo4j" in stopped.stdout
-    assert _jvms_of(tmp_path) == []
-    assert not (tmp_path / "neo4j" / "server.json").exists()
 
-
-@pytest.mark.neo4j_only
-@pytest.mark.slow
-def test_a_killed_supervisor_takes_its_jvm_along_and_the_next_start_recovers(
-    tmp_path: Path, run_rapport: Run
-) -> None:
-    env = _env(tmp_path)
-    assert run_rapport("neo4j", "start", env=env).returncode == 0
-    status = run_rapport("neo4j", "status", env=env).stdout
-    found = re.search(r"running \(pid (\d+)\)", status)
-    assert found is not None, status
-    supervisor = int(found.group(1))
+    # A killed supervisor takes its JVM along, and the next start recovers.
+    found_pid = re.search(r"running \(pid (\d+)\)", status.stdout)
+    assert found_pid is not None, status.stdout
     jvms = _jvms_of(tmp_path)
     assert len(jvms) == 1
-    os.kill(supervisor, signal.SIGKILL)
+    os.kill(int(found_pid.group(1)), signal.SIGKILL)
     assert _wait(lambda: process_token(jvms[0]) is None), "the JVM outlived its supervisor"
     again = run_rapport("neo4j", "start", env=env)
     assert again.returncode == 0, again.stderr
     assert "started" in again.stdout
-    assert run_rapport("neo4j", "stop", env=env).returncode == 0
+
+    stopped = run_rapport("neo4j", "stop", env=env)
+    assert "stopped the local Neo4j" in stopped.stdout
     assert _jvms_of(tmp_path) == []
-
-
-@pytest.mark.neo4j_only
-@pytest.mark.slow
-def test_a_command_on_local_neo4j_leaves_no_server_behind(tmp_path: Path, run_rapport: Run) -> None:
-    result = run_rapport("init", env={**_env(tmp_path), "RAPPORT_DB_URI": "local-neo4j"})
-    assert result.returncode == 0, result.stderr
-    assert f"{len(model.NODE_LABELS)} constraints" in result.stdout
-    assert _wait(lambda: not _jvms_of(tmp_path), timeout=60)
+    assert not (tmp_path / "neo4j" / "server.json").exists()
 
 
 def test_without_maven_the_error_says_what_to_install(tmp_path: Path, run_rapport: Run) -> None:
@@ -147,9 +129,13 @@ def test_without_java_the_error_says_what_to_install(tmp_path: Path, run_rapport
 
 @pytest.mark.neo4j_only
 @pytest.mark.slow
-def test_the_local_neo4j_data_is_private_to_its_owner(tmp_path: Path, run_rapport: Run) -> None:
-    done = run_rapport("init", env={**_env(tmp_path), "RAPPORT_DB_URI": "local-neo4j"})
-    assert done.returncode == 0, done.stderr
+def test_a_command_on_local_neo4j_leaves_no_server_behind_and_its_data_private(
+    tmp_path: Path, run_rapport: Run
+) -> None:
+    result = run_rapport("init", env={**_env(tmp_path), "RAPPORT_DB_URI": "local-neo4j"})
+    assert result.returncode == 0, result.stderr
+    assert f"{len(model.NODE_LABELS)} constraints" in result.stdout
+    assert _wait(lambda: not _jvms_of(tmp_path), timeout=60)
     home = tmp_path / "neo4j"
     open_files = [
         str(p.relative_to(home))

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -33,6 +33,18 @@ def _env(data_dir: Path) -> dict[str, str]:
         env.update(RAPPORT_DB_URI="local-neo4j", RAPPORT_NEO4J_BOLT_PORT="0",
                    RAPPORT_NEO4J_HTTP_PORT="0")  # fmt: skip
     return env
+
+
+@pytest.fixture
+def pinned(tmp_path: Path, run_rapport: Run) -> Iterator[None]:
+    """The test's server started and kept up between its commands (each would start and stop
+    one of its own: seconds each), as an operator runs it; a server started after a kill is
+    kept up too. Stopped after the test."""
+    command = "neo4j" if ON_NEO4J else "db"
+    started = run_rapport(command, "start", env=_env(tmp_path))
+    assert started.returncode == 0, started.stderr
+    yield
+    run_rapport(command, "stop", "--force", env=_env(tmp_path))
 
 
 def _kill_database(data_dir: Path) -> int:
@@ -66,7 +78,7 @@ def _wait(predicate: Callable[[], bool], timeout: float) -> bool:
 
 
 def test_an_import_says_the_database_stopped_and_resumes_to_the_same_graph(
-    tmp_path: Path, run_rapport: Run
+    tmp_path: Path, run_rapport: Run, pinned: None
 ) -> None:
     source = tmp_path / "customers.csv"
     rows = ["id,name,email"] + [f"k{i},Customer {i},k{i}@example.com" for i in range(40_000)]
@@ -92,7 +104,7 @@ def test_an_import_says_the_database_stopped_and_resumes_to_the_same_graph(
 
 
 def test_the_api_fails_fast_while_the_database_is_away_and_loses_no_acknowledged_write(
-    tmp_path: Path, run_rapport: Run
+    tmp_path: Path, run_rapport: Run, pinned: None
 ) -> None:
     assert run_rapport("init", env=_env(tmp_path)).returncode == 0
     key = run_rapport("keys", "create", "--role", "writer", env=_env(tmp_path)).stdout
