@@ -65,6 +65,14 @@ def needs_no_properties(info: AnyInfo, relations: Collection[str]) -> set[str]:
     return fields & set(relations)
 
 
+def nodes_select(info: AnyInfo, name: str, under: tuple[str, ...] = ()) -> bool:
+    """Whether a connection's query selects field ``name`` on its nodes (False when it cannot
+    tell: then it is read when asked for); ``under`` names the connection below this field."""
+    (field,) = info.selected_fields
+    paths = ((*under, "nodes"), (*under, "edges", "node"))
+    return any(name in (_node_fields(field.selections, path) or ()) for path in paths)
+
+
 def selected_keys(info: AnyInfo, keys: Sequence[str]) -> tuple[str, ...]:
     """The stored properties ``keys`` a connection's query selects on its nodes, when it selects
     nothing else (a field that is not a plain property may read any: then all ``keys``).

@@ -33,6 +33,7 @@ from api.graphql.common import (
     WritePayload,
     counts,
     from_view,
+    nodes_select,
     required_id,
     search_counter,
     search_page,
@@ -126,7 +127,9 @@ class Customer(Node):
         before: Before = None, filter: TimeFilter | None = None,
         order: TimeOrder = TimeOrder.NEWEST_FIRST,
     ) -> Connection[Purchase]:  # fmt: skip
-        found = await info.context.loaders.purchases.load(str(self.id))
+        loaders = info.context.loaders
+        read = loaders.purchases_with_lines if nodes_select(info, "lines") else loaders.purchases
+        found = await read.load(str(self.id))
         kept = timeline.within(found, **_bounds(filter), oldest_first=_oldest(order))
         page = page_of(kept, key=_dated(order), first=first, after=after, last=last,
                        before=before, most=page_limit(info))  # fmt: skip

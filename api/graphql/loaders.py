@@ -107,6 +107,20 @@ class Loaders:
         return _loader(self.r, activity.purchases_of, [], self.customers_seen)
 
     @cached_property
+    def purchases_with_lines(self) -> DataLoader[str, list[activity.PurchaseView]]:
+        """Purchases as :attr:`purchases` has them, read with their lines, which it hands to
+        :attr:`lines`: a query for purchases and their lines costs one read."""
+
+        async def load(keys: Sequence[str]) -> list[list[activity.PurchaseView]]:
+            found, lines = await off_loop(activity.purchases_with_lines_of, self.r, list(keys))
+            self.customers_seen.update(found)
+            for purchase, its_lines in lines.items():
+                self.lines.prime(purchase, its_lines)
+            return [found.get(k, []) for k in keys]
+
+        return DataLoader(load_fn=load)
+
+    @cached_property
     def lines(self) -> DataLoader[str, list[activity.LineView]]:
         return _loader(self.r, activity.purchase_lines_of, [])
 

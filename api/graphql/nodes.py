@@ -19,7 +19,6 @@ import strawberry
 from api.graphql.context import AnyInfo, page_limit, repo
 from api.graphql.loaders import off_loop
 from graph.answers import activity, alert_queue
-from graph.answers.paging import check_first
 from graph.errors import InvalidInput, NotFound
 
 #: The types that implement Node (their GraphQL names).
@@ -157,7 +156,11 @@ class NodeQuery:
         info: AnyInfo,
         ids: Annotated[list[strawberry.ID], strawberry.argument(description="Global ids.")],
     ) -> list[Node | None]:
-        check_first(max(len(ids), 1), page_limit(info))
+        if not 1 <= len(ids) <= page_limit(info):
+            raise InvalidInput(
+                f"ids must hold 1..{page_limit(info)} global ids, got {len(ids)}",
+                hint="ask for the rest in another request", field="ids",
+            )  # fmt: skip
         names = [from_global_id(str(i)) for i in ids]
         return list(
             await asyncio.gather(*(resolve_node(info, *n) if n else _none() for n in names))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from api.graphql.common import needs_no_properties
+from api.graphql.common import needs_no_properties, nodes_select
 from api.graphql.context import AnyInfo
 from graph.answers.customers import CustomerProfile
 from graph.answers.products import ProductView
@@ -61,7 +61,10 @@ async def root_customer(info: AnyInfo, id: str) -> Customer | None:
     from api.graphql.customers import Customer
 
     loaders = info.context.loaders
-    known = await _known_by_relations(info, id, _CUSTOMER_RELATIONS, loaders.customers_seen)
+    relations = _CUSTOMER_RELATIONS
+    if nodes_select(info, "lines", ("purchases",)):  # the read that its purchases field makes
+        relations = {**relations, "purchases": ("purchases_with_lines",)}
+    known = await _known_by_relations(info, id, relations, loaders.customers_seen)
     if known is None:
         return await load_customer(info, id)
     return Customer.of(CustomerProfile.of(id, {})) if known else None

@@ -179,12 +179,30 @@ def by_ids(repository: Repository, label: str, ids: Sequence[str]) -> dict[str, 
     return {r["id"]: make(r) for r in rows}
 
 
+def _line(product: str, name: str | None, quantity: Any, unit_price: float | None) -> LineView:
+    return LineView(product, int(quantity or 1), unit_price, name)
+
+
 def purchase_lines_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[LineView]]:
     """Each purchase's lines, by purchase id (a purchase not in the graph is left out)."""
     rows = repository.read("activity/purchase_lines_of", ids=list(ids))
-    return _by(rows, "purchase", lambda r: LineView(
-        r["product"], int(r.get("quantity") or 1), r.get("unitPrice"), r.get("name"),
+    return _by(rows, "purchase", lambda r: _line(
+        r["product"], r.get("name"), r.get("quantity"), r.get("unitPrice")
     ), item="product")  # fmt: skip
+
+
+def purchases_with_lines_of(
+    repository: Repository, ids: Sequence[str]
+) -> tuple[dict[str, list[PurchaseView]], dict[str, list[LineView]]]:
+    """Each customer's purchases as :func:`purchases_of` gives them, and each of those purchases'
+    lines as :func:`purchase_lines_of` gives them: one read for both."""
+    rows = repository.read("activity/purchases_with_lines_of", ids=list(ids))
+    lines: dict[str, list[LineView]] = {}
+    for row in rows:
+        if row.get("id") is not None and row["id"] not in lines:
+            held = {item[0]: item for item in row.get("lines") or () if item[0] is not None}
+            lines[row["id"]] = [_line(*held[k]) for k in sorted(held)]
+    return _by(rows, "customer", _purchase), lines
 
 
 def posts_of(repository: Repository, ids: Sequence[str]) -> dict[str, list[PostView]]:

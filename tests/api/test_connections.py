@@ -155,8 +155,8 @@ def test_round_trips_do_not_grow_with_the_page(client: TestClient) -> None:
     # the page size: the count may differ by one, never grow with the 20 times larger page.
     assert abs(small - large) <= 1
     # One read per loader (customers, accounts, warmth, employees, influencers, customers,
-    # purchases, lines, products, related, posts, interactions) and six for all the
-    # recommendations.
+    # purchases with their lines, the timeline's purchases, products, related, posts,
+    # interactions) and six for all the recommendations.
     assert min(small, large) == 18
 
 
@@ -184,11 +184,29 @@ def test_names_read_with_related_products_and_lines_cost_no_statement(
         "query($id: ID!) { customer(id: $id) { purchases(first: 3) { nodes { lines { %s } } } } }"
     )
     bare, _ = trips(lines % "productId", id=buyer)
+    assert bare == 1  # the purchases and their lines are one read
     named, data = trips(lines % "productId name product { name }", id=buyer)
     assert trips(lines % "productId name", id=buyer)[0] == bare
     items = [i for p in data["customer"]["purchases"]["nodes"] for i in p["lines"]]
     assert items
     assert all(i["name"] == i["product"]["name"] for i in items)
+
+
+def test_lines_read_with_their_purchases_are_the_lines_read_alone(client: TestClient) -> None:
+    lines = "lines { productId name quantity unitPrice }"
+    paged = "{ customers(first: 40) { nodes { purchases(first: 50) { nodes { id LINES } } } } }"
+    page = gql(client, paged.replace("LINES", lines))["data"]["customers"]["nodes"]
+    with_purchases = {p["id"]: p["lines"] for c in page for p in c["purchases"]["nodes"]}
+    assert sum(map(len, with_purchases.values())) > len(with_purchases) > 100
+    by_id = "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Purchase { LINES } } }"
+    ids = sorted(with_purchases)
+    too_many = gql(client, by_id.replace("LINES", lines), ids=ids)["errors"][0]
+    assert (too_many["message"], too_many["extensions"]["field"]) == (
+        f"ids must hold 1..100 global ids, got {len(ids)}",
+        "ids",
+    )
+    alone = gql(client, by_id.replace("LINES", lines), ids=ids[:100])["data"]["nodes"]
+    assert {p["id"]: p["lines"] for p in alone} == {i: with_purchases[i] for i in ids[:100]}
 
 
 def test_a_node_asked_only_for_its_related_data_is_not_read_first(
