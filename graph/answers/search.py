@@ -81,10 +81,15 @@ def find(
     allowed = ORDERS[type(where)]
     if order not in allowed:
         raise ConfigError(f"cannot order by {order!r}", hint=f"use one of: {', '.join(allowed)}")
-    rows = repository.read(
-        f"search/{_STATEMENTS[type(where)]}", **_params(search, where), order=order,
-        keys=list(keys), **cursor_params(w),
-    )  # fmt: skip
+    params = {**_params(search, where), "order": order, "keys": list(keys), **cursor_params(w)}
+    rows = None
+    if isinstance(where, CustomerFilter) and order == "influence" and w.reads_descending:
+        # Most pages by influence hold scored customers only: read from the index, and sort all
+        # only for the page that reaches the unscored ones.
+        rows = repository.read("search/customers_by_influence", **params)
+        rows = rows if len(rows) == w.limit else None
+    if rows is None:
+        rows = repository.read(f"search/{_STATEMENTS[type(where)]}", **params)
     found = [
         ((r["id"], {k: v for k, v in zip(keys, r["values"], strict=True) if v is not None}),
          (float(r["num"]), str(r["txt"]), str(r["id"])))

@@ -113,6 +113,33 @@ def test_search_finds_customers_products_and_employees(client: TestClient, plant
     assert data["employees"]["totalCount"] == len(names)
 
 
+def test_customers_by_influence_page_from_the_index_then_on_to_the_unscored(
+    client: TestClient,
+) -> None:
+    """A page of scored customers is one statement (read in index order); paging goes on past
+    them to the customers without a score, as one sorted list, none repeated or skipped."""
+    repository = client.app.state.shared.repository  # type: ignore[attr-defined]
+    query = """query($after: String) { customers(first: 40, after: $after) {
+        pageInfo { hasNextPage endCursor } nodes { key influence } } }"""
+    seen: list[dict[str, Any]] = []
+    trips: list[int] = []
+    after = None
+    while True:
+        before = repository.round_trips
+        page = gql(client, query, after=after)["data"]["customers"]
+        trips.append(int(repository.round_trips - before))
+        seen += page["nodes"]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert seen == sorted(seen, key=lambda c: (c["influence"] or 0.0, c["key"]), reverse=True)
+    total = gql(client, "{ customers(first: 1) { totalCount } }")["data"]["customers"]
+    assert len(seen) == len({c["key"] for c in seen}) == total["totalCount"]
+    scored = sum(1 for c in seen if c["influence"])
+    assert 40 < scored < len(seen)  # the walk crosses from scored customers to the others
+    assert trips[: scored // 40] == [1] * (scored // 40)
+
+
 def test_customers_filter_and_order(client: TestClient) -> None:
     body = gql(
         client,
@@ -264,7 +291,7 @@ def test_a_page_selecting_two_fields_reads_two_properties(
 
     def spy(name: Any, **params: Any) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = read(name, **params)
-        if name == "search/customers":
+        if name in ("search/customers", "search/customers_by_influence"):
             sent.append((params["keys"], rows))
         return rows
 
