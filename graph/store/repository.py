@@ -170,9 +170,10 @@ class Repository:
             "interrupted import resumes from its last checkpoint)"
         )
 
-    def write(self, name: str, **params: Any) -> list[Row]:
+    def write(self, name: str | CypherStatement, **params: Any) -> list[Row]:
         """Run write statement ``name`` in one managed transaction, retrying conflicts."""
-        return self._retrying(name, lambda: self._run(name, params, neo4j.RoutingControl.WRITE))
+        what = name if isinstance(name, str) else name.name
+        return self._retrying(what, lambda: self._run(name, params, neo4j.RoutingControl.WRITE))
 
     def write_together(
         self,
@@ -233,7 +234,7 @@ class Repository:
 
     def write_rows(
         self,
-        name: str,
+        name: str | CypherStatement,
         rows: Sequence[Row],
         *,
         batch_size: int | None = None,
