@@ -2,7 +2,8 @@
 
 Nothing here runs at import time: the local Neo4j is fetched on request (``rapport neo4j start``
 or ``RAPPORT_DB_URI=local-neo4j``). Maven keeps the jars in its own cache (``~/.m2``), so only the
-first start downloads them (about 140 MB); the resolved classpath is kept in the data dir.
+first start downloads them (about 140 MB); the resolved classpath is kept in the data dir and in
+the user's cache (:func:`shared_cache`), so a new data dir does not run Maven again.
 """
 
 from __future__ import annotations
@@ -89,14 +90,17 @@ def classpath(home: Path, version: str, *, apoc: bool = False, gds: bool = False
     """The jars of Neo4j Community ``version`` and Neo4j Browser (and APOC Core, and Graph Data
     Science Community), resolved once per version and choice of plugins.
 
-    The classpath is kept in ``home/classpath-<version>[-apoc][-gds].txt``; it is resolved again
-    when a jar in it has gone (a cleaned Maven cache).
+    The classpath is kept in ``home/classpath-<version>[-apoc][-gds].txt`` and in the user's
+    cache (:func:`shared_cache`), which a new data dir takes without running Maven; it is
+    resolved again when a jar in it has gone (a cleaned Maven cache).
     """
     chosen = [name for name, on in (("apoc", apoc), ("gds", gds)) if on]
-    listing = home / f"classpath-{'-'.join([version, *chosen])}.txt"
-    if listing.exists():
-        jars = listing.read_text(encoding="utf-8").strip().split(os.pathsep)
-        if jars and all(Path(j).is_file() for j in jars):
+    name = f"classpath-{'-'.join([version, *chosen])}.txt"
+    listing = home / name
+    for known in (listing, shared_cache() / name):
+        jars = _listed(known)
+        if jars:
+            _keep(listing, jars)
             return jars
     home.mkdir(parents=True, exist_ok=True)
     command = [
@@ -109,7 +113,36 @@ def classpath(home: Path, version: str, *, apoc: bool = False, gds: bool = False
         "check that Maven Central is reachable and RAPPORT_NEO4J_VERSION names a published "
         "version (e.g. 5.26.30)",
     )  # fmt: skip
-    return listing.read_text(encoding="utf-8").strip().split(os.pathsep)
+    jars = listing.read_text(encoding="utf-8").strip().split(os.pathsep)
+    _keep(shared_cache() / name, jars)
+    return jars
+
+
+def shared_cache() -> Path:
+    """Where the resolved classpaths are kept for every data dir of this user
+    (``$XDG_CACHE_HOME/rapport``, ``~/.cache/rapport`` by default): a new data dir starts
+    without running Maven (seconds) when the jars are already in Maven's cache."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rapport"
+
+
+def _listed(listing: Path) -> list[str] | None:
+    """The jars a classpath file lists, when it exists and they all do."""
+    try:
+        jars = listing.read_text(encoding="utf-8").strip().split(os.pathsep)
+    except OSError:
+        return None
+    return jars if jars and all(Path(j).is_file() for j in jars) else None
+
+
+def _keep(listing: Path, jars: list[str]) -> None:
+    """Write a classpath file (best effort: a read-only cache only costs a Maven run later)."""
+    text = os.pathsep.join(jars)
+    try:
+        if not listing.is_file() or listing.read_text(encoding="utf-8").strip() != text:
+            listing.parent.mkdir(parents=True, exist_ok=True)
+            listing.write_text(text, encoding="utf-8")
+    except OSError:
+        pass
 
 
 def _plugin_name(jar: str) -> str | None:

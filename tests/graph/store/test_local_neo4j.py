@@ -19,8 +19,10 @@ from pathlib import Path
 import pytest
 
 from graph import model
+from graph.errors import Neo4jServerError
 from graph.settings import load_settings
 from graph.store.connection import connect
+from graph.store.neo4j import distribution
 from graph.store.servers.datadir import process_token
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
@@ -110,12 +112,32 @@ def test_without_maven_the_error_says_what_to_install(tmp_path: Path, run_rappor
     bare = tmp_path / "bin"
     bare.mkdir()
     (bare / "java").symlink_to(shutil.which("java") or "/usr/bin/java")
-    env = {**_env(tmp_path), "RAPPORT_DB_URI": "local-neo4j", "PATH": str(bare)}
+    env = {**_env(tmp_path), "RAPPORT_DB_URI": "local-neo4j", "PATH": str(bare),
+           "XDG_CACHE_HOME": str(tmp_path / "empty-cache")}  # fmt: skip
     result = run_rapport("db", "status", env=env)
     assert result.returncode == 2
     assert "NEO4J_SERVER" in result.stderr
     assert "apt install maven" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_new_data_dir_takes_the_classpath_resolved_for_another_without_maven(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jar = tmp_path / "m2" / "neo4j-5.26.30.jar"
+    jar.parent.mkdir()
+    jar.write_bytes(b"PK")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("PATH", str(tmp_path))  # no mvn: it must not be needed
+    listing = distribution.shared_cache() / "classpath-5.26.30.txt"
+    listing.parent.mkdir(parents=True)
+    listing.write_text(str(jar), encoding="utf-8")
+    home = tmp_path / "data" / "neo4j" / "home"
+    assert distribution.classpath(home, "5.26.30") == [str(jar)]
+    assert (home / "classpath-5.26.30.txt").read_text(encoding="utf-8") == str(jar)
+    jar.unlink()  # a cleaned Maven cache: resolved again, with Maven, which is missing here
+    with pytest.raises(Neo4jServerError, match="no `mvn`"):
+        distribution.classpath(tmp_path / "other" / "home", "5.26.30")
 
 
 def test_without_java_the_error_says_what_to_install(tmp_path: Path, run_rapport: Run) -> None:
