@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from enum import Enum
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 
@@ -67,8 +67,14 @@ class PageInfo:
 
 @strawberry.type(description="An item of a page and its cursor (pass it as `after` or `before`).")
 class Edge(Generic[N]):
-    cursor: str = strawberry.field(description="Opaque; stable while the item exists.")
     node: N = strawberry.field(description="The item.")
+    page: strawberry.Private[Page[Any]]
+    index: strawberry.Private[int]
+
+    @strawberry.field(description="Opaque; stable while the item exists.")
+    def cursor(self) -> str:
+        # Encoded when asked: most queries read `nodes` and never the cursors.
+        return self.page.cursor(self.index)
 
 
 @strawberry.type(description="A page of a longer list.")
@@ -90,14 +96,14 @@ def connection(
     page: Page[T], make: Callable[[T], N], total: int | Callable[[], Awaitable[int]]
 ) -> Connection[N]:
     """The connection of a page; ``total`` is a number, or counted only when asked."""
-    edges = [Edge(cursor=page.cursor(i), node=make(item)) for i, item in enumerate(page.items)]
+    edges = [Edge(node=make(item), page=page, index=i) for i, item in enumerate(page.items)]
     return Connection(
         edges=edges,
         page_info=PageInfo(
             has_next_page=page.has_next,
             has_previous_page=page.has_previous,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
+            start_cursor=page.cursor(0) if edges else None,
+            end_cursor=page.cursor(len(edges) - 1) if edges else None,
         ),
         total=total,
     )
