@@ -49,7 +49,7 @@ def parse(path: Path) -> KitQuery:
     >>> q.params
     (':param limit => 10', ':param audience => 15')
     >>> q.statement.splitlines()[0]
-    'MATCH (c:Customer)'
+    'UNWIND range(1, $limit) AS wanted'
     """
     sections: dict[str, list[str]] = {"Purpose": [], "Parameters": [], "Returns": []}
     current = "Purpose"

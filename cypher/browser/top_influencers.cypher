@@ -4,7 +4,7 @@
 //   $audience: how many of each one's audience to draw, strongest first (`:param audience => 15`).
 // Returns: rank, id, name, influence, community, reach (everyone they influence), and
 //   `audience`, paths drawn as a graph (wider arrows are stronger influence).
-UNWIND range(1, $limit) AS wanted  // one index lookup per rank, not a scan of every customer
+UNWIND range(1, $limit) AS wanted
 MATCH (c:Customer {influenceRank: wanted})
 OPTIONAL MATCH path = (c)-[r:INFLUENCES]->(:Customer)
 WITH c, path, r
