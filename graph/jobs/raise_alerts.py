@@ -64,9 +64,7 @@ def _ranked(repository: Repository) -> int:
             for r in repository.read("alerts/ranks_held", ranks=probes)
         }
         low = max([k for k in probes if held.get(k)], default=low)
-        high = min(
-            [k for k in probes if k > low and not held.get(k)], default=min(high, low + step)
-        )
+        high = min([k for k in probes if k > low and not held.get(k)], default=high)
     return low
 
 

@@ -37,19 +37,13 @@ def size_of(value: Any) -> int:
     # Exact types first: an import sizes every row it queues, and isinstance against the
     # Mapping ABC was most of that cost.
     kind = type(value)
-    if kind is str:
+    if kind is str or (kind not in _SCALARS and isinstance(value, str)):
         return len(value) + 2
-    if kind is dict:
-        return sum(len(str(k)) + 2 + size_of(v) for k, v in value.items()) + 2
-    if kind is list or kind is tuple:
-        return sum(size_of(v) for v in value) + 2
     if kind in _SCALARS:
         return 9
-    if isinstance(value, str):
-        return len(value) + 2
-    if isinstance(value, Mapping):
+    if kind is dict or isinstance(value, Mapping):
         return sum(len(str(k)) + 2 + size_of(v) for k, v in value.items()) + 2
-    if isinstance(value, list | tuple):
+    if kind is list or kind is tuple or isinstance(value, list | tuple):
         return sum(size_of(v) for v in value) + 2
     return 9
 
