@@ -12,13 +12,12 @@ import asyncio
 import contextlib
 import gc
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from cross_web import HTTPException as StrawberryHTTPException
 from fastapi import FastAPI, HTTPException
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.middleware.cors import CORSMiddleware
@@ -26,12 +25,7 @@ from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Res
 from fastapi.staticfiles import StaticFiles
 from starlette.requests import HTTPConnection, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.fastapi import GraphQLRouter
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
-from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
-    BaseGraphQLTransportWSHandler,
-)
-from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
 
 from api.auth.keys import KeyStore, KeysUnavailable, Unauthorized
 from api.auth.rate import RateLimited, RateLimiter
@@ -39,6 +33,7 @@ from api.graphql.errors import extensions_of
 from api.graphql.events import relay_outbox
 from api.graphql.health import watch
 from api.graphql.schema import Context, Shared, build_schema
+from api.graphql.views import Lean, Router, refusal
 from api.webhooks import inbound
 from api.webhooks.deliver import Dispatcher
 from api.webhooks.store import WebhookStore
@@ -51,65 +46,6 @@ from graph.store.repository import Repository
 WORKER_THREADS = 32
 
 
-#: WebSocket close codes of graphql-transport-ws: no valid key (as HTTP 401), key store away.
-CLOSE_UNAUTHORIZED, CLOSE_UNAVAILABLE = 4401, 4503
-
-
-def key_in(payload: Mapping[str, object]) -> str | None:
-    """The API key a ``connection_init`` payload carries: ``X-API-Key`` or ``Authorization:
-    Bearer …`` (any case), as the HTTP headers would.
-
-    >>> key_in({"x-api-key": "rk_a_b"}), key_in({"Authorization": "Bearer rk_c_d"}), key_in({})
-    ('rk_a_b', 'rk_c_d', None)
-    """
-    fields = {str(k).lower(): v for k, v in payload.items()}
-    key = fields.get("x-api-key")
-    bearer = fields.get("authorization")
-    if not key and isinstance(bearer, str) and bearer.lower().startswith("bearer "):
-        key = bearer[7:]
-    return key if isinstance(key, str) and key else None
-
-
-class KeyedTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
-    """graphql-transport-ws that takes the key from ``connection_init`` when the upgrade had
-    none (browsers cannot set WebSocket headers): no valid key closes the socket with 4401."""
-
-    async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
-        """Check the key of the payload, then acknowledge as usual."""
-        context = self.context
-        if context.awaiting_key:
-            payload = message.get("payload") or {}
-            keys = context.shared.keys
-            try:
-                if keys is None:  # keys on, but no store to check them against: refuse
-                    raise Unauthorized("no key store to check the key against")
-                key = keys.verify(key_in(payload if isinstance(payload, dict) else {}))
-            except Unauthorized as exc:
-                await self.websocket.close(CLOSE_UNAUTHORIZED, exc.message[:120])
-                return
-            except KeysUnavailable as exc:
-                await self.websocket.close(CLOSE_UNAVAILABLE, exc.message[:120])
-                return
-            context.role, context.key_id, context.awaiting_key = key.role, key.id, False
-        await super().handle_connection_init(message)
-
-
-class Router(GraphQLRouter[Context, None]):
-    """Strawberry's router, refusing a JSON body that is not an object with 400 (not 500), and
-    taking a WebSocket's key from ``connection_init``."""
-
-    graphql_transport_ws_handler_class = KeyedTransportWS
-
-    def decode_json(self, data: str | bytes) -> object:
-        """The request body; 400 unless it is a JSON object (or a list: batching, refused)."""
-        decoded = super().decode_json(data)
-        if not isinstance(decoded, dict | list):
-            raise StrawberryHTTPException(
-                400, 'the body must be a JSON object: {"query": "...", "variables": {...}}'
-            )
-        return decoded
-
-
 def _error_body(code: str, message: str, hint: str) -> bytes:
     """An HTTP-level error as GraphQL clients read errors (``code`` from the contract)."""
     error = {"message": message, "extensions": {"code": code, "hint": hint}}
@@ -117,13 +53,9 @@ def _error_body(code: str, message: str, hint: str) -> bytes:
 
 
 async def _refusal(request: Request, exc: Exception) -> Response:
-    """A request refused before GraphQL ran (no key, database away) in the contract's shape:
-    ``{"errors": [{"message", "extensions": {"code", "reason", "hint"}}]}``."""
+    """A request refused before GraphQL ran (no key, database away) in the contract's shape."""
     assert isinstance(exc, HTTPException)
-    detail = exc.detail
-    if not (isinstance(detail, dict) and "extensions" in detail):
-        return await http_exception_handler(request, exc)
-    return JSONResponse({"errors": [detail]}, status_code=exc.status_code, headers=exc.headers)
+    return refusal(exc) or await http_exception_handler(request, exc)
 
 
 class Bounded:
@@ -191,6 +123,25 @@ class _TooBig(Exception):
     """The body went over the limit while it was being read."""
 
 
+class App(FastAPI):
+    """The FastAPI app, handing POST /graphql to :attr:`lean` before its own middleware and
+    routing (the busiest path, kept short); everything else, lifespan included, as usual."""
+
+    lean: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            self.lean is not None
+            and scope["type"] == "http"
+            and scope["method"] == "POST"
+            and scope["path"] == "/graphql"
+        ):
+            scope["app"] = self
+            await self.lean(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
 def _http_error(status: int, exc: RapportError) -> HTTPException:
     return HTTPException(
         status_code=status, detail={"message": exc.message, "extensions": extensions_of(exc)}
@@ -238,7 +189,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
     context = _context_getter(settings, keys, state)
 
     quiet = not settings.api_introspection  # no schema docs without introspection
-    app = FastAPI(
+    app = App(
         title="Rapport",
         lifespan=lifespan,
         docs_url=None if quiet else "/docs",
@@ -250,8 +201,9 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
         _ide_routes(app)
     _explorer_routes(app)
     inbound.routes(app, settings, context)
+    schema = build_schema(settings)
     router = Router(
-        build_schema(settings),
+        schema,
         context_getter=context,
         graphql_ide=None,  # ours: served from the app, asks for a key (see _ide_routes)
         allow_queries_via_get=False,
@@ -259,16 +211,23 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
     )
     app.include_router(router, prefix="/graphql")
     origins = [o.strip() for o in settings.api_cors_origins.split(",") if o.strip()]
+    cors: dict[str, Any] = {
+        "allow_origins": origins,
+        "allow_methods": ["POST"],
+        "allow_headers": ["content-type", "x-api-key", "authorization"],
+    }
     if origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=origins,
-            allow_methods=["POST"],
-            allow_headers=["content-type", "x-api-key", "authorization"],
-        )
-    app.add_middleware(
-        Bounded, max_body=settings.api_max_body, timeout=settings.api_request_timeout
-    )
+        app.add_middleware(CORSMiddleware, **cors)
+    bounds: dict[str, Any] = {
+        "max_body": settings.api_max_body,
+        "timeout": settings.api_request_timeout,
+    }
+    app.add_middleware(Bounded, **bounds)
+    # POST /graphql skips FastAPI's routing, behind the same limits and CORS as the rest.
+    lean: ASGIApp = Lean(schema, context)
+    if origins:
+        lean = CORSMiddleware(lean, **cors)
+    app.lean = Bounded(lean, **bounds)
 
     app.add_exception_handler(HTTPException, _refusal)
     _health_routes(app, state)

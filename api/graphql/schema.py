@@ -32,6 +32,7 @@ from api.graphql.customers import CustomerMutation, CustomerQuery
 from api.graphql.docs import describe
 from api.graphql.employees import EmployeeMutation, EmployeeQuery
 from api.graphql.errors import RoleGate, TypedErrors, client_error
+from api.graphql.execution import LeafFastExecution
 from api.graphql.limits import QueryLimits
 from api.graphql.nodes import NodeQuery
 from api.graphql.products import ProductMutation, ProductQuery
@@ -106,7 +107,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         extensions.append(DisableIntrospection)
     built = RapportSchema(
         query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions,
-        scalar_overrides=SCALARS,
+        scalar_overrides=SCALARS, execution_context_class=LeafFastExecution,
     )  # fmt: skip
     describe(built._schema)
     return built

@@ -17,13 +17,14 @@ from neo4j import exceptions as neo4j_errors
 
 from graph.errors import AuthenticationFailed, DatabaseNotFound, RapportError, ServerUnreachable
 from graph.settings import Settings, get_settings
-from graph.store import bolt_times, cypher, embedded, limits
+from graph.store import bolt_reads, bolt_times, cypher, embedded, limits
 from graph.store import neo4j as local_neo4j
 from graph.store.embedded import admin
 from graph.store.servers import lifecycle
 
 log = logging.getLogger(__name__)
 bolt_times.install()  # before any connection: each takes the packers when it is made
+bolt_reads.install()
 
 Backend = Literal["embedded", "neo4j"]
 

@@ -395,8 +395,15 @@ def test_cors_only_for_configured_origins(
     with TestClient(create_app(settings)) as http:
         allowed = http.options("/graphql", headers={**preflight, "Origin": "https://crm.example"})
         other = http.options("/graphql", headers={**preflight, "Origin": "https://evil.example"})
+        # The query itself (POST /graphql, served without FastAPI's routing) carries them too.
+        query = {"query": "{ __typename }"}
+        posted = http.post("/graphql", json=query, headers={"Origin": "https://crm.example"})
+        posted_other = http.post("/graphql", json=query, headers={"Origin": "https://evil.example"})
     assert allowed.headers.get("access-control-allow-origin") == "https://crm.example"
     assert "access-control-allow-origin" not in other.headers
+    assert posted.json() == {"data": {"__typename": "Query"}}
+    assert posted.headers.get("access-control-allow-origin") == "https://crm.example"
+    assert "access-control-allow-origin" not in posted_other.headers
 
 
 def test_alerts_raised_and_changed_by_another_process_reach_subscribers(

@@ -1,0 +1,138 @@
+"""The GraphQL views at /graphql: Strawberry's, with Rapport's keys and body checks.
+
+POST requests (every query and mutation) are served by :class:`Lean`, a plain ASGI app; GET
+(GraphiQL's page is a FastAPI route) and WebSockets by :class:`Router`, Strawberry's FastAPI
+router. Both run the same schema with the same context getter.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from cross_web import HTTPException as StrawberryHTTPException
+from fastapi import HTTPException
+from fastapi.responses import JSONResponse, Response
+from starlette.requests import HTTPConnection, Request
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.fastapi import GraphQLRouter
+from strawberry.schema.base import BaseSchema
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
+    BaseGraphQLTransportWSHandler,
+)
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
+
+from api.auth.keys import KeysUnavailable, Unauthorized
+from api.graphql.context import Context
+
+__all__ = ["Lean", "Router", "key_in", "refusal"]
+
+
+#: WebSocket close codes of graphql-transport-ws: no valid key (as HTTP 401), key store away.
+CLOSE_UNAUTHORIZED, CLOSE_UNAVAILABLE = 4401, 4503
+
+
+def key_in(payload: Mapping[str, object]) -> str | None:
+    """The API key a ``connection_init`` payload carries: ``X-API-Key`` or ``Authorization:
+    Bearer …`` (any case), as the HTTP headers would.
+
+    >>> key_in({"x-api-key": "rk_a_b"}), key_in({"Authorization": "Bearer rk_c_d"}), key_in({})
+    ('rk_a_b', 'rk_c_d', None)
+    """
+    fields = {str(k).lower(): v for k, v in payload.items()}
+    key = fields.get("x-api-key")
+    bearer = fields.get("authorization")
+    if not key and isinstance(bearer, str) and bearer.lower().startswith("bearer "):
+        key = bearer[7:]
+    return key if isinstance(key, str) and key else None
+
+
+class KeyedTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
+    """graphql-transport-ws that takes the key from ``connection_init`` when the upgrade had
+    none (browsers cannot set WebSocket headers): no valid key closes the socket with 4401."""
+
+    async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
+        """Check the key of the payload, then acknowledge as usual."""
+        context = self.context
+        if context.awaiting_key:
+            payload = message.get("payload") or {}
+            keys = context.shared.keys
+            try:
+                if keys is None:  # keys on, but no store to check them against: refuse
+                    raise Unauthorized("no key store to check the key against")
+                key = keys.verify(key_in(payload if isinstance(payload, dict) else {}))
+            except Unauthorized as exc:
+                await self.websocket.close(CLOSE_UNAUTHORIZED, exc.message[:120])
+                return
+            except KeysUnavailable as exc:
+                await self.websocket.close(CLOSE_UNAVAILABLE, exc.message[:120])
+                return
+            context.role, context.key_id, context.awaiting_key = key.role, key.id, False
+        await super().handle_connection_init(message)
+
+
+class ObjectBodies:
+    """A JSON body that is not an object is refused with 400 (not 500)."""
+
+    def decode_json(self, data: str | bytes) -> object:
+        """The request body; 400 unless it is a JSON object (or a list: batching, refused)."""
+        decoded = json.loads(data)
+        if not isinstance(decoded, dict | list):
+            raise StrawberryHTTPException(
+                400, 'the body must be a JSON object: {"query": "...", "variables": {...}}'
+            )
+        return decoded
+
+
+class Router(ObjectBodies, GraphQLRouter[Context, None]):
+    """Strawberry's router (GET, other methods, WebSockets at /graphql), taking a WebSocket's
+    key from ``connection_init``."""
+
+    graphql_transport_ws_handler_class = KeyedTransportWS
+
+
+class Lean(ObjectBodies, GraphQL[Context, None]):
+    """POST /graphql as a plain ASGI app: the same Strawberry view as :class:`Router`, without
+    FastAPI's routing and dependency solving, which cost a fifth of the CPU of a small query.
+
+    ``context`` is the app's context getter; a refusal it raises (no key, rate limit, database
+    away) is answered as :func:`refusal` shapes it.
+    """
+
+    def __init__(
+        self,
+        schema: BaseSchema,
+        context: Callable[[HTTPConnection], Awaitable[Context]],
+    ) -> None:
+        super().__init__(schema, graphql_ide=None, allow_queries_via_get=False)
+        self._context = context
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+        """The request's context, from the app's getter."""
+        return await self._context(request)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except HTTPException as exc:
+            answer = refusal(exc)
+            if answer is None:
+                raise
+            await answer(scope, receive, send)
+
+
+def refusal(exc: HTTPException) -> Response | None:
+    """A request refused before GraphQL ran (no key, database away) in the contract's shape,
+    ``{"errors": [{"message", "extensions": {"code", "reason", "hint"}}]}``; ``None`` for an
+    HTTP error of another kind.
+
+    >>> refusal(HTTPException(401, {"message": "no key", "extensions": {"code": "X"}})).body
+    b'{"errors":[{"message":"no key","extensions":{"code":"X"}}]}'
+    """
+    detail = exc.detail
+    if not (isinstance(detail, dict) and "extensions" in detail):
+        return None
+    return JSONResponse({"errors": [detail]}, status_code=exc.status_code, headers=exc.headers)
