@@ -35,6 +35,8 @@ CODES: dict[str, str] = {
     "RATE_LIMITED": "too many requests with this key (HTTP 429): retry after "
     "`extensions.retryAfter` s",
     "COST_LIMIT": "the query is too deep, too aliased or too costly: ask for less",
+    "PERSISTED_QUERY_NOT_FOUND": "a persisted query's hash this server does not know: send the "
+    "query with its hash (Apollo's persisted-queries link does it by itself)",
     "TIMEOUT": "the request ran out of time: ask for less, or retry",
     "UNAVAILABLE": "the database or the key store is away: retry later (HTTP 503)",
     "INTERNAL": "a bug: the server logged it in full",
@@ -46,6 +48,7 @@ _BY_REASON: dict[str, str] = {
     "NOT_FOUND": "NOT_FOUND",
     "RATE_LIMITED": "RATE_LIMITED",
     "COST_LIMIT": "COST_LIMIT",
+    "PERSISTED_QUERY_NOT_FOUND": "PERSISTED_QUERY_NOT_FOUND",
     "TIMEOUT": "TIMEOUT",
     "DATABASE_UNAVAILABLE": "UNAVAILABLE",
     "KEYS_UNAVAILABLE": "UNAVAILABLE",

@@ -11,6 +11,7 @@ import json
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter
 from cross_web import HTTPException as StrawberryHTTPException
 from fastapi import HTTPException
 from fastapi.responses import JSONResponse, Response
@@ -19,6 +20,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLRequestData
 from strawberry.schema.base import BaseSchema
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
@@ -27,6 +29,9 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import Connec
 
 from api.auth.keys import KeysUnavailable, Unauthorized
 from api.graphql.context import Context
+from api.graphql.errors import extensions_of
+from api.graphql.persisted import NotPersisted, PersistedQueries
+from graph.errors import RapportError
 
 __all__ = ["Lean", "Router", "key_in", "refusal"]
 
@@ -99,7 +104,8 @@ class Lean(ObjectBodies, GraphQL[Context, None]):
     FastAPI's routing and dependency solving, which cost a fifth of the CPU of a small query.
 
     ``context`` is the app's context getter; a refusal it raises (no key, rate limit, database
-    away) is answered as :func:`refusal` shapes it.
+    away) is answered as :func:`refusal` shapes it. Automatic persisted queries are spoken here
+    (:mod:`api.graphql.persisted`).
     """
 
     def __init__(
@@ -109,19 +115,56 @@ class Lean(ObjectBodies, GraphQL[Context, None]):
     ) -> None:
         super().__init__(schema, graphql_ide=None, allow_queries_via_get=False)
         self._context = context
+        self.persisted = PersistedQueries()
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         """The request's context, from the app's getter."""
         return await self._context(request)
 
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """The request, with the query a persisted query's hash stands for."""
+        data = await super().parse_http_body(request)
+        if isinstance(data, GraphQLRequestData) and data.extensions:
+            data.query = self.persisted.query_for(data.query, data.extensions)
+        return data
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        try:
+        """Strawberry's handling, with every refusal in the contract's shape (Strawberry's own
+        ones, such as a body that is not JSON, would be plain text)."""
+        if scope["type"] != "http":
             await super().__call__(scope, receive, send)
+            return
+        response: Response
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
         except HTTPException as exc:
-            answer = refusal(exc)
-            if answer is None:
+            found = refusal(exc)
+            if found is None:
                 raise
-            await answer(scope, receive, send)
+            response = found
+        except StrawberryHTTPException as exc:
+            response = _error(exc.status_code, exc.reason, "BAD_USER_INPUT", BODY_HINT)
+        except RapportError as exc:  # a persisted query unknown or mis-hashed
+            status = 200 if isinstance(exc, NotPersisted) else 400  # 200: as Apollo Server
+            response = JSONResponse(
+                {"errors": [{"message": exc.message, "extensions": extensions_of(exc)}]},
+                status_code=status,
+            )
+        await response(scope, receive, send)
+
+
+BODY_HINT = (
+    'POST a JSON object {"query": "...", "variables": {...}} with Content-Type: application/json'
+)
+
+
+def _error(status: int, message: str, code: str, hint: str) -> JSONResponse:
+    return JSONResponse(
+        {"errors": [{"message": message, "extensions": {"code": code, "hint": hint}}]},
+        status_code=status,
+    )
 
 
 def refusal(exc: HTTPException) -> Response | None:

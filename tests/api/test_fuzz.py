@@ -40,4 +40,16 @@ def test_generated_operations_never_get_a_server_error(client: TestClient, plant
 def test_a_body_that_is_not_an_object_is_a_client_error(client: TestClient) -> None:
     response = client.post("/graphql", json="{ alerts { totalCount } }")
     assert response.status_code == 400
-    assert "JSON object" in response.text
+    [error] = response.json()["errors"]
+    assert "JSON object" in error["message"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    # Not JSON at all, or not sent as JSON: the same shape, saying what to send.
+    garbled = client.post(
+        "/graphql", content=b"{ alerts", headers={"content-type": "application/json"}
+    )
+    as_text = client.post("/graphql", content=b"{ alerts { totalCount } }",
+                          headers={"content-type": "text/plain"})  # fmt: skip
+    assert garbled.status_code == as_text.status_code == 400
+    for refused in (garbled, as_text):
+        [error] = refused.json()["errors"]
+        assert "application/json" in error["extensions"]["hint"]
