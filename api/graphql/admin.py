@@ -8,7 +8,7 @@ import strawberry
 
 from api.graphql.common import UserError
 from api.graphql.context import AnyInfo, repo
-from api.graphql.loaders import off_loop
+from api.graphql.threads import off_loop
 from graph.errors import InvalidInput
 from graph.jobs.analyze import analyze
 from graph.jobs.incremental import last_run

@@ -23,9 +23,9 @@ from api.graphql.connections import (
 )
 from api.graphql.context import AnyInfo, page_limit, repo
 from api.graphql.enums import AlertKind, AlertStatus
-from api.graphql.loaders import off_loop
 from api.graphql.nodes import Node, key_field, key_of
 from api.graphql.refs import CustomerRef, EmployeeRef, customer_of, employee_of
+from api.graphql.threads import off_loop
 from graph.answers import alert_queue
 from graph.answers.paging import window
 from graph.store.repository import Repository

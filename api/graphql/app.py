@@ -33,6 +33,7 @@ from api.graphql.errors import extensions_of
 from api.graphql.events import relay_outbox
 from api.graphql.health import watch
 from api.graphql.schema import Context, Shared, build_schema
+from api.graphql.threads import THREADS
 from api.graphql.views import Lean, Router, refusal
 from api.webhooks import inbound
 from api.webhooks.deliver import Dispatcher
@@ -41,9 +42,6 @@ from graph.errors import RapportError
 from graph.settings import Settings, load_settings
 from graph.store.connection import connect
 from graph.store.repository import Repository
-
-# Worker threads for database calls: many more than cores, since they mostly wait on I/O.
-WORKER_THREADS = 32
 
 
 def _error_body(code: str, message: str, hint: str) -> bytes:
@@ -155,7 +153,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         loop = asyncio.get_running_loop()
-        executor = ThreadPoolExecutor(WORKER_THREADS, thread_name_prefix="rapport-db")
+        executor = ThreadPoolExecutor(THREADS, thread_name_prefix="rapport-db")
         loop.set_default_executor(executor)
         connection = connect(settings)
         repository = Repository(connection, tx_timeout=settings.api_tx_timeout)

@@ -11,7 +11,7 @@ import strawberry
 
 from api.graphql.context import AnyInfo, page_limit, repo
 from api.graphql.errors import public_code
-from api.graphql.loaders import off_loop
+from api.graphql.threads import off_loop
 from graph import times
 from graph.answers import activity
 from graph.answers import search as listing

@@ -53,11 +53,11 @@ from api.graphql.connections import (
 from api.graphql.context import AnyInfo, page_limit, repo
 from api.graphql.employees import EmployeeWarmth
 from api.graphql.enums import AlertStatus, Tier
-from api.graphql.loaders import off_loop
 from api.graphql.nodes import Node, key_field, key_of
 from api.graphql.products import Recommendation
 from api.graphql.refs import load_customer, root_customer
 from api.graphql.social import InfluenceLink, links
+from api.graphql.threads import off_loop
 from graph import model
 from graph.answers import customers, handoff, timeline
 from graph.answers import search as listing

@@ -8,13 +8,13 @@ never with the number of items on a page.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from api.graphql.threads import off_loop
 from graph.analytics.recommend import Recommendation
 from graph.answers import activity, customers, handoff, influencers, products
 from graph.answers.customers import CustomerProfile, EmployeeWarmth
@@ -24,8 +24,6 @@ from graph.answers.products import ProductView
 from graph.store import reads
 from graph.store.repository import Repository
 
-P = ParamSpec("P")
-R = TypeVar("R")
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -34,11 +32,6 @@ _NO_NODE: Any = None
 
 # Per-customer lists are read whole and cut in the resolver; this caps what one batch keeps.
 MOST = 1000
-
-
-async def off_loop(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-    """Run blocking ``fn`` (database I/O, analytics) in a worker thread."""
-    return await asyncio.to_thread(fn, *args, **kwargs)
 
 
 def _loader(

@@ -17,7 +17,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import AnyInfo, page_limit, repo
-from api.graphql.loaders import off_loop
+from api.graphql.threads import off_loop
 from graph.answers import activity, alert_queue
 from graph.errors import InvalidInput, NotFound
 

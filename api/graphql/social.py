@@ -23,9 +23,9 @@ from api.graphql.common import (
 )
 from api.graphql.context import AnyInfo, page_limit, repo
 from api.graphql.enums import CrmCategory, InfluenceEvidence, Intent, OwnerKind, SentimentLabel
-from api.graphql.loaders import off_loop
 from api.graphql.nodes import key_of
 from api.graphql.refs import CustomerRef, customer_of
+from api.graphql.threads import off_loop
 from graph import model
 from graph.answers import explain, influencers
 from graph.answers import search as search_answers

@@ -10,7 +10,7 @@ import strawberry
 
 from api.graphql.common import UserError
 from api.graphql.context import AnyInfo, repo
-from api.graphql.loaders import off_loop
+from api.graphql.threads import off_loop
 from api.webhooks.deliver import replay
 from api.webhooks.store import EVENTS, Subscription, WebhookStore
 from graph.errors import RapportError
