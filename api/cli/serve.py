@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -78,19 +78,20 @@ def serve_command(
     console.print(f"Rapport GraphQL on {url} (Ctrl-C stops it)", highlight=False)
     console.print(f"Rapport Explorer on http://{host}:{port}/explore (the network, customer 360 "
                   "and alerts; it asks for a key)", highlight=False)  # fmt: skip
+    # The first SIGTERM (or Ctrl-C) drains: requests in flight get up to 10 s to finish. No
+    # `server` header (it tells a scanner what runs here) and no access log: less work a request.
+    serving: dict[str, Any] = {"host": host, "port": port, "log_level": "warning",
+                               "timeout_graceful_shutdown": 10, "server_header": False,
+                               "access_log": False}  # fmt: skip
     try:
-        # The first SIGTERM (or Ctrl-C) drains: requests in flight get up to 10 s to finish.
         if app is not None:
-            uvicorn.run(
-                app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=10
-            )
+            uvicorn.run(app, **serving)
         else:
             # Worker processes build the app themselves from the environment: pass them this
             # command's choices there.
             os.environ.update(_environment(settings, graphiql))
             uvicorn.run("api.graphql.app:app_from_environment", factory=True,
-                        workers=settings.api_workers, host=host, port=port, log_level="warning",
-                        timeout_graceful_shutdown=10)  # fmt: skip
+                        workers=settings.api_workers, **serving)  # fmt: skip
     finally:
         if key is not None:
             keys.revoke(key.id)

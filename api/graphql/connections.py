@@ -61,8 +61,16 @@ def descending(direction: SortDirection | None, natural: bool) -> bool:
 class PageInfo:
     has_next_page: bool = strawberry.field(description="More items follow this page.")
     has_previous_page: bool = strawberry.field(description="Items come before this page.")
-    start_cursor: str | None = strawberry.field(description="The cursor of the first item.")
-    end_cursor: str | None = strawberry.field(description="The cursor of the last item.")
+    page: strawberry.Private[Page[Any]]
+
+    # The cursors are encoded when asked, as the edges' are.
+    @strawberry.field(description="The cursor of the first item.")
+    def start_cursor(self) -> str | None:
+        return self.page.cursor(0) if self.page.items else None
+
+    @strawberry.field(description="The cursor of the last item.")
+    def end_cursor(self) -> str | None:
+        return self.page.cursor(len(self.page.items) - 1) if self.page.items else None
 
 
 @strawberry.type(description="An item of a page and its cursor (pass it as `after` or `before`).")
@@ -102,8 +110,7 @@ def connection(
         page_info=PageInfo(
             has_next_page=page.has_next,
             has_previous_page=page.has_previous,
-            start_cursor=page.cursor(0) if edges else None,
-            end_cursor=page.cursor(len(edges) - 1) if edges else None,
+            page=page,
         ),
         total=total,
     )

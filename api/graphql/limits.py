@@ -15,6 +15,7 @@ Refusals are :class:`QueryTooCostly` (``COST_LIMIT``), saying the measure and th
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -70,6 +71,7 @@ class _Walker:
         }
         self.memo: dict[str, Shape] = {}
         self.open: set[str] = set()  # fragments being measured (a cycle is another rule's error)
+        self.read: set[str] = set()  # the variables the measure depends on
 
     def selections(self, node: SelectionSetNode | None, parent: GraphQLNamedType | None) -> Shape:
         if node is None:
@@ -131,6 +133,7 @@ class _Walker:
                 if isinstance(literal, IntValueNode):
                     value = int(literal.value)
                 elif isinstance(literal, VariableNode):
+                    self.read.add(literal.name.value)
                     value = self.variables.get(literal.name.value)
             elif definition is not None and name in definition.args:
                 value = definition.args[name].default_value
@@ -147,11 +150,80 @@ def measure(
     variables: dict[str, Any] | None = None,
 ) -> Shape:
     """The :class:`Shape` of the operation of ``document`` a request runs."""
-    walker = _Walker(schema, document, variables or {})
-    for operation in _operations(document, operation_name):
+    return _measured(schema, document, operation_name, variables or {})[0]
+
+
+def _measured(
+    schema: GraphQLSchema, document: DocumentNode, name: str | None, variables: dict[str, Any]
+) -> tuple[Shape, frozenset[str]]:
+    walker = _Walker(schema, document, variables)
+    for operation in _operations(document, name):
         root = schema.get_root_type(operation.operation)
-        return walker.selections(operation.selection_set, root)
-    return Shape(0, 0, 0)
+        return walker.selections(operation.selection_set, root), frozenset(walker.read)
+    return Shape(0, 0, 0), frozenset()
+
+
+class Shapes:
+    """Measures remembered per document (the parser cache hands out the same document for the
+    same query) and per value of the variables the measure read (``$first``; not ``$id``).
+
+    >>> from graphql import build_schema, parse
+    >>> schema = build_schema("type Query { items(first: Int = 10): [Item] } type Item { n: Int }")
+    >>> shapes, document = Shapes(), parse("query($f: Int, $id: ID) { items(first: $f) { n } }")
+    >>> shapes.measure(schema, document, None, {"f": 3, "id": "a"}).cost
+    4
+    >>> shapes.measure(schema, document, None, {"f": 3, "id": "b"}) is shapes.last
+    True
+    >>> shapes.measure(schema, document, None, {"f": 50, "id": "b"}).cost
+    51
+    """
+
+    def __init__(self, documents: int = 256, variants: int = 16) -> None:
+        self.documents, self.variants = documents, variants
+        self._by_document: OrderedDict[
+            tuple[int, str | None],
+            tuple[DocumentNode, frozenset[str], dict[tuple[Any, ...], Shape]],
+        ] = OrderedDict()
+        self.last: Shape | None = None
+
+    def measure(
+        self,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        name: str | None,
+        variables: dict[str, Any],
+    ) -> Shape:
+        """The shape of ``document``'s operation ``name`` with ``variables``."""
+        key = (id(document), name)
+        held = self._by_document.get(key)
+        if held is not None and held[0] is document:
+            values = _values(held[1], variables)
+            shape = held[2].get(values) if values is not None else None
+            if shape is not None:
+                self.last = shape
+                return shape
+        shape, read = _measured(schema, document, name, variables)
+        values = _values(read, variables)
+        if values is not None:
+            if held is None or held[0] is not document:
+                held = (document, read, {})
+                self._by_document[key] = held
+            if len(held[2]) < self.variants:
+                held[2][values] = shape
+            self._by_document.move_to_end(key)
+            while len(self._by_document) > self.documents:
+                self._by_document.popitem(last=False)
+        return shape
+
+
+def _values(names: frozenset[str], variables: dict[str, Any]) -> tuple[Any, ...] | None:
+    """The values of ``names`` as a key, or ``None`` when one cannot be a key (a list)."""
+    values = tuple(variables.get(n) for n in sorted(names))
+    try:
+        hash(values)
+    except TypeError:
+        return None
+    return values
 
 
 def _operations(document: DocumentNode, name: str | None) -> Iterator[OperationDefinitionNode]:
@@ -184,8 +256,11 @@ def check(shape: Shape, *, max_depth: int, max_aliases: int, max_cost: int) -> N
 class QueryLimits(SchemaExtension):
     """Refuses a request whose operation goes past the depth, alias or cost limit."""
 
-    def __init__(self, *, max_depth: int, max_aliases: int, max_cost: int) -> None:
+    def __init__(
+        self, *, max_depth: int, max_aliases: int, max_cost: int, shapes: Shapes | None = None
+    ) -> None:
         self.limits = {"max_depth": max_depth, "max_aliases": max_aliases, "max_cost": max_cost}
+        self.shapes = shapes or Shapes()
 
     def on_execute(self) -> Iterator[None]:
         """Measure the operation with its variables, before any resolver runs; a refusal
@@ -193,11 +268,8 @@ class QueryLimits(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         if document is not None:
-            shape = measure(
-                context.schema._schema,
-                document,
-                operation_name=context.operation_name,
-                variables=context.variables,
+            shape = self.shapes.measure(
+                context.schema._schema, document, context.operation_name, context.variables or {}
             )
             try:
                 check(shape, **self.limits)

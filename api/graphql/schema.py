@@ -33,7 +33,7 @@ from api.graphql.docs import describe
 from api.graphql.employees import EmployeeMutation, EmployeeQuery
 from api.graphql.errors import RoleGate, TypedErrors, client_error
 from api.graphql.execution import LeafFastExecution
-from api.graphql.limits import QueryLimits
+from api.graphql.limits import QueryLimits, Shapes
 from api.graphql.nodes import NodeQuery
 from api.graphql.products import ProductMutation, ProductQuery
 from api.graphql.scalars import SCALARS
@@ -89,13 +89,17 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     their message, ``code`` and ``hint``.
     """
     s = settings or Settings()
+    shapes = Shapes()  # shared by the requests: one measure per document and `first`
     # Factories: a fresh extension per request.
     extensions: list[Any] = [
         lambda: MaxTokensLimiter(max_token_count=s.api_max_tokens),
         # Depth, aliases and cost in one memoised walk (fragments measured once), with the
         # request's variables: see api.graphql.limits.
         lambda: QueryLimits(
-            max_depth=s.api_max_depth, max_aliases=s.api_max_aliases, max_cost=s.api_max_cost
+            max_depth=s.api_max_depth,
+            max_aliases=s.api_max_aliases,
+            max_cost=s.api_max_cost,
+            shapes=shapes,
         ),
         lambda: TypedErrors(hide_suggestions=not s.api_introspection),
         RoleGate,

@@ -62,6 +62,9 @@ def test_the_cost_uses_the_variables(client: TestClient, planted: Truth) -> None
         customer { influences(first: $n) { weight } } } } } }"""
     assert codes(gql(client, query, n=100)) == ["COST_LIMIT"]
     assert "errors" not in gql(client, query, n=4)
+    # Measures are remembered per document and `first`: the same document asking for more
+    # again is still refused.
+    assert codes(gql(client, query, n=100)) == ["COST_LIMIT"]
 
 
 def test_aliases_hidden_in_fragments_are_counted(client: TestClient) -> None:
