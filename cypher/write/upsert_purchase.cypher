@@ -11,6 +11,8 @@ WITH n, row, created,
      created OR any(k IN keys(row.props) WHERE NOT k IN ['source', 'search'] AND
                     (n[k] IS NULL OR n[k] <> row.props[k])) AS changed
 SET n += CASE WHEN changed THEN row.props ELSE {} END,
-    n.updatedAt = CASE WHEN changed THEN datetime() ELSE n.updatedAt END
+    n.updatedAt = CASE WHEN changed THEN datetime() ELSE n.updatedAt END,
+    n.changedHour = CASE WHEN changed THEN toInteger(datetime().epochSeconds / 3600)
+                         ELSE n.changedHour END
 RETURN count(n) AS written, sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN changed THEN 1 ELSE 0 END) AS changed

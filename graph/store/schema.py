@@ -1,7 +1,9 @@
 """The graph's constraints and indexes (DESIGN.md §4), applied idempotently by ``rapport init``.
 
 Each is one ``CREATE … IF NOT EXISTS`` file in ``cypher/schema/``, valid on Neo4j 5 and on
-ArcadeDB. Uniqueness on every node label's ``id`` comes first: ``MERGE`` relies on it.
+ArcadeDB. Uniqueness on every node label's ``id`` comes first: ``MERGE`` relies on it. Then the
+backfills (``schema/backfill_*``) give nodes written by an earlier version a property a newer
+index looks them up by, a chunk at a time until none is left.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from graph.store import cypher
 from graph.store.repository import Repository
 
 _LISTINGS = ("schema/show_constraints", "schema/show_indexes")
+_BACKFILL = "schema/backfill_"
+#: Nodes a backfill statement changes per transaction.
+BACKFILL_CHUNK = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +39,15 @@ class SchemaReport:
 
 def statements() -> list[str]:
     """Names of the schema statements, constraints before indexes."""
-    names = [n for n in cypher.names("schema") if n not in _LISTINGS]
+    names = [
+        n for n in cypher.names("schema") if n not in _LISTINGS and not n.startswith(_BACKFILL)
+    ]
     return sorted(names, key=lambda n: (not n.startswith("schema/constraint_"), n))
+
+
+def backfills() -> list[str]:
+    """Names of the backfill statements, run after the indexes."""
+    return sorted(n for n in cypher.names("schema") if n.startswith(_BACKFILL))
 
 
 def constraint_names(repository: Repository) -> set[str]:
@@ -56,6 +68,9 @@ def apply(repository: Repository) -> SchemaReport:
     names = statements()
     for name in names:
         repository.write(name)
+    for name in backfills():
+        while repository.write(name, limit=BACKFILL_CHUNK)[0]["n"]:
+            pass
     return SchemaReport(
         statements=len(names),
         constraints_before=len(constraints_before),

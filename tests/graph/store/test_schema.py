@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from graph import model
+from graph.jobs.incremental import touched_since
 from graph.store import schema
+from graph.store.cypher import CypherStatement
 from graph.store.repository import Repository
 
 
@@ -29,3 +33,28 @@ def test_constraints_are_applied_before_indexes() -> None:
     names = schema.statements()
     kinds = [n.startswith("schema/constraint_") for n in names]
     assert kinds == sorted(kinds, reverse=True)
+
+
+def test_init_gives_nodes_of_an_earlier_version_the_hour_the_incremental_run_looks_up(
+    repo: Repository,
+) -> None:
+    since = datetime.now(UTC) - timedelta(minutes=5)
+    # As an earlier version wrote them: updatedAt, no changedHour.
+    repo.write(
+        CypherStatement(
+            "old", "", "UNWIND $ids AS id CREATE (:Post {id: id, updatedAt: datetime()})"
+        ),
+        ids=["old-post-1", "old-post-2"],
+    )
+    try:
+        assert not {"old-post-1", "old-post-2"} & set(touched_since(repo, since).posts)
+        schema.apply(repo)
+        assert {"old-post-1", "old-post-2"} <= set(touched_since(repo, since).posts)
+        assert schema.backfills() == sorted(
+            f"schema/backfill_{s}_changed_hour" for s in ("interaction", "post", "purchase")
+        )
+    finally:
+        repo.write(
+            CypherStatement("gone", "", "MATCH (n:Post) WHERE n.id IN $ids DETACH DELETE n"),
+            ids=["old-post-1", "old-post-2"],
+        )
