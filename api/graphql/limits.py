@@ -262,6 +262,18 @@ class QueryLimits(SchemaExtension):
         self.limits = {"max_depth": max_depth, "max_aliases": max_aliases, "max_cost": max_cost}
         self.shapes = shapes or Shapes()
 
+    def fresh(self) -> QueryLimits:
+        """The extension for one request: the same limits, the measures shared."""
+        return QueryLimits(**self.limits, shapes=self.shapes)
+
+    def allows(self, shape: Shape) -> bool:
+        """Whether ``shape`` is within every limit."""
+        return (
+            shape.depth <= self.limits["max_depth"]
+            and shape.aliases <= self.limits["max_aliases"]
+            and shape.cost <= self.limits["max_cost"]
+        )
+
     def on_execute(self) -> Iterator[None]:
         """Measure the operation with its variables, before any resolver runs; a refusal
         becomes the result, so no resolver runs at all."""
