@@ -87,9 +87,15 @@ class Edge(Generic[N]):
 
 @strawberry.type(description="A page of a longer list.")
 class Connection(Generic[N]):
-    edges: list[Edge[N]] = strawberry.field(description="The items with their cursors.")
     page_info: PageInfo = strawberry.field(description="Whether more items come before or after.")
+    items: strawberry.Private[list[N]]
     total: strawberry.Private[int | Callable[[], Awaitable[int]]]
+
+    # The edges are made when asked: most queries read `nodes` and never the edges.
+    @strawberry.field(description="The items with their cursors.")
+    def edges(self) -> list[Edge[N]]:
+        page = self.page_info.page
+        return [Edge(node=node, page=page, index=i) for i, node in enumerate(self.items)]
 
     @strawberry.field(description="How many items the whole list holds.")
     async def total_count(self) -> int:
@@ -97,16 +103,15 @@ class Connection(Generic[N]):
 
     @strawberry.field(description="The items of this page (the edges' nodes).")
     def nodes(self) -> list[N]:
-        return [e.node for e in self.edges]
+        return self.items
 
 
 def connection(
     page: Page[T], make: Callable[[T], N], total: int | Callable[[], Awaitable[int]]
 ) -> Connection[N]:
     """The connection of a page; ``total`` is a number, or counted only when asked."""
-    edges = [Edge(node=make(item), page=page, index=i) for i, item in enumerate(page.items)]
     return Connection(
-        edges=edges,
+        items=[make(item) for item in page.items],
         page_info=PageInfo(
             has_next_page=page.has_next,
             has_previous_page=page.has_previous,
