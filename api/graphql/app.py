@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -29,7 +28,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from api.auth.keys import KeyStore, KeysUnavailable, Unauthorized
 from api.auth.rate import RateLimited, RateLimiter
-from api.graphql.errors import extensions_of
+from api.graphql.errors import extensions_of, refusal_response
 from api.graphql.events import relay_outbox
 from api.graphql.health import watch
 from api.graphql.schema import Context, Shared, build_schema
@@ -42,12 +41,6 @@ from graph.errors import RapportError
 from graph.settings import Settings, load_settings
 from graph.store.connection import connect
 from graph.store.repository import Repository
-
-
-def _error_body(code: str, message: str, hint: str) -> bytes:
-    """An HTTP-level error as GraphQL clients read errors (``code`` from the contract)."""
-    error = {"message": message, "extensions": {"code": code, "hint": hint}}
-    return json.dumps({"errors": [error]}).encode()
 
 
 async def _refusal(request: Request, exc: Exception) -> Response:
@@ -108,7 +101,7 @@ class Bounded:
             if code != "TIMEOUT"
             else ("ask for less (smaller pages, fewer nested lists), or retry")
         )
-        body = _error_body(code, message, hint)
+        body = bytes(refusal_response(status, code, message, hint).body)
         headers = [
             (b"content-type", b"application/json"),
             (b"content-length", str(len(body)).encode()),
@@ -119,6 +112,10 @@ class Bounded:
 
 class _TooBig(Exception):
     """The body went over the limit while it was being read."""
+
+
+#: Where GraphQL is served (POST, WebSocket) and GraphiQL's page (GET).
+GRAPHQL = "/graphql"
 
 
 class App(FastAPI):
@@ -132,7 +129,7 @@ class App(FastAPI):
             self.lean is not None
             and scope["type"] == "http"
             and scope["method"] == "POST"
-            and scope["path"] == "/graphql"
+            and scope["path"] == GRAPHQL
         ):
             scope["app"] = self
             await self.lean(scope, receive, send)
@@ -207,7 +204,7 @@ def create_app(settings: Settings, *, graphiql: bool | None = None) -> FastAPI:
         allow_queries_via_get=False,
         subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
     )
-    app.include_router(router, prefix="/graphql")
+    app.include_router(router, prefix=GRAPHQL)
     origins = [o.strip() for o in settings.api_cors_origins.split(",") if o.strip()]
     cors: dict[str, Any] = {
         "allow_origins": origins,
@@ -246,7 +243,7 @@ def _ide_routes(app: FastAPI) -> None:
     install time, ``web/``), it opens without a key and asks for one, kept in the browser; every
     query it sends still needs the key."""
 
-    @app.get("/graphql", include_in_schema=False)
+    @app.get(GRAPHQL, include_in_schema=False)
     async def graphiql_page(request: Request) -> Response:
         if "query" in request.query_params:  # POST only: queries never end up in URLs and logs
             return JSONResponse(

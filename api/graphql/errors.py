@@ -18,6 +18,7 @@ from typing import Any
 
 from graphql import ExecutionResult, GraphQLEnumType
 from graphql.error import GraphQLError
+from starlette.responses import JSONResponse
 from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.types.graphql import OperationType
 
@@ -81,6 +82,16 @@ def extensions_of(cause: RapportError) -> dict[str, Any]:
     if retry is not None:
         found["retryAfter"] = retry
     return found
+
+
+def refusal_response(status: int, code: str, message: str, hint: str) -> JSONResponse:
+    """An HTTP refusal (before or outside GraphQL) as GraphQL clients read errors.
+
+    >>> refusal_response(413, "BAD_USER_INPUT", "too big", "send less").body
+    b'{"errors":[{"message":"too big","extensions":{"code":"BAD_USER_INPUT","hint":"send less"}}]}'
+    """
+    error = {"message": message, "extensions": {"code": code, "hint": hint}}
+    return JSONResponse({"errors": [error]}, status_code=status)
 
 
 def typed(error: GraphQLError, cause: RapportError) -> GraphQLError:

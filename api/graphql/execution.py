@@ -41,7 +41,6 @@ class _Refused(Exception):
 class _Leaf:
     """How to complete one plain leaf field without graphql-core's machinery."""
 
-    name: str
     resolve: Any
     serialize: Any
     non_null: bool
@@ -76,7 +75,7 @@ class _Leaf:
         return coerced
 
 
-def _leaf(name: str, field: Any) -> _Leaf | None:
+def _leaf(field: Any) -> _Leaf | None:
     """The plan for ``field`` if it is a plain leaf, else ``None``."""
     resolve = field.resolve
     if field.args or not getattr(resolve, "_is_default", False):
@@ -92,10 +91,10 @@ def _leaf(name: str, field: Any) -> _Leaf | None:
             item = item.of_type
         if not is_leaf_type(item):
             return None
-        return _Leaf(name, resolve, item.coerce_output_value, non_null, True, items_non_null)
+        return _Leaf(resolve, item.coerce_output_value, non_null, True, items_non_null)
     if not is_leaf_type(kind):
         return None
-    return _Leaf(name, resolve, kind.coerce_output_value, non_null)
+    return _Leaf(resolve, kind.coerce_output_value, non_null)
 
 
 class LeafFastExecution(StrawberryGraphQLCoreExecutionContext):
@@ -119,12 +118,12 @@ class LeafFastExecution(StrawberryGraphQLCoreExecutionContext):
         if held is not None and held[0] is fields:
             return held[1]
         plan: list[_Leaf | None] = []
-        for response_name, details in fields.items():
+        for details in fields.values():
             field = self.schema.get_field(parent_type, details[0].node.name.value)
             if field is None or any(d.node.arguments for d in details):
                 plan = []
                 break
-            plan.append(_leaf(response_name, field))
+            plan.append(_leaf(field))
         kept = plan if any(plan) else None
         self._plans[id(fields)] = (fields, kept)
         return kept

@@ -170,9 +170,10 @@ class Shapes:
     >>> from graphql import build_schema, parse
     >>> schema = build_schema("type Query { items(first: Int = 10): [Item] } type Item { n: Int }")
     >>> shapes, document = Shapes(), parse("query($f: Int, $id: ID) { items(first: $f) { n } }")
-    >>> shapes.measure(schema, document, None, {"f": 3, "id": "a"}).cost
+    >>> first = shapes.measure(schema, document, None, {"f": 3, "id": "a"})
+    >>> first.cost
     4
-    >>> shapes.measure(schema, document, None, {"f": 3, "id": "b"}) is shapes.last
+    >>> shapes.measure(schema, document, None, {"f": 3, "id": "b"}) is first  # remembered
     True
     >>> shapes.measure(schema, document, None, {"f": 50, "id": "b"}).cost
     51
@@ -184,7 +185,6 @@ class Shapes:
             tuple[int, str | None],
             tuple[DocumentNode, frozenset[str], dict[tuple[Any, ...], Shape]],
         ] = OrderedDict()
-        self.last: Shape | None = None
 
     def measure(
         self,
@@ -200,7 +200,6 @@ class Shapes:
             values = _values(held[1], variables)
             shape = held[2].get(values) if values is not None else None
             if shape is not None:
-                self.last = shape
                 return shape
         shape, read = _measured(schema, document, name, variables)
         values = _values(read, variables)

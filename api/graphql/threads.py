@@ -64,9 +64,8 @@ def _work() -> None:
             continue
         try:
             result = fn(*args, **kwargs)
-        except StopIteration as exc:  # a future refuses it: it would never be settled
+        except StopIteration:  # a future refuses it: it would never be settled
             _settle(loop, _fail, future, RuntimeError(f"{fn!r} raised StopIteration"))
-            del exc
         except BaseException as exc:  # it belongs to the awaiting request
             _settle(loop, _fail, future, exc)
         else:

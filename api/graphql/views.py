@@ -29,7 +29,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import Connec
 
 from api.auth.keys import KeysUnavailable, Unauthorized
 from api.graphql.context import Context
-from api.graphql.errors import extensions_of
+from api.graphql.errors import extensions_of, refusal_response
 from api.graphql.persisted import NotPersisted, PersistedQueries
 from graph.errors import RapportError
 
@@ -149,7 +149,7 @@ class Lean(ObjectBodies, GraphQL[Context, None]):
                 raise
             response = found
         except StrawberryHTTPException as exc:
-            response = _error(exc.status_code, exc.reason, "BAD_USER_INPUT", BODY_HINT)
+            response = refusal_response(exc.status_code, "BAD_USER_INPUT", exc.reason, BODY_HINT)
         except RapportError as exc:  # a persisted query unknown or mis-hashed
             status = 200 if isinstance(exc, NotPersisted) else 400  # 200: as Apollo Server
             response = JSONResponse(
@@ -162,13 +162,6 @@ class Lean(ObjectBodies, GraphQL[Context, None]):
 BODY_HINT = (
     'POST a JSON object {"query": "...", "variables": {...}} with Content-Type: application/json'
 )
-
-
-def _error(status: int, message: str, code: str, hint: str) -> JSONResponse:
-    return JSONResponse(
-        {"errors": [{"message": message, "extensions": {"code": code, "hint": hint}}]},
-        status_code=status,
-    )
 
 
 def refusal(exc: HTTPException) -> Response | None:

@@ -40,6 +40,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.requests import HTTPConnection
 
 from api.auth.keys import Forbidden
+from api.graphql.errors import refusal_response as _refusal
 from api.webhooks import signing
 from api.webhooks.x_bodies import BadBody, x_posts
 from graph import model
@@ -63,11 +64,6 @@ SHOPIFY = "shopify:webhook"  # the source of what order webhooks write
 #: and left alone.
 ORDER_TOPICS = ("orders/create", "orders/updated", "orders/paid", "orders/cancelled",
                 "orders/fulfilled", "orders/partially_fulfilled")  # fmt: skip
-
-
-def _refusal(status: int, code: str, message: str, hint: str) -> JSONResponse:
-    error = {"message": message, "extensions": {"code": code, "hint": hint}}
-    return JSONResponse({"errors": [error]}, status_code=status)
 
 
 def _keep_reject(data_dir: Path, raw: bytes, reason: str, source: str = "x") -> None:

@@ -2,8 +2,8 @@
 
 The ``neo4j`` driver reads a message chunk by chunk and asks the socket for exactly the bytes it
 needs next: two bytes of chunk size, then the chunk. Every record of a result is a message, so a
-page of 20 rows costs some 44 ``recv_into`` calls, each through the driver's timeout wrapper: a
-quarter of the driver's CPU for such a read (0.26 ms of 0.82 ms, measured on Neo4j 5.26). Here
+page of 20 rows costs some 44 ``recv_into`` calls, each through the driver's timeout wrapper
+(measured on Neo4j 5.26: such a read took 0.73-0.82 ms of the driver's CPU, 0.66 ms so). Here
 the socket is read up to :data:`READ_AHEAD` bytes at a time and the driver's requests are served
 from what was read.
 
