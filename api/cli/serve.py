@@ -55,6 +55,7 @@ def serve_command(
     import uvicorn
 
     from api.graphql.app import create_app
+    from api.graphql.wire import OneWrite
 
     settings = settings_from(ctx)
     if workers is not None:
@@ -80,9 +81,10 @@ def serve_command(
                   "and alerts; it asks for a key)", highlight=False)  # fmt: skip
     # The first SIGTERM (or Ctrl-C) drains: requests in flight get up to 10 s to finish. No
     # `server` header (it tells a scanner what runs here) and no access log: less work a request.
+    # Each answer goes out in one write (api/graphql/wire.py).
     serving: dict[str, Any] = {"host": host, "port": port, "log_level": "warning",
                                "timeout_graceful_shutdown": 10, "server_header": False,
-                               "access_log": False}  # fmt: skip
+                               "access_log": False, "http": OneWrite}  # fmt: skip
     try:
         if app is not None:
             uvicorn.run(app, **serving)

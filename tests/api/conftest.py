@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from api.auth.keys import KeyStore
 from api.graphql.app import create_app
+from api.graphql.wire import OneWrite
 from graph.settings import Settings
 from graph.store.repository import Repository
 from importers.generate import Truth
@@ -38,10 +39,12 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running(app: Any, port: int | None = None) -> Iterator[str]:
-    """``app`` served by uvicorn in a thread of this process on 127.0.0.1; its base URL."""
+def running(app: Any, port: int | None = None, http: type[OneWrite] = OneWrite) -> Iterator[str]:
+    """``app`` served by uvicorn in a thread of this process on 127.0.0.1, with the HTTP protocol
+    ``rapport serve`` uses; its base URL."""
     port = port or _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", http=http)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     for _ in range(300):
