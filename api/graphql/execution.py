@@ -12,10 +12,16 @@ resolver (no resolver of ours, no field extension, no permission), without argum
 type is a scalar, an enum or a list of them. Anything else goes down graphql-core's own path in
 order, and if a plain leaf is null where its type says non-null, or fails to serialize, the
 whole object is executed again by graphql-core, so errors keep their message and path.
+
+A list of objects whose selection holds plain leaves only (a page of customers with their
+``name`` and ``influence``) is completed in one loop too: each item is still checked against its
+type (``is_type_of``), and any item that is null, awaitable or refused sends the whole list back
+to graphql-core.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,10 +29,12 @@ from graphql import (
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
     Undefined,
     is_leaf_type,
 )
-from graphql.execution.collect_fields import GroupedFieldSet
+from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import AwaitableOrValue, Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -164,6 +172,47 @@ class LeafFastExecution(StrawberryGraphQLCoreExecutionContext):
         if self.is_awaitable(rest):
             return self._merged_later(results, rest)
         return _merged(results, rest)  # type: ignore[arg-type]
+
+    def complete_iterable_value(
+        self,
+        item_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo[Any],
+        path: Path,
+        items: Iterable[Any],
+        position_context: Any,
+    ) -> AwaitableOrValue[list[Any]]:
+        """A list of objects of plain leaves in one loop; any other list by graphql-core."""
+        kind = item_type.of_type if isinstance(item_type, GraphQLNonNull) else item_type
+        if not isinstance(kind, GraphQLObjectType) or self.get_stream_usage(
+            field_details_list, path
+        ):
+            return super().complete_iterable_value(
+                item_type, field_details_list, info, path, items, position_context
+            )
+        grouped_field_set, defers, _ = self.collect_subfields(kind, field_details_list)
+        plan = None if defers else self._plan(kind, grouped_field_set)
+        if plan is None or None in plan:
+            return super().complete_iterable_value(
+                item_type, field_details_list, info, path, items, position_context
+            )
+        items = list(items)
+        leaves = list(zip(grouped_field_set, plan, strict=True))
+        is_type_of = kind.is_type_of
+        completed: list[Any] = []
+        try:
+            for item in items:
+                if item is None or (is_type_of is not None and is_type_of(item, info) is not True):
+                    raise _Refused  # null, awaitable or of another type: graphql-core says so
+                completed.append({name: leaf.complete(item) for name, leaf in leaves})  # type: ignore[union-attr]
+            done = True
+        except Exception:
+            done = False
+        if done:
+            return completed
+        return super().complete_iterable_value(
+            item_type, field_details_list, info, path, items, position_context
+        )
 
     async def _merged_later(self, results: dict[str, Any], rest: Any) -> dict[str, Any]:
         return _merged(results, await rest)

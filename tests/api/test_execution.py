@@ -39,8 +39,36 @@ class Item:
         return f"later {self.name}"
 
 
+@strawberry.interface
+class Named:
+    name: str
+
+
+@strawberry.type
+class Tagged(Named):
+    tier: Tier
+
+
+@strawberry.type
+class Stranger:  # has a name and a tier, but is no Tagged
+    name: str
+    tier: Tier
+
+
 @strawberry.type
 class Query:
+    @strawberry.field
+    def maybe_items(self) -> list[Item | None]:
+        return [_item(name="a"), None, _item(name="c")]
+
+    @strawberry.field
+    def tagged(self) -> list[Tagged]:
+        return [Tagged(name="t", tier=Tier.GOLD), Stranger(name="s", tier=Tier.SILVER)]  # type: ignore[list-item]
+
+    @strawberry.field
+    def generated(self) -> list[Item]:
+        return (_item(name=n) for n in "xyz")  # type: ignore[return-value]
+
     @strawberry.field
     def items(self) -> list[Item]:
         return [
@@ -75,6 +103,10 @@ QUERIES = [
     "{ broken { name score } }",
     "{ broken { note later score } }",
     "{ broken { note score } }",  # "high" is no Float
+    "{ maybeItems { name score } }",  # a null item in a list of nullable items
+    "{ tagged { name tier } }",  # an item of another type
+    "{ generated { name } }",  # a generator, not a list
+    "{ items { tier } again: items { score name } }",
 ]
 
 
@@ -95,3 +127,21 @@ def test_a_null_in_a_non_null_leaf_is_reported_at_its_path() -> None:
     assert answer["errors"] == [
         ["Cannot return null for non-nullable field Item.name.", ["broken", 0, "name"]]
     ]
+
+
+class _Counting(LeafFastExecution):
+    objects = 0
+
+    def complete_object_value(self, *args: object, **kwargs: object) -> object:
+        type(self).objects += 1
+        return super().complete_object_value(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_list_of_plain_leaves_is_completed_in_one_loop() -> None:
+    counting = strawberry.Schema(query=Query, execution_context_class=_Counting)
+    _Counting.objects = 0
+    assert json.loads(_answer(counting, "{ items { name score } }"))["errors"] == []
+    assert _Counting.objects == 0
+    # A field with a resolver among them: each item goes through graphql-core.
+    assert json.loads(_answer(counting, "{ items { name later } }"))["errors"] == []
+    assert _Counting.objects == 2
