@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from graph.model import Derived
+from graph.model import Derived, Draft
 from graph.store.projection import columns
 from graph.store.repository import Repository
 from graph.store.writes import BatchWriter
@@ -66,11 +67,12 @@ class Plan:
 
 
 def plan(
-    computed: Iterable[Derived], stored: dict[Pair, str], twice: Collection[Pair] = ()
+    computed: Iterable[Derived | Draft[Any]], stored: dict[Pair, str], twice: Collection[Pair] = ()
 ) -> Plan:
     """Compare what was computed with what the graph holds.
 
-    A pair the graph holds twice is deleted and created again.
+    A pair the graph holds twice is deleted and created again. A :class:`Draft` is made a
+    record (and checked) only when it is to be written.
 
     >>> from graph.model import InterestedIn
     >>> keep = InterestedIn(start_id="c1", end_id="style", weight=1.0)
@@ -85,16 +87,16 @@ def plan(
     update: list[Derived] = []
     seen: set[Pair] = set()
     unchanged = 0
-    for record in computed:
-        key = (record.start_id, record.end_id)
+    for item in computed:
+        key = (item.start_id, item.end_id)
         seen.add(key)
         held = stored.get(key)
         if key in twice or held is None:
-            create.append(record)
-        elif held == record.digest():
+            create.append(item.record() if isinstance(item, Draft) else item)
+        elif held == item.digest():
             unchanged += 1
         else:
-            update.append(record)
+            update.append(item.record() if isinstance(item, Draft) else item)
     delete = [key for key in stored if key not in seen or key in twice]
     return Plan(create, update, delete, unchanged)
 
@@ -102,7 +104,7 @@ def plan(
 def sync(
     repository: Repository,
     kind: type[Derived],
-    computed: Iterable[Derived],
+    computed: Iterable[Derived | Draft[Any]],
     *,
     scope: Collection[str] | None = None,
 ) -> SyncReport:

@@ -3,9 +3,12 @@ healed."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from graph import model
+from graph.errors import InvalidRecord
 from graph.store import derived
 from graph.store.repository import Repository
 from graph.store.writes import upsert
@@ -59,3 +62,38 @@ def test_an_edge_created_twice_is_healed_by_the_next_sync(shop: Repository) -> N
     )
     assert done.removed == 2
     assert _stored(shop) == {"style": 1.5, "golf": 3.0, "polo": 1.0}
+
+
+def test_drafts_sync_as_their_records_do_and_are_checked_when_written(shop: Repository) -> None:
+    def draft(topic: str, weight: float) -> model.Draft[model.InterestedIn]:
+        return model.Draft(model.InterestedIn, "c1", topic, {"weight": weight, "source": "t"})
+
+    derived.sync(shop, model.InterestedIn, [_interest("style", 1.0), _interest("denim", 2.0)])
+    # Stored from records, compared as drafts: the same digests, so nothing is written.
+    same = derived.sync(shop, model.InterestedIn, [draft("style", 1.0), draft("denim", 2.0)])
+    assert (same.written, same.removed, same.unchanged) == (0, 0, 2)
+    moved = derived.sync(shop, model.InterestedIn, [draft("style", 1.0), draft("denim", 2.5)])
+    assert (moved.written, moved.unchanged) == (1, 1)
+    assert _stored(shop) == {"style": 1.0, "denim": 2.5}
+    # A value no database should hold is refused when its record is made to be written.
+    with pytest.raises(InvalidRecord, match="weight"):
+        derived.sync(shop, model.InterestedIn, [draft("style", float("nan"))])
+    assert _stored(shop) == {"style": 1.0, "denim": 2.5}
+
+
+def test_a_draft_digest_equals_its_record_digest_for_every_derived_kind() -> None:
+    when = datetime(2026, 12, 5, 10, 30, tzinfo=UTC)
+    drafts = [
+        model.Draft(model.Influences, "c1", "c2", {"weight": 0.5, "follows": 1, "quotes": 2}),
+        model.Draft(model.Rapport, "e1", "c1", {
+            "warmth": 71.5, "interactions": 3, "last_contact_at": when, "sentiment": -0.25,
+            "sales": 1, "breakdown_keys": ("email", "store"), "breakdown_values": (0.5, 1.25),
+            "computed_at": when, "source": "analyze"}),
+        model.Draft(model.BoughtWith, "p1", "p2", {"support": 0.01, "lift": 3.2, "rank": 1}),
+        model.Draft(model.InterestedIn, "c1", "style", {"weight": 2.0}),
+    ]  # fmt: skip
+    assert {type(d.record()) for d in drafts} == set(model.DERIVED_TYPES)
+    for d in drafts:
+        assert d.digest() == d.record().digest(), d.kind
+    changed = drafts[0]._replace(values={**drafts[0].values, "follows": 2})
+    assert changed.digest() != drafts[0].digest()
