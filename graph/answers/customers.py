@@ -47,7 +47,7 @@ class CustomerProfile:
     @classmethod
     def of(cls, id: str, r: dict[str, Any]) -> CustomerProfile:
         """From the node's stored properties."""
-        return cls(id, *(r.get(k) for k in cls.KEYS))
+        return cls(id, *map(r.get, cls.KEYS))
 
 
 def customer_profile(repository: Repository, customer: str) -> CustomerProfile:

@@ -37,7 +37,7 @@ class EmployeeView:
     @classmethod
     def of(cls, id: str, r: dict[str, Any]) -> EmployeeView:
         """From the node's stored properties."""
-        return cls(id, *(r.get(k) for k in cls.KEYS))
+        return cls(id, *map(r.get, cls.KEYS))
 
 
 def employee(repository: Repository, employee_id: str) -> EmployeeView:

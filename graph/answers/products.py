@@ -145,7 +145,7 @@ class ProductView:
     @classmethod
     def of(cls, id: str, r: dict[str, Any]) -> ProductView:
         """From the node's stored properties."""
-        return cls(id, *(r.get(k) for k in cls.KEYS))
+        return cls(id, *map(r.get, cls.KEYS))
 
 
 def product(repository: Repository, product_id: str) -> ProductView:

@@ -305,6 +305,17 @@ def test_a_page_selecting_two_fields_reads_two_properties(
     assert [e["node"]["name"] for e in also["data"]["customers"]["edges"]] == [
         n["name"] for n in two["data"]["customers"]["nodes"]
     ]
+    # The same field asked twice is one field to GraphQL: both selections are read.
+    twice = gql(
+        client,
+        """{ customers(first: 5) { nodes { name } }
+                             customers(first: 5) { nodes { email } } }""",
+    )
+    assert "errors" not in twice, twice
+    assert sent[-1][0] == ["name", "email"]
+    assert [n["name"] for n in twice["data"]["customers"]["nodes"]] == [
+        n["name"] for n in two["data"]["customers"]["nodes"]
+    ]
     # A field that is not a stored property may need any of them: all are read.
     full = gql(client, "{ customers(first: 5) { nodes { name warmestEmployees { score } } } }")
     assert "errors" not in full
