@@ -30,10 +30,12 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from graph import model
 from graph.analytics import communities as community_detection
 from graph.analytics import influence, related, warmth
+from graph.analytics.weighted import Links
 from graph.errors import ConfigError
 from graph.jobs import announce, incremental, raise_alerts
 from graph.jobs.brands import mark_brands
@@ -76,7 +78,7 @@ class _State:
     # Incremental runs: the customers and posts the new events touch (None: everything).
     scope: set[str] | None = None
     new_posts: list[str] | None = None
-    graph: object | None = None
+    graph: Links | None = None
     scores: dict[str, float] = field(default_factory=dict)
     events: list[tuple[str, dict[str, object]]] = field(default_factory=list)  # for the outbox
 
@@ -89,7 +91,7 @@ def _sync(
     repository: Repository,
     report: StageReport,
     kind: type[model.Derived],
-    records: Iterable[model.Derived],
+    records: Iterable[model.Derived | model.Draft[Any]],
     scope: Collection[str] | None = None,
 ) -> None:
     done = derived.sync(repository, kind, records, scope=scope)
@@ -132,20 +134,20 @@ def run_influence(
     if in_database:
         gds.version(repository)  # before any write: says what to do when there is none
     else:
-        graph = influence.influence_graph(edges)
-        state.graph, state.scores = graph, influence.influence_scores(graph)
+        links = influence.influence_links(edges)
+        state.graph, state.scores = links, influence.influence_scores(links)
     stored = state.projection.customer_scores  # before this run's are set
     _sync(
         repository,
         report,
         model.Influences,
         (
-            model.Influences(
-                start_id=a, end_id=b, weight=round(ev.weight(), 3), follows=ev.follows,
-                replies=ev.replies, reshares=ev.reshares, quotes=ev.quotes,
-                mentions=ev.mentions, referrals=ev.referrals, conversions=ev.conversions,
-                computed_at=run, source="analyze",
-            )
+            model.Draft(model.Influences, a, b, {
+                "weight": round(ev.weight(), 3), "follows": ev.follows, "replies": ev.replies,
+                "reshares": ev.reshares, "quotes": ev.quotes, "mentions": ev.mentions,
+                "referrals": ev.referrals, "conversions": ev.conversions, "computed_at": run,
+                "source": "analyze",
+            })
             for (a, b), ev in edges.items()
         ),
     )  # fmt: skip
@@ -208,14 +210,14 @@ def run_warmth(repository: Repository, run: datetime, state: _State, report: Sta
         report,
         model.Rapport,
         (
-            model.Rapport(
-                start_id=w.employee, end_id=w.customer, warmth=w.score,
-                interactions=w.interactions, last_contact_at=w.last_contact_at,
-                sentiment=None if w.sentiment is None else round(w.sentiment, 4),
-                sales=w.sales, breakdown_keys=tuple(w.breakdown),
-                breakdown_values=tuple(round(v, 4) for v in w.breakdown.values()),
-                computed_at=run, source="analyze",
-            )
+            model.Draft(model.Rapport, w.employee, w.customer, {
+                "warmth": w.score, "interactions": w.interactions,
+                "last_contact_at": w.last_contact_at,
+                "sentiment": None if w.sentiment is None else round(w.sentiment, 4),
+                "sales": w.sales, "breakdown_keys": tuple(w.breakdown),
+                "breakdown_values": tuple(round(v, 4) for v in w.breakdown.values()),
+                "computed_at": run, "source": "analyze",
+            })
             for w in scores.values()
         ),
         state.scope,
@@ -279,7 +281,9 @@ def run_interests(
         report,
         model.InterestedIn,
         (
-            model.InterestedIn(start_id=c, end_id=t, weight=w, computed_at=run, source="analyze")
+            model.Draft(
+                model.InterestedIn, c, t, {"weight": w, "computed_at": run, "source": "analyze"}
+            )
             for (c, t), w in weights.items()
         ),
         state.scope,

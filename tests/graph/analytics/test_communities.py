@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import doctest
 import itertools
+import random
 
 import networkx as nx
 
 from graph.analytics import communities as module
 from graph.analytics.communities import communities
+from graph.analytics.weighted import Links
 
 
 def cliques(*groups: list[str]) -> nx.Graph:
@@ -65,7 +67,9 @@ def test_directed_graph_uses_both_directions_with_summed_weights() -> None:
         [("a", "b", 5.0), ("b", "c", 5.0), ("c", "d", 0.1), ("d", "e", 5.0)]
     )
     undirected.add_weighted_edges_from([("e", "f", 5.0), ("f", "d", 5.0), ("c", "a", 5.0)])
-    assert module._undirected(directed, "weight")["a"]["b"] == {"weight": 5.0}
+    links = Links.of_graph(directed)
+    nodes, pairs, weights = module._undirected(links.nodes, links.named())
+    assert dict(zip(pairs, weights, strict=True))[nodes.index("a"), nodes.index("b")] == 5.0
     assert communities(directed) == communities(undirected)
     assert communities(directed) == {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 1}
 
@@ -80,3 +84,22 @@ def test_same_seed_same_answer_and_resolution_splits_finer() -> None:
 
 def test_empty_graph() -> None:
     assert communities(nx.DiGraph()) == {}
+
+
+def test_plain_links_give_the_communities_networkx_gives() -> None:
+    """An analysis run hands Louvain plain lists; a networkx graph of the same edges, added in
+    another order, gets the same numbering."""
+    rng = random.Random(3)
+    names = [f"c{i:03d}" for i in range(300)]
+    weighted = {
+        (rng.choice(names), rng.choice(names)): float(rng.randint(1, 9)) for _ in range(900)
+    }
+    weighted = {pair: w for pair, w in weighted.items() if pair[0] != pair[1]}
+    shuffled = list(weighted.items())
+    rng.shuffle(shuffled)
+    graph = nx.DiGraph()
+    graph.add_weighted_edges_from((a, b, w) for (a, b), w in shuffled)
+    links = Links.of((a, b, w) for (a, b), w in weighted.items())
+    found = communities(links)
+    assert found == communities(graph)
+    assert 1 < len(set(found.values())) < 100

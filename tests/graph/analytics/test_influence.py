@@ -21,6 +21,7 @@ from graph.analytics.influence import (
     conversions,
     influence_edges,
     influence_graph,
+    influence_links,
     influence_scores,
     product_influencers,
     ranks,
@@ -340,3 +341,20 @@ def test_strongest_path_follows_influence_direction_and_custom_weight() -> None:
     assert strongest_path(graph, "ann", "cy", weight="trust") is None
     assert strongest_path(graph, "ann", "zoe") is None
     assert strongest_path(graph, "ann", "ann") == ["ann"]
+
+
+def test_scores_from_plain_links_are_networkx_scores_to_the_last_bit() -> None:
+    """The analysis computes PageRank on plain lists; the scores are exactly those of the
+    networkx graph of the same evidence (nothing to rewrite after an upgrade)."""
+    rng = random.Random(5)
+    names = [f"c{i:03d}" for i in range(200)]
+    edges = {
+        (rng.choice(names), rng.choice(names)): Evidence(follows=rng.randint(0, 2),
+                                                         conversions=rng.randint(0, 1))
+        for _ in range(800)
+    }  # fmt: skip
+    edges = {pair: ev for pair, ev in edges.items() if pair[0] != pair[1]}
+    graph, links = influence_graph(edges), influence_links(edges)
+    assert links.nodes == list(graph)
+    assert influence_scores(links) == influence_scores(graph)
+    assert list(influence_scores(links)) == list(influence_scores(graph))

@@ -4,6 +4,7 @@ generate -> import -> `analyze` -> read the written scores and edges back."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -124,6 +125,9 @@ def test_an_incremental_run_updates_only_what_new_events_touch(
     repo: Repository, planted: Truth
 ) -> None:
     angry = planted.angry_post
+    # Times are compared to the second: what the planted import wrote must be over a second
+    # older than `since` (a fast import and analysis left its last posts inside that second).
+    time.sleep(1.1)
     since = datetime.now(UTC) - timedelta(seconds=1)
     at = datetime.now(UTC).replace(microsecond=0)
     upsert(
