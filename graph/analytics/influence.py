@@ -18,16 +18,14 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
-from operator import mul
+from operator import attrgetter, mul
 from types import MappingProxyType
-from typing import TypeVar
 
 import networkx as nx  # type: ignore[import-untyped]
 
 from graph.analytics.weighted import Links, reverse_pagerank
 
 Pair = tuple[str, str]
-K = TypeVar("K")
 
 WEIGHTS: Mapping[str, float] = MappingProxyType(
     {
@@ -76,6 +74,7 @@ class Evidence:
 EVIDENCE_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Evidence))
 """The kinds of evidence, in field order (computed once: ``fields()`` is slow in a hot loop)."""
 _FACTORS = [WEIGHTS[kind] for kind in EVIDENCE_KINDS]
+_REFERRALS, _CONVERSIONS = EVIDENCE_KINDS.index("referrals"), EVIDENCE_KINDS.index("conversions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +112,7 @@ class Conversion:
 
 _Timeline = tuple[list[datetime], list[Purchase]]
 _NO_TIMELINE: _Timeline = ([], [])
-
-
-def _timelines(groups: Mapping[K, list[Purchase]]) -> dict[K, _Timeline]:
-    """Each group of purchases (already in time order) with its times, for bisection."""
-    return {key: ([p.at for p in rows], rows) for key, rows in groups.items()}
+_AT = attrgetter("at")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,21 +120,26 @@ class _PurchaseIndex:
     """Purchases in time order per product and per (product, buyer); each product's buyers."""
 
     by_product: dict[str, _Timeline]
-    by_buyer: dict[Pair, _Timeline]
+    by_buyer: dict[Pair, list[Purchase]]
     buyers: dict[str, frozenset[str]]
 
     @classmethod
     def of(cls, purchases: Iterable[Purchase]) -> _PurchaseIndex:
         by_product: defaultdict[str, list[Purchase]] = defaultdict(list)
-        by_buyer: defaultdict[Pair, list[Purchase]] = defaultdict(list)
-        for p in sorted(purchases, key=lambda p: (p.at, p.purchase)):
+        by_buyer: dict[Pair, list[Purchase]] = {}
+        for p in sorted(purchases, key=attrgetter("at", "purchase")):
             by_product[p.product].append(p)
-            by_buyer[p.product, p.customer].append(p)
+            rows = by_buyer.get((p.product, p.customer))
+            if rows is None:
+                by_buyer[p.product, p.customer] = [p]
+            else:
+                rows.append(p)
         buyers: defaultdict[str, set[str]] = defaultdict(set)
         for product, customer in by_buyer:
             buyers[product].add(customer)
         frozen = {product: frozenset(who) for product, who in buyers.items()}
-        return cls(_timelines(by_product), _timelines(by_buyer), frozen)
+        timelines = {key: ([p.at for p in rows], rows) for key, rows in by_product.items()}
+        return cls(timelines, by_buyer, frozen)
 
     def after(self, said: Praise, viewers: frozenset[str], window: timedelta) -> Iterator[Purchase]:
         """Purchases of the praised product by ``viewers`` in ``(said.at, said.at + window]``.
@@ -157,9 +157,10 @@ class _PurchaseIndex:
             yield from (p for p in rows[lo:hi] if p.customer in candidates)
             return
         for buyer in candidates:
-            times, rows = self.by_buyer[said.product, buyer]
-            first = bisect_right(times, said.at)
-            if first < len(times) and times[first] <= end:
+            # A buyer's purchases of one product are few: bisect them by time directly.
+            rows = self.by_buyer[said.product, buyer]
+            first = bisect_right(rows, said.at, key=_AT)
+            if first < len(rows) and rows[first].at <= end:
                 yield rows[first]
 
 
@@ -222,17 +223,21 @@ def influence_edges(
     >>> e["ann", "bob"].follows, e["ann", "bob"].referrals
     (2, 1)
     """
-    counts: defaultdict[Pair, Counter[str]] = defaultdict(Counter)
-    observed = {"follows": follows, "replies": replies, "reshares": reshares}
-    observed |= {"quotes": quotes, "mentions": mentions}
-    for kind, pairs in observed.items():
+    # Per pair, one count per kind in EVIDENCE_KINDS order (a Counter per pair was slower).
+    counts: defaultdict[Pair, list[int]] = defaultdict(_no_evidence)
+    observed = (follows, replies, reshares, quotes, mentions)  # the first kinds, in order
+    for kind, pairs in enumerate(observed):
         for actor, target in pairs:
             counts[target, actor][kind] += 1
     for referrer, referred in referrals:
-        counts[referrer, referred]["referrals"] += 1
+        counts[referrer, referred][_REFERRALS] += 1
     for c in conversions:
-        counts[c.influencer, c.customer]["conversions"] += 1
-    return {pair: Evidence(**kinds) for pair, kinds in counts.items() if pair[0] != pair[1]}
+        counts[c.influencer, c.customer][_CONVERSIONS] += 1
+    return {pair: Evidence(*row) for pair, row in counts.items() if pair[0] != pair[1]}
+
+
+def _no_evidence() -> list[int]:
+    return [0] * len(EVIDENCE_KINDS)
 
 
 def influence_graph(

@@ -36,6 +36,7 @@ from graph import model
 from graph.analytics import communities as community_detection
 from graph.analytics import influence, related, warmth
 from graph.analytics.weighted import Links
+from graph.bulk import bulk_work
 from graph.errors import ConfigError
 from graph.jobs import announce, incremental, raise_alerts
 from graph.jobs.brands import mark_brands
@@ -375,7 +376,8 @@ def analyze(
     for name in chosen:
         stage = StageReport(name)
         started = time.perf_counter()
-        _RUNNERS[name](repository, run, state, stage)
+        with bulk_work():
+            _RUNNERS[name](repository, run, state, stage)
         stage.seconds = time.perf_counter() - started
         report.stages.append(stage)
         if on_stage is not None:
