@@ -50,8 +50,8 @@ from bench.engines import Engine, add_backend_option, chosen, side_by_side
 from graph import model
 from graph.jobs.analyze import analyze
 from graph.store import schema
+from graph.store.ahead import columns
 from graph.store.connection import connect
-from graph.store.projection import columns
 from graph.store.repository import Repository
 from graph.store.writes import upsert
 

@@ -17,10 +17,9 @@ A run tells other systems, through the event outbox (:mod:`graph.store.outbox`) 
 that it finished, which employee-customer pairs crossed ``RAPPORT_WEBHOOK_WARMTH_THRESHOLD`` and
 who entered the top ``RAPPORT_WEBHOOK_TOP_K`` influencers (:mod:`graph.jobs.announce`).
 
-Derived edges are synchronised, not rewritten (:mod:`graph.store.derived`): an edge whose values
-did not
-change is left alone, a new or changed one is written with ``computedAt`` = this run's time, and an
-edge the run no longer computes is deleted, so the graph always shows exactly the current evidence.
+Derived edges are synchronised (:mod:`graph.store.derived`): an edge whose values did not change
+is left alone, a new or changed one is written with ``computedAt`` = this run's time, and an edge
+the run no longer computes is deleted, so the graph always shows exactly the current evidence.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -35,6 +35,7 @@ from typing import Any
 from graph import model
 from graph.analytics import communities as community_detection
 from graph.analytics import influence, related, warmth
+from graph.analytics.interests import interest_weights
 from graph.analytics.weighted import Links
 from graph.bulk import bulk_work
 from graph.errors import ConfigError
@@ -94,8 +95,10 @@ def _sync(
     kind: type[model.Derived],
     records: Iterable[model.Derived | model.Draft[Any]],
     scope: Collection[str] | None = None,
+    stored: Future[tuple[dict[derived.Pair, str], set[derived.Pair]]] | None = None,
 ) -> None:
-    done = derived.sync(repository, kind, records, scope=scope)
+    held = stored.result() if stored is not None else None
+    done = derived.sync(repository, kind, records, scope=scope, stored=held)
     report.written += done.written
     report.removed += done.removed
     report.notes["unchanged"] = done.unchanged
@@ -124,7 +127,11 @@ def run_influence(
     repository: Repository, run: datetime, state: _State, report: StageReport
 ) -> None:
     """Influence edges and scores (PageRank here, or inside Neo4j by GDS)."""
-    inputs = state.projection.influence_inputs()
+    projection = state.projection
+    projection.read_influence_ahead()
+    # The stored edges are read while this process computes the new ones.
+    stored_edges = projection.ahead.later(derived.stored_digests, repository, model.Influences)
+    inputs = projection.influence_inputs()
     found = influence.conversions(inputs.praise, inputs.purchases, audience(inputs))
     edges = influence.influence_edges(
         follows=inputs.follows, replies=inputs.replies, reshares=inputs.reshares,
@@ -151,6 +158,7 @@ def run_influence(
             })
             for (a, b), ev in edges.items()
         ),
+        stored=stored_edges,
     )  # fmt: skip
     report.notes.update(edges=len(edges), conversions=len(found))
     if in_database:
@@ -200,6 +208,9 @@ def run_communities(
 
 def run_warmth(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
     """RAPPORT edges from contacts and sales."""
+    stored = state.projection.ahead.later(
+        derived.stored_digests, repository, model.Rapport, scope=state.scope
+    )
     inputs = load_contacts(repository, state.scope)
     # Valued as of today: decay would otherwise change every edge on every run.
     day = warmth.as_of_day(run)
@@ -222,6 +233,7 @@ def run_warmth(repository: Repository, run: datetime, state: _State, report: Sta
             for w in scores.values()
         ),
         state.scope,
+        stored,
     )  # fmt: skip
     report.notes.update(pairs=len(scores), contacts=len(inputs.contacts), sales=len(inputs.sales),
                         owners=len(inputs.owners))  # fmt: skip
@@ -252,20 +264,6 @@ def run_related(repository: Repository, run: datetime, state: _State, report: St
     ]
     repository.write_rows("analytics/set_product_sales", rows)
     report.notes.update(baskets=len(baskets), rules=len(rules))
-
-
-def interest_weights(
-    mentions: Iterable[tuple[str, str, float | None]],
-) -> dict[tuple[str, str], float]:
-    """How interested each customer is in each topic: posts on it, warmer when positive.
-
-    >>> interest_weights([("c", "style", 0.8), ("c", "style", None), ("c", "fail", -0.6)])
-    {('c', 'style'): 2.4, ('c', 'fail'): 1.0}
-    """
-    weights: defaultdict[tuple[str, str], float] = defaultdict(float)
-    for customer, topic, sentiment in mentions:
-        weights[(customer, topic)] += 1.0 + max(0.0, sentiment or 0.0) / 2
-    return {key: round(value, 3) for key, value in weights.items()}
 
 
 def run_interests(
@@ -359,29 +357,32 @@ def analyze(
     report = AnalysisReport(run=run)
     settings = repository.settings
     state = _State(Projection(repository))
-    if since is not None:
-        stage = StageReport("touched")
-        started = time.perf_counter()
-        touched = incremental.touched_since(repository, since)
-        state.scope, state.new_posts = touched.customers, touched.posts
-        stage.seconds = time.perf_counter() - started
-        stage.notes.update(
-            since=since.isoformat(timespec="seconds"), posts=len(touched.posts),
-            interactions=touched.interactions, purchases=touched.purchases,
-            customers=len(touched.customers),
-        )  # fmt: skip
-        report.stages.append(stage)
-        if on_stage is not None:
-            on_stage(stage)
-    for name in chosen:
-        stage = StageReport(name)
-        started = time.perf_counter()
-        with bulk_work():
-            _RUNNERS[name](repository, run, state, stage)
-        stage.seconds = time.perf_counter() - started
-        report.stages.append(stage)
-        if on_stage is not None:
-            on_stage(stage)
+    try:
+        if since is not None:
+            stage = StageReport("touched")
+            started = time.perf_counter()
+            touched = incremental.touched_since(repository, since)
+            state.scope, state.new_posts = touched.customers, touched.posts
+            stage.seconds = time.perf_counter() - started
+            stage.notes.update(
+                since=since.isoformat(timespec="seconds"), posts=len(touched.posts),
+                interactions=touched.interactions, purchases=touched.purchases,
+                customers=len(touched.customers),
+            )  # fmt: skip
+            report.stages.append(stage)
+            if on_stage is not None:
+                on_stage(stage)
+        for name in chosen:
+            stage = StageReport(name)
+            started = time.perf_counter()
+            with bulk_work():
+                _RUNNERS[name](repository, run, state, stage)
+            stage.seconds = time.perf_counter() - started
+            report.stages.append(stage)
+            if on_stage is not None:
+                on_stage(stage)
+    finally:
+        state.projection.close()
     if not only:  # a complete run: the next incremental one starts from here
         incremental.record_run(settings, repository.connection.database, run, full=since is None)
     state.events.append(announce.finished(run, since is not None, report.stages))

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from graph.analytics import crossings
-from graph.store.projection import columns
+from graph.store.ahead import columns
 from graph.store.repository import Repository
 
 Event = tuple[str, dict[str, Any]]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.model import Derived, Draft
-from graph.store.projection import columns
+from graph.store.ahead import columns
 from graph.store.repository import Repository
 from graph.store.writes import BatchWriter
 
@@ -107,9 +107,11 @@ def sync(
     computed: Iterable[Derived | Draft[Any]],
     *,
     scope: Collection[str] | None = None,
+    stored: tuple[dict[Pair, str], set[Pair]] | None = None,
 ) -> SyncReport:
-    """Make the graph's ``kind`` edges equal to ``computed`` (within ``scope`` when given)."""
-    todo = plan(computed, *stored_digests(repository, kind, scope=scope))
+    """Make the graph's ``kind`` edges equal to ``computed`` (within ``scope`` when given);
+    ``stored``: what :func:`stored_digests` answered, when it was read ahead."""
+    todo = plan(computed, *(stored or stored_digests(repository, kind, scope=scope)))
     stem = _stem(kind)
     removed = repository.write_rows(
         f"analytics/delete_{stem}", [{"start": a, "end": b} for a, b in todo.delete]

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from graph.analytics.influence import Praise, Purchase
 from graph.analytics.warmth import Contact, Owner, Sale
+from graph.store.ahead import ReadAhead
 from graph.store.repository import Repository
 from graph.times import parse_db_time
 
@@ -41,14 +42,15 @@ class InfluenceInputs:
 _REFERENCE_KINDS = {"REPLIES_TO": "replies", "RESHARES": "reshares", "QUOTES": "quotes"}
 
 
+#: The reads of influence's inputs without parameters, in the order they are taken.
+INFLUENCE_READS = (
+    "analytics/customer_accounts", "analytics/account_follows", "analytics/account_posts",
+    "analytics/post_references", "analytics/account_shares", "analytics/post_mentions",
+    "analytics/customer_referrals", "analytics/customer_knows",
+)  # fmt: skip
+
 NULL_NUMBER = -1.0e18
 """How a projection column says "no value" for a number (collect() would drop a null)."""
-
-
-def columns(repository: Repository, name: str, **params: Any) -> dict[str, list[Any]]:
-    """The parallel columns of projection ``name`` (empty lists when nothing matched)."""
-    rows = repository.read(name, **params)
-    return rows[0] if rows else defaultdict(list)
 
 
 def number(value: Any) -> float | None:
@@ -88,9 +90,24 @@ class Projection:
     def __init__(self, repository: Repository, *, min_praise_sentiment: float = 0.3) -> None:
         self.repository = repository
         self.min_praise_sentiment = min_praise_sentiment
+        self.ahead = ReadAhead(repository)
+
+    def read_influence_ahead(self) -> None:
+        """Start the reads :meth:`influence_inputs` and the stored scores need, in the order
+        they are taken."""
+        for name in INFLUENCE_READS:
+            self.ahead.start(name)
+        self.ahead.start("analytics/post_praise", min_sentiment=self.min_praise_sentiment)
+        self.ahead.start("analytics/purchase_baskets")
+        self.ahead.start("analytics/customer_purchases")
+        self.ahead.start("analytics/customer_scores")
+
+    def close(self) -> None:
+        """Stop the reads started ahead that nobody took."""
+        self.ahead.close()
 
     def _pairs(self, name: str, a: str, b: str) -> list[Pair]:
-        return list(_zip(columns(self.repository, name), a, b))
+        return list(_zip(self.ahead.columns(name), a, b))
 
     @cached_property
     def owners(self) -> dict[str, list[str]]:
@@ -152,7 +169,7 @@ class Projection:
     def references(self) -> dict[str, list[Pair]]:
         """(author, author of the post referred to) per kind: replies, reshares, quotes."""
         edges: dict[str, list[Pair]] = {kind: [] for kind in _REFERENCE_KINDS.values()}
-        cols = columns(self.repository, "analytics/post_references")
+        cols = self.ahead.columns("analytics/post_references")
         for post, kind, target in _zip(cols, "posts", "kinds", "targets"):
             edges[_REFERENCE_KINDS[kind]].append((post, target))
         found = {kind: self._post_pairs(pairs, self.post_authors) for kind, pairs in edges.items()}
@@ -170,9 +187,7 @@ class Projection:
     @cached_property
     def praise(self) -> list[Praise]:
         """Customers' positive posts about products."""
-        cols = columns(
-            self.repository, "analytics/post_praise", min_sentiment=self.min_praise_sentiment
-        )
+        cols = self.ahead.columns("analytics/post_praise", min_sentiment=self.min_praise_sentiment)
         authors = self.post_authors
         return [
             Praise(customer, product, parse_db_time(at), post)
@@ -182,7 +197,7 @@ class Projection:
 
     @cached_property
     def _purchases(self) -> dict[str, tuple[datetime | None, list[str]]]:
-        cols = columns(self.repository, "analytics/purchase_baskets")
+        cols = self.ahead.columns("analytics/purchase_baskets")
         found: dict[str, tuple[datetime | None, list[str]]] = {}
         for purchase, at, product in _zip(cols, "purchases", "ats", "products"):
             held = found.get(purchase)
@@ -219,7 +234,7 @@ class Projection:
     def customer_scores(self) -> dict[str, dict[str, object]]:
         """The scores stored on customers by earlier runs (to write only the changed ones)."""
         keys = ("influence", "influenceRank", "community", "sentimentAvg")
-        cols = columns(self.repository, "analytics/customer_scores")
+        cols = self.ahead.columns("analytics/customer_scores")
         found: dict[str, dict[str, object]] = {}
         for cid, *values in _zip(cols, "ids", *keys):
             scores = {k: number(v) for k, v in zip(keys, values, strict=True)}
@@ -229,7 +244,7 @@ class Projection:
     @cached_property
     def topic_mentions(self) -> list[tuple[str, str, float | None]]:
         """(customer, topic, sentiment) for every tagged post of a customer."""
-        cols = columns(self.repository, "analytics/post_topics")
+        cols = self.ahead.columns("analytics/post_topics")
         authors = self.post_authors
         return [
             (customer, topic, number(sentiment))
@@ -288,7 +303,17 @@ def load_contacts(repository: Repository, customers: Collection[str] | None = No
     With ``customers``, only theirs (one indexed lookup per customer instead of a scan).
     """
     suffix, params = ("", {}) if customers is None else ("_of", {"customers": sorted(customers)})
-    cols = columns(repository, f"analytics/employee_customer_contacts{suffix}", **params)
+    ahead = ReadAhead(repository)
+    try:
+        return _contacts(ahead, suffix, params)
+    finally:
+        ahead.close()
+
+
+def _contacts(ahead: ReadAhead, suffix: str, params: dict[str, Any]) -> WarmthInputs:
+    for read in ("contacts", "replies", "sales", "owners"):
+        ahead.start(f"analytics/employee_customer_{read}{suffix}", **params)
+    cols = ahead.columns(f"analytics/employee_customer_contacts{suffix}", **params)
     contacts = [
         Contact(
             employee=e, customer=c, channel=channel or "other", at=parse_db_time(at),
@@ -300,7 +325,7 @@ def load_contacts(repository: Repository, customers: Collection[str] | None = No
             "sentiments", "subjects",
         )
     ]  # fmt: skip
-    cols = columns(repository, f"analytics/employee_customer_replies{suffix}", **params)
+    cols = ahead.columns(f"analytics/employee_customer_replies{suffix}", **params)
     contacts += [
         Contact(
             employee=e, customer=c, channel="social", at=parse_db_time(at),
@@ -310,7 +335,7 @@ def load_contacts(repository: Repository, customers: Collection[str] | None = No
             cols, "employees", "customers", "ids", "ats", "sentiments", "subjects"
         )
     ]  # fmt: skip
-    cols = columns(repository, f"analytics/employee_customer_sales{suffix}", **params)
+    cols = ahead.columns(f"analytics/employee_customer_sales{suffix}", **params)
     sales = [
         Sale(e, c, parse_db_time(at), number(total), i)
         for e, c, i, at, total in _zip(cols, "employees", "customers", "ids", "ats", "totals")
@@ -319,7 +344,7 @@ def load_contacts(repository: Repository, customers: Collection[str] | None = No
     # not change because Neo4j and ArcadeDB (or a full and an incremental read) differ.
     contacts.sort(key=lambda c: (c.employee, c.customer, c.at, c.id, c.channel))
     sales.sort(key=lambda s: (s.employee, s.customer, s.at, s.id))
-    cols = columns(repository, f"analytics/employee_customer_owners{suffix}", **params)
+    cols = ahead.columns(f"analytics/employee_customer_owners{suffix}", **params)
     owners = sorted(Owner(e, c) for e, c in _zip(cols, "employees", "customers"))
     return WarmthInputs(contacts, sales, owners)
 
