@@ -1,10 +1,12 @@
 // Purpose: create INTERESTED_IN edges that the graph does not hold yet (`rapport analyze`; their absence was
-// just checked, and CREATE is several times faster than MERGE on ArcadeDB).
+// just checked, and CREATE is several times faster than MERGE on ArcadeDB). The properties are
+// given in the pattern, a third faster on ArcadeDB than `SET r = row.props`; a null one is not
+// stored (as SET leaves it out), and tests/cypher checks the list against the record's fields.
 // Parameters: $rows: list of {start: Customer id, end: Topic id, props: map}.
 // Returns: written (edges created).
 UNWIND $rows AS row
 MATCH (a:Customer {id: row.start})
 MATCH (b:Topic {id: row.end})
-CREATE (a)-[r:INTERESTED_IN]->(b)
-SET r = row.props
+CREATE (a)-[r:INTERESTED_IN {source: row.props.source, computedAt: row.props.computedAt,
+  weight: row.props.weight, digest: row.props.digest}]->(b)
 RETURN count(r) AS written

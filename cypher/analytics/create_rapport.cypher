@@ -1,10 +1,15 @@
 // Purpose: create RAPPORT edges that the graph does not hold yet (`rapport analyze`; their absence was
-// just checked, and CREATE is several times faster than MERGE on ArcadeDB).
+// just checked, and CREATE is several times faster than MERGE on ArcadeDB). The properties are
+// given in the pattern, a third faster on ArcadeDB than `SET r = row.props`; a null one is not
+// stored (as SET leaves it out), and tests/cypher checks the list against the record's fields.
 // Parameters: $rows: list of {start: Employee id, end: Customer id, props: map}.
 // Returns: written (edges created).
 UNWIND $rows AS row
 MATCH (a:Employee {id: row.start})
 MATCH (b:Customer {id: row.end})
-CREATE (a)-[r:RAPPORT]->(b)
-SET r = row.props
+CREATE (a)-[r:RAPPORT {source: row.props.source, computedAt: row.props.computedAt,
+  warmth: row.props.warmth, interactions: row.props.interactions,
+  lastContactAt: row.props.lastContactAt, sentiment: row.props.sentiment, sales: row.props.sales,
+  breakdownKeys: row.props.breakdownKeys, breakdownValues: row.props.breakdownValues,
+  digest: row.props.digest}]->(b)
 RETURN count(r) AS written

@@ -19,7 +19,7 @@ process. The embedded server also stops statements itself after ``RAPPORT_TX_TIM
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -52,24 +52,26 @@ _SCALARS = frozenset({int, float, bool, type(None), datetime})
 
 
 def chunks(
-    rows: Sequence[dict[str, Any]], *, max_rows: int, max_bytes: int
-) -> Iterator[Sequence[dict[str, Any]]]:
-    """``rows`` in consecutive slices of at most ``max_rows`` rows and about ``max_bytes`` bytes
-    (a single row bigger than ``max_bytes`` goes alone).
+    rows: Iterable[dict[str, Any]], *, max_rows: int, max_bytes: int
+) -> Iterator[list[dict[str, Any]]]:
+    """``rows`` in consecutive batches of at most ``max_rows`` rows and about ``max_bytes`` bytes
+    (a single row bigger than ``max_bytes`` goes alone); ``rows`` is read as batches are taken.
 
     >>> rows = [{"text": "x" * 40} for _ in range(5)]
     >>> [len(c) for c in chunks(rows, max_rows=4, max_bytes=100)]
     [2, 2, 1]
     """
-    start, size = 0, 0
-    for index, row in enumerate(rows):
+    batch: list[dict[str, Any]] = []
+    size = 0
+    for row in rows:
         row_size = size_of(row)
-        if index > start and (index - start >= max_rows or size + row_size > max_bytes):
-            yield rows[start:index]
-            start, size = index, 0
+        if batch and (len(batch) >= max_rows or size + row_size > max_bytes):
+            yield batch
+            batch, size = [], 0
+        batch.append(row)
         size += row_size
-    if start < len(rows):
-        yield rows[start:]
+    if batch:
+        yield batch
 
 
 def install_read_timeout(seconds: float) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import fields
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -95,3 +98,23 @@ def test_the_database_accepts_the_test_file(connection: Connection, path: Path) 
         "EXPLAIN " + statement.text, database_=connection.database
     )
     assert result.summary.query_type is not None
+
+
+@pytest.mark.parametrize("kind", model.DERIVED_TYPES, ids=lambda k: k.TYPE)
+def test_derived_creates_set_every_property_of_the_record(kind: type[model.Derived]) -> None:
+    """The create statements list their properties in the pattern: exactly those a record
+    stores, so a field added to the model cannot be left unwritten."""
+    text = cypher.load(f"analytics/create_{cypher.snake(kind.TYPE)}").text
+    listed = re.findall(r"(\w+): row\.props\.(\w+)", text)
+    assert all(key == value for key, value in listed)
+    made = kind(start_id="s", end_id="e", **_any_values(kind))
+    assert sorted(key for key, _ in listed) == sorted(made.props())
+
+
+def _any_values(kind: type[model.Derived]) -> dict[str, object]:
+    """A value for every field of ``kind`` (so props() leaves none out)."""
+    samples = {"computed_at": datetime(2026, 1, 1, tzinfo=UTC), "last_contact_at":
+               datetime(2026, 1, 1, tzinfo=UTC), "breakdown_keys": ("a",), "breakdown_values": (1.0,),
+               "source": "t"}  # fmt: skip
+    skip = {"start_id", "end_id", "start_label"}
+    return {f.name: samples.get(f.name, 1) for f in fields(kind) if f.name not in skip}
