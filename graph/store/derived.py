@@ -13,7 +13,7 @@ edge twice, the next run sees the pair twice, deletes both and creates it once.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,22 +83,39 @@ def plan(
     >>> [r.end_id for r in p.create], [r.end_id for r in p.update], p.delete, p.unchanged
     (['golf'], ['denim'], [('c1', 'polo')], 1)
     """
-    create: list[Derived | Draft[Any]] = []
-    update: list[Derived] = []
-    seen: set[Pair] = set()
-    unchanged = 0
-    for item in computed:
-        key = (item.start_id, item.end_id)
-        seen.add(key)
-        held = stored.get(key)
-        if key in twice or held is None:
-            create.append(item)
-        elif held == item.digest():
-            unchanged += 1
-        else:
-            update.append(_made(item))
-    delete = [key for key in stored if key not in seen or key in twice]
-    return Plan(create, update, delete, unchanged)
+    sorting = _Sorting(stored, set(twice))
+    create = list(sorting.new(computed))
+    return Plan(create, sorting.update, sorting.gone(), sorting.unchanged)
+
+
+class _Sorting:
+    """Computed edges sorted as they are read: new ones handed on, changed ones kept (made
+    records), unchanged ones counted; the pairs seen remembered for :meth:`gone`."""
+
+    def __init__(self, stored: dict[Pair, str], twice: set[Pair]) -> None:
+        self.stored, self.twice = stored, twice
+        self.seen: set[Pair] = set()
+        self.update: list[Derived] = []
+        self.unchanged = self.created = 0
+
+    def new(self, computed: Iterable[Derived | Draft[Any]]) -> Iterator[Derived | Draft[Any]]:
+        """The edges to create (not held, or held twice), as ``computed`` is read."""
+        stored, twice, seen = self.stored, self.twice, self.seen
+        for item in computed:
+            key = (item.start_id, item.end_id)
+            seen.add(key)
+            held = stored.get(key)
+            if held is None or key in twice:
+                self.created += 1
+                yield item
+            elif held == item.digest():
+                self.unchanged += 1
+            else:
+                self.update.append(_made(item))
+
+    def gone(self) -> list[Pair]:
+        """The held pairs to delete: not computed any more, or held twice."""
+        return [key for key in self.stored if key not in self.seen or key in self.twice]
 
 
 def _made(item: Derived | Draft[Any]) -> Derived:
@@ -115,22 +132,26 @@ def sync(
 ) -> SyncReport:
     """Make the graph's ``kind`` edges equal to ``computed`` (within ``scope`` when given);
     ``stored``: what :func:`stored_digests` answered, when it was read ahead."""
-    todo = plan(computed, *(stored or stored_digests(repository, kind, scope=scope)))
+    held, twice = stored or stored_digests(repository, kind, scope=scope)
+    sorting = _Sorting(held, twice)
     stem = _stem(kind)
-    removed = repository.write_rows(
-        f"analytics/delete_{stem}", [{"start": a, "end": b} for a, b in todo.delete]
-    )
-    # New edges are made into rows while the batch before is written (the first run of 100k
-    # customers creates 724,000).
+    delete = f"analytics/delete_{stem}"
+    # Pairs held twice go first: they are created once again below.
+    removed = repository.write_rows(delete, [{"start": a, "end": b} for a, b in sorted(twice)])
+    # New edges are made into rows while the batch before is written, as the computed edges
+    # are read: the first run of 100k customers creates 724,000, never all held at once.
     repository.write_stream(
         f"analytics/create_{stem}",
         (
             {"start": r.start_id, "end": r.end_id, "props": r.props()}
-            for r in map(_made, todo.create)
+            for r in map(_made, sorting.new(computed))
         ),
     )
+    gone = [{"start": a, "end": b} for a, b in sorting.gone() if (a, b) not in twice]
+    removed += repository.write_rows(delete, gone)
     with BatchWriter(repository) as writer:
-        writer.add_all(todo.update)
+        writer.add_all(sorting.update)
     return SyncReport(
-        written=len(todo.create) + len(todo.update), removed=removed, unchanged=todo.unchanged
-    )
+        written=sorting.created + len(sorting.update), removed=removed,
+        unchanged=sorting.unchanged,
+    )  # fmt: skip
