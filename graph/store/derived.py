@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 from graph.model import Derived, Draft
@@ -49,7 +50,9 @@ def stored_digests(
         cols = columns(repository, f"analytics/digests_{_stem(kind)}_of", ids=sorted(scope))
     stored: dict[Pair, str] = {}
     twice: set[Pair] = set()
-    for start, end, digest in zip(cols["starts"], cols["ends"], cols["digests"], strict=True):
+    # Ids interned: the same customer's id in thousands of pairs is one string.
+    starts, ends = map(intern, cols["starts"]), map(intern, cols["ends"])
+    for start, end, digest in zip(starts, ends, cols["digests"], strict=True):
         if (start, end) in stored:
             twice.add((start, end))
         stored[start, end] = digest

@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from sys import intern
 from typing import Any, NamedTuple
 
 from graph.analytics.influence import Praise, Purchase
@@ -75,8 +76,14 @@ def customer_pairs(owners: Mapping[str, Sequence[str]], edges: Iterable[Pair]) -
                     yield actor, target
 
 
+#: Columns of ids that recur across projections (each customer's id in thousands of pairs):
+#: interned, so a run holds one string per id rather than one per mention of it.
+_SHARED_IDS = frozenset({"customers", "accounts", "posts", "followers", "followed", "knows",
+                         "referred", "targets", "products", "purchases", "employees"})  # fmt: skip
+
+
 def _zip(cols: dict[str, list[Any]], *names: str) -> Iterator[tuple[Any, ...]]:
-    return zip(*(cols[n] for n in names), strict=True)
+    return zip(*(map(intern, cols[n]) if n in _SHARED_IDS else cols[n] for n in names), strict=True)
 
 
 class Projection:
@@ -101,6 +108,12 @@ class Projection:
         self.ahead.start("analytics/purchase_baskets")
         self.ahead.start("analytics/customer_purchases")
         self.ahead.start("analytics/customer_scores")
+
+    def drop_influence_inputs(self) -> None:
+        """Forget what only influence reads (later stages read baskets, authors and owners)."""
+        for name in ("follows", "knows", "referrals", "mentions", "references", "praise",
+                     "purchases"):  # fmt: skip
+            self.__dict__.pop(name, None)
 
     def close(self) -> None:
         """Stop the reads started ahead that nobody took."""
