@@ -38,3 +38,18 @@ def bulk_work() -> Iterator[None]:
         if paused:
             gc.enable()
             gc.collect(0)
+
+
+def collect_young() -> None:
+    """While bulk work has the collector paused, free the reference cycles made since the last
+    call: the database driver leaves a cycle around each statement it runs, holding its
+    parameters (95 MB over 40 batches of 5,000 rows), which a first analysis at 100,000
+    customers, 145 such batches, held to the end of its stage. Cheap: only the objects made
+    since the last collection are walked. Nothing to do while the collector runs.
+
+    >>> with bulk_work():
+    ...     cycle = []; cycle.append(cycle); del cycle
+    ...     collect_young()
+    """
+    if not gc.isenabled():
+        gc.collect(0)

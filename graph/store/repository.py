@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
+from graph.bulk import collect_young
 from graph.errors import DatabaseUnavailable, QueryTimeout, RapportError, WriteFailed
 from graph.store import cypher
 from graph.store.connection import Connection
@@ -126,7 +127,9 @@ class Repository:
                     database=self.connection.database, default_access_mode=neo4j.READ_ACCESS
                 ) as session:
                     result = session.run(query, params)
-                    return [dict(zip(r.keys(), r.values(), strict=True)) for r in result]
+                    rows = [dict(zip(r.keys(), r.values(), strict=True)) for r in result]
+                collect_young()
+                return rows
             except neo4j_errors.DriverError as exc:
                 typed = self._typed(exc, what)
                 if typed is not None:
@@ -174,7 +177,9 @@ class Repository:
     def write(self, name: str | CypherStatement, **params: Any) -> list[Row]:
         """Run write statement ``name`` in one managed transaction, retrying conflicts."""
         what = name if isinstance(name, str) else name.name
-        return self._retrying(what, lambda: self._run(name, params, neo4j.RoutingControl.WRITE))
+        rows = self._retrying(what, lambda: self._run(name, params, neo4j.RoutingControl.WRITE))
+        collect_young()
+        return rows
 
     def write_together(
         self,
