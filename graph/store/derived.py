@@ -59,41 +59,23 @@ def stored_digests(
     return stored, twice
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """What a sync does: create (not in the graph), update (changed), delete (gone)."""
-
-    create: list[Derived | Draft[Any]]  # made records when written
-    update: list[Derived]
-    delete: list[Pair]
-    unchanged: int
-
-
-def plan(
-    computed: Iterable[Derived | Draft[Any]], stored: dict[Pair, str], twice: Collection[Pair] = ()
-) -> Plan:
-    """Compare what was computed with what the graph holds.
-
-    A pair the graph holds twice is deleted and created again. A :class:`Draft` is made a
-    record (and checked) only when it is to be written.
+class _Sorting:
+    """Computed edges sorted against what the graph holds, as they are read: new ones handed
+    on, changed ones kept (as checked records), unchanged ones counted; the pairs seen are
+    remembered for :meth:`gone`. A pair the graph holds twice is deleted and created again; a
+    :class:`Draft` is made a record only when it is to be written.
 
     >>> from graph.model import InterestedIn
     >>> keep = InterestedIn(start_id="c1", end_id="style", weight=1.0)
     >>> move = InterestedIn(start_id="c1", end_id="denim", weight=2.0)
     >>> new = InterestedIn(start_id="c1", end_id="golf", weight=1.0)
     >>> stored = {("c1", "style"): keep.digest(), ("c1", "denim"): "old", ("c1", "polo"): "x"}
-    >>> p = plan([keep, move, new], stored)
-    >>> [r.end_id for r in p.create], [r.end_id for r in p.update], p.delete, p.unchanged
-    (['golf'], ['denim'], [('c1', 'polo')], 1)
+    >>> s = _Sorting(stored, set())
+    >>> [r.end_id for r in s.new([keep, move, new])], [r.end_id for r in s.update]
+    (['golf'], ['denim'])
+    >>> s.gone(), s.unchanged
+    ([('c1', 'polo')], 1)
     """
-    sorting = _Sorting(stored, set(twice))
-    create = list(sorting.new(computed))
-    return Plan(create, sorting.update, sorting.gone(), sorting.unchanged)
-
-
-class _Sorting:
-    """Computed edges sorted as they are read: new ones handed on, changed ones kept (made
-    records), unchanged ones counted; the pairs seen remembered for :meth:`gone`."""
 
     def __init__(self, stored: dict[Pair, str], twice: set[Pair]) -> None:
         self.stored, self.twice = stored, twice
