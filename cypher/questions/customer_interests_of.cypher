@@ -1,8 +1,9 @@
-// Purpose: the given customers' interests (stored INTERESTED_IN weights) and the products tagged
-// with those topics through posts about them.
+// Purpose: the given customers' interests (stored INTERESTED_IN weights) and the products most
+// discussed under those topics (`Topic.products`, kept by the full analysis: a topic's posts are
+// not walked per request).
 // Parameters: $ids: customer ids.
-// Returns: customer, topic, weight, products (list of product ids posts on the topic were about).
+// Returns: customer, topic, weight, products (list of product ids, most discussed first; empty
+// before a full analysis has seen the topic).
 UNWIND $ids AS cid
 MATCH (c:Customer {id: cid})-[r:INTERESTED_IN]->(t:Topic)
-OPTIONAL MATCH (t)<-[:TAGGED]-(:Post)-[:ABOUT]->(pr:Product)
-RETURN cid AS customer, t.id AS topic, r.weight AS weight, collect(DISTINCT pr.id) AS products
+RETURN cid AS customer, t.id AS topic, r.weight AS weight, coalesce(t.products, []) AS products

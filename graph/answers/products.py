@@ -38,6 +38,21 @@ def _normalised(weights: dict[str, float]) -> dict[str, float]:
     return {k: v / top for k, v in weights.items()} if top > 0 else {}
 
 
+#: Influencers whose purchases and praise a recommendation weighs: the strongest ones. A weak
+#: influence adds little to a score, and a customer with 90 of them made one read walk every
+#: purchase and post of all 90 (0.14 s at 100,000 customers).
+INFLUENCERS_WEIGHED = 20
+
+
+def _strongest(weights: dict[str, float], most: int = INFLUENCERS_WEIGHED) -> dict[str, float]:
+    """The ``most`` largest of ``weights`` (ties by id).
+
+    >>> _strongest({"b": 1.0, "a": 1.0, "c": 3.0}, most=2)
+    {'c': 3.0, 'a': 1.0}
+    """
+    return dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:most])
+
+
 def recommendations(
     repository: Repository, customer: str, *, first: int = 5
 ) -> list[recommend.Recommendation]:
@@ -67,11 +82,11 @@ def recommendations_of(
     }
     owned = {c: [p for p in r["owned"] if p] for c, r in inputs.items()}
     weights = {
-        c: _normalised(
+        c: _normalised(_strongest(
             {i: float(w or 0.0) for i, w in zip(r["influencers"], r["weights"], strict=True) if i}
-        )
+        ))
         for c, r in inputs.items()
-    }
+    }  # fmt: skip
     rules: dict[str, list[related.Rule]] = defaultdict(list)
     complements: dict[str, set[str]] = defaultdict(set)
     products = sorted({p for ps in owned.values() for p in ps})

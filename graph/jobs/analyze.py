@@ -8,7 +8,8 @@ Stages (each can run alone with ``only``):
 - ``warmth``: interactions, brand replies and sales -> ``RAPPORT`` edges (score 0-100 with its
   breakdown);
 - ``related``: co-purchase association -> ``BOUGHT_WITH`` edges;
-- ``interests``: topics of a customer's posts -> ``INTERESTED_IN`` edges;
+- ``interests``: topics of a customer's posts -> ``INTERESTED_IN`` edges; on a full run, each
+  topic's most discussed products -> ``Topic.products`` (what recommendations offer for it);
 - ``alerts``: alerts for negative posts that have none, brand replies recorded as responses, and
   open alerts re-scored with the new influence (and given to a warmest employee when the on-duty
   team held them), see :mod:`graph.answers.alerts`.
@@ -35,7 +36,7 @@ from typing import Any
 from graph import model
 from graph.analytics import communities as community_detection
 from graph.analytics import influence, related, warmth
-from graph.analytics.interests import interest_weights
+from graph.analytics.interests import interest_weights, topic_products
 from graph.analytics.weighted import Links
 from graph.bulk import bulk_work
 from graph.errors import ConfigError
@@ -271,7 +272,7 @@ def run_related(repository: Repository, run: datetime, state: _State, report: St
 def run_interests(
     repository: Repository, run: datetime, state: _State, report: StageReport
 ) -> None:
-    """INTERESTED_IN edges and each customer's mean post sentiment."""
+    """INTERESTED_IN edges, mean post sentiment and (full runs) topics' most discussed products."""
     if state.scope is None:
         mentions = state.projection.topic_mentions
     else:
@@ -289,6 +290,13 @@ def run_interests(
         ),
         state.scope,
     )
+    if state.scope is None:  # a co-occurrence over all posts, as related products are
+        counts = repository.read("analytics/topic_products")
+        kept = topic_products((r["topic"], r["product"], int(r["posts"])) for r in counts)
+        rows = [{"id": t, "products": ps} for t, ps in sorted(kept.items())]
+        repository.write_rows("analytics/set_topic_products", rows)
+        repository.write("analytics/clear_topic_products", keep=sorted(kept))
+        report.notes.update(topics_with_products=len(kept))
     sentiment: dict[str, list[float]] = defaultdict(list)
     for customer, _topic, value in mentions:
         if value is not None:

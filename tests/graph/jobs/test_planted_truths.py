@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from api.cli.app import app
 from graph import model
 from graph.analytics import campaign, influence
+from graph.analytics.interests import topic_products
 from graph.answers import activity, alert_queue, customers, explain, influencers, products, timeline
 from graph.errors import NotFound
 from graph.jobs.analyze import analyze
@@ -216,6 +217,27 @@ def test_shirt_buyers_get_socks_and_tie_with_the_purchase_as_evidence(
     reason = next(r for r in found.recommendation.reasons if r.kind == "bought_with")
     assert reason.product == shirt
     assert any(i.kind == "bought_with" and i.at is not None for i in found.items)
+
+
+def test_interest_reasons_offer_the_most_discussed_products_of_the_topic(
+    repo: Repository, planted: Truth
+) -> None:
+    counts = repo.read("analytics/topic_products")
+    expected = topic_products((r["topic"], r["product"], int(r["posts"])) for r in counts)
+    assert expected  # the generated posts tag topics and are about products
+    rows = repo.read("questions/customer_interests_of", ids=[f"c{n:06d}" for n in range(1, 401)])
+    assert rows
+    assert all(r["products"] == expected.get(r["topic"], []) for r in rows)
+    interested = [r["customer"] for r in rows]
+    offered = [
+        (rec.product, reason.topic)
+        for customer in sorted(set(interested))[:40]
+        for rec in products.recommendations(repo, customer, first=10)
+        for reason in rec.reasons
+        if reason.kind == "interest"
+    ]
+    assert offered
+    assert all(topic is not None and p in expected[topic] for p, topic in offered)
 
 
 def test_campaign_seeds_spread_at_least_as_far_as_the_top_by_pagerank(
