@@ -76,6 +76,9 @@ class Loaders:
         #: Customers and products this request's reads found in the graph.
         self.customers_seen: set[str] = set()
         self.products_seen: set[str] = set()
+        #: Purchases' lines read with the purchases (:attr:`purchases_with_lines`): a purchase's
+        #: ``lines`` field answers from here without an await, else through :attr:`lines`.
+        self.lines_read: dict[str, list[activity.LineView]] = {}
 
     @cached_property
     def customer(self) -> DataLoader[str, CustomerProfile | None]:
@@ -101,14 +104,13 @@ class Loaders:
 
     @cached_property
     def purchases_with_lines(self) -> DataLoader[str, list[activity.PurchaseView]]:
-        """Purchases as :attr:`purchases` has them, read with their lines, which it hands to
-        :attr:`lines`: a query for purchases and their lines costs one read."""
+        """Purchases as :attr:`purchases` has them, read with their lines, which it keeps in
+        :attr:`lines_read`: a query for purchases and their lines costs one read."""
 
         async def load(keys: Sequence[str]) -> list[list[activity.PurchaseView]]:
             found, lines = await off_loop(activity.purchases_with_lines_of, self.r, list(keys))
             self.customers_seen.update(found)
-            for purchase, its_lines in lines.items():
-                self.lines.prime(purchase, its_lines)
+            self.lines_read.update(lines)
             return [found.get(k, []) for k in keys]
 
         return DataLoader(load_fn=load)

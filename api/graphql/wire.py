@@ -7,11 +7,15 @@ wakes the client, which often pre-empts the writer there and then: measured unde
 head's write alone was 14% of the API process's GIL time. :class:`OneWrite` keeps uvicorn's
 httptools protocol and holds each answer's head until its first body bytes, then writes both at
 once. A head is never held past the end of its answer, a close, or a write of the next answer.
+That write goes to the socket with the GIL released (uvloop's own write holds the GIL through the
+system call); whatever the socket does not take at once is left to the transport, which sends it
+in order.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
@@ -26,6 +30,7 @@ class HeadHeld:
     ...     def __init__(self): self.writes = []
     ...     def write(self, data): self.writes.append(data)
     ...     def close(self): self.writes.append("closed")
+    ...     def get_extra_info(self, name): return None  # no socket: every write comes here
     >>> class Cycle: response_started = False
     >>> wire, cycle = Wire(), Cycle()
     >>> held = HeadHeld(wire, cycle)
@@ -37,19 +42,42 @@ class HeadHeld:
     [b'HTTP/1.1 200 OK\\r\\n\\r\\n{}', b'more']
     """
 
-    __slots__ = ("_cycle", "_head", "_state", "_transport")
+    __slots__ = ("_cycle", "_fd", "_head", "_state", "_transport")
 
     def __init__(self, transport: asyncio.Transport, cycle: Any) -> None:
         self._transport = transport
         self._cycle = cycle
         self._head = b""
         self._state = 0  # 0: head not written yet, 1: head held, 2: head gone out
+        # Bytes go to the socket itself only when they are the bytes the client reads: never
+        # under TLS, whose transport encrypts them.
+        sock = transport.get_extra_info("socket")
+        plain = transport.get_extra_info("sslcontext") is None
+        self._fd = sock.fileno() if sock is not None and plain else -1
+
+    def _send(self, data: bytes) -> None:
+        """Write ``data`` with the GIL released (uvloop's write holds it through the system
+        call, which on the loopback also runs the client's receive path); what the socket
+        does not take now, and every write once anything is queued, goes to the transport."""
+        t = self._transport
+        if self._fd < 0 or t.is_closing() or t.get_write_buffer_size():
+            t.write(data)
+            return
+        try:
+            sent = os.write(self._fd, data)
+        except (BlockingIOError, InterruptedError):
+            sent = 0
+        except OSError:
+            t.write(data)  # the transport reports the error its own way
+            return
+        if sent < len(data):
+            t.write(data[sent:])
 
     def write(self, data: bytes) -> None:
         """Hold the answer's head; write it with the next bytes, other writes as they come."""
         if self._state == 1:
             self._state = 2
-            self._transport.write(self._head + data)
+            self._send(self._head + data)
             self._head = b""
         elif self._state == 0 and self._cycle.response_started:
             self._state = 1
