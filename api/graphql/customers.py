@@ -176,7 +176,7 @@ class Customer(Node):
     ) -> Connection[TimelineEvent]:  # fmt: skip
         loaders, me = info.context.loaders, str(self.id)
         purchases, posts, interactions = await asyncio.gather(
-            loaders.purchases.load(me), loaders.posts.load(me), loaders.interactions.load(me)
+            loaders.purchases_read().load(me), loaders.posts.load(me), loaders.interactions.load(me)
         )
         kinds = [k.value for k in filter.kinds] if filter and filter.kinds else timeline.KINDS
         events = timeline.merged(

@@ -182,9 +182,24 @@ def test_round_trips_do_not_grow_with_the_page(client: TestClient) -> None:
     # the page size: the count may differ by one, never grow with the 20 times larger page.
     assert abs(small - large) <= 1
     # One read per loader (customers, accounts, warmth, employees, influencers, customers,
-    # purchases with their lines, the timeline's purchases, products, related, posts,
-    # interactions) and six for all the recommendations.
-    assert min(small, large) == 18
+    # purchases with their lines, which the timeline's purchases reuse, products, related,
+    # posts, interactions) and six for all the recommendations.
+    assert min(small, large) == 17
+
+
+def test_the_timeline_reusing_the_purchases_read_with_lines_answers_the_same(
+    client: TestClient,
+) -> None:
+    timeline = "timeline(first: 30) { totalCount nodes { kind at summary } }"
+    alone = gql(client, "{ customers(first: 30) { nodes { %s } } }" % timeline)
+    both = gql(client, "{ customers(first: 30) { nodes { purchases(first: 1) { nodes { lines "
+                       "{ productId } } } %s } } }" % timeline)  # fmt: skip
+    assert "errors" not in alone and "errors" not in both, (alone, both)
+    nodes = alone["data"]["customers"]["nodes"]
+    assert any(e["kind"] == "PURCHASE" for c in nodes for e in c["timeline"]["nodes"])
+    assert [c["timeline"] for c in both["data"]["customers"]["nodes"]] == [
+        c["timeline"] for c in nodes
+    ]
 
 
 def test_names_read_with_related_products_and_lines_cost_no_statement(
