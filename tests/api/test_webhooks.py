@@ -181,13 +181,17 @@ def test_a_failing_receiver_gets_retries_then_a_dead_letter_that_replays(
     assert post_x(base, body).status_code == 200
     receiver.wait_for("/flaky", 3)  # 500, 503, then 200: delivered at the third attempt
     receiver.wait_for("/down", 3)  # three attempts, all refused
+
+    def flaky_attempts() -> list[dict[str, Any]]:
+        return [a for a in store.attempts() if a["webhook"] == flaky.id]
+
+    # The receiver has the third request before the deliverer records its answer: wait for both.
     deadline = time.monotonic() + 10
-    while not store.dead() and time.monotonic() < deadline:
+    while (not store.dead() or len(flaky_attempts()) < 3) and time.monotonic() < deadline:
         time.sleep(0.05)
     (letter,) = store.dead()
     assert letter.webhook == down.id
-    attempts = [a for a in store.attempts() if a["webhook"] == flaky.id]
-    assert [a["status"] for a in attempts] == [500, 503, 200]
+    assert [a["status"] for a in flaky_attempts()] == [500, 503, 200]
     receiver.answers["/down"] = [200]  # the receiver is back
     done = run_rapport(*cli_args(settings), "webhooks", "replay")
     assert done.returncode == 0, done.stderr
