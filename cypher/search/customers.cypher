@@ -7,8 +7,9 @@
 // 'influence' or 'name'; $desc, $num, $txt, $cursor_id, $limit;
 // $keys: the property names to return.
 // Only the properties named in $keys are read, after the sort, for the page only (which is sorted
-// again: only a final ORDER BY promises the order).
-// Returns: id, values (one per key of $keys), num, txt, in the order asked.
+// again before it is collected: only an ORDER BY right before promises the order).
+// Returns: one row, rows: the page as a list of [id, values (one per key of $keys), num, txt],
+// in the order asked (one Bolt record for the page: the driver's cost is per record).
 MATCH (c:Customer)
 WHERE ($search IS NULL OR c.search CONTAINS $search)
   AND ($tier IS NULL OR c.tier = $tier) AND ($city IS NULL OR c.city = $city)
@@ -26,7 +27,8 @@ ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 EL
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
 LIMIT $limit
-RETURN id, [k IN $keys | c[k]] AS values, num, txt
+WITH id, [k IN $keys | c[k]] AS values, num, txt
 ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
+RETURN collect([id, values, num, txt]) AS rows

@@ -6,8 +6,9 @@
 // Keyset paging after the cursor ($num, $cursor_id; null for the first page; $txt unused).
 // Parameters: $search, $tier, $city, $community, $min_sentiment, $max_sentiment (or null) as in
 // search/customers; $num, $cursor_id, $limit; $keys: the property names to return.
-// Returns: id, values (one per key of $keys), num (the influence), txt (''), most influential
-// first, equal influence in descending id (as search/customers orders them).
+// Returns: one row, rows: the page as a list of [id, values (one per key of $keys), num (the
+// influence), txt ('')], most influential first, equal influence in descending id (as
+// search/customers orders them; one Bolt record for the page: the driver's cost is per record).
 MATCH (c:Customer)
 WHERE c.influence > 0
   AND ($search IS NULL OR c.search CONTAINS $search)
@@ -17,5 +18,6 @@ WHERE c.influence > 0
   AND ($max_sentiment IS NULL OR c.sentimentAvg <= $max_sentiment)
   AND ($cursor_id IS NULL OR c.influence < $num OR (c.influence = $num AND c.id < $cursor_id))
 WITH c ORDER BY c.influence DESC, c.id DESC LIMIT $limit
-RETURN c.id AS id, [k IN $keys | c[k]] AS values, c.influence AS num, '' AS txt
+WITH c.id AS id, [k IN $keys | c[k]] AS values, c.influence AS num
 ORDER BY num DESC, id DESC
+RETURN collect([id, values, num, '']) AS rows

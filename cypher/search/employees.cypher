@@ -6,8 +6,9 @@
 // $desc, $num, $txt, $cursor_id, $limit;
 // $keys: the property names to return.
 // Only the properties named in $keys are read, after the sort, for the page only (which is sorted
-// again: only a final ORDER BY promises the order).
-// Returns: id, values (one per key of $keys), num, txt.
+// again before it is collected: only an ORDER BY right before promises the order).
+// Returns: one row, rows: the page as a list of [id, values (one per key of $keys), num, txt],
+// in the order asked (one Bolt record for the page: the driver's cost is per record).
 MATCH (e:Employee)
 WHERE ($search IS NULL OR e.search CONTAINS $search)
   AND ($team IS NULL OR e.team = $team) AND ($store IS NULL OR e.store = $store)
@@ -20,7 +21,8 @@ ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 EL
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
 LIMIT $limit
-RETURN id, [k IN $keys | e[k]] AS values, num, txt
+WITH id, [k IN $keys | e[k]] AS values, num, txt
 ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
+RETURN collect([id, values, num, txt]) AS rows

@@ -6,8 +6,9 @@
 // or 'price'; $desc, $num, $txt, $cursor_id, $limit;
 // $keys: the property names to return.
 // Only the properties named in $keys are read, after the sort, for the page only (which is sorted
-// again: only a final ORDER BY promises the order).
-// Returns: id, values (one per key of $keys), num, txt.
+// again before it is collected: only an ORDER BY right before promises the order).
+// Returns: one row, rows: the page as a list of [id, values (one per key of $keys), num, txt],
+// in the order asked (one Bolt record for the page: the driver's cost is per record).
 MATCH (p:Product)
 WHERE ($search IS NULL OR p.search CONTAINS $search)
   AND ($category IS NULL OR p.category = $category) AND ($brand IS NULL OR p.brand = $brand)
@@ -22,7 +23,8 @@ ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 EL
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
 LIMIT $limit
-RETURN id, [k IN $keys | p[k]] AS values, num, txt
+WITH id, [k IN $keys | p[k]] AS values, num, txt
 ORDER BY CASE WHEN $desc THEN num ELSE 0.0 END DESC, CASE WHEN $desc THEN 0.0 ELSE num END,
          CASE WHEN $desc THEN txt ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE txt END,
          CASE WHEN $desc THEN id ELSE '' END DESC, CASE WHEN $desc THEN '' ELSE id END
+RETURN collect([id, values, num, txt]) AS rows

@@ -8,7 +8,7 @@ the order is one of an allow-listed few.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from graph.answers.paging import Page, Window, cursor_params
@@ -62,10 +62,12 @@ def _params(search: str | None, where: Filter) -> dict[str, Any]:
             f"search: {len(text):,} characters (at most {MAX_SEARCH})",
             hint="search by a name, an e-mail address, a handle or a SKU",
         )
-    for name, value in asdict(where).items():
+    # The fields by their slots: asdict() copies deeply, a cost on every page asked for.
+    given = {name: getattr(where, name) for name in where.__slots__}
+    for name, value in given.items():
         if isinstance(value, str) and len(value) > MAX_SEARCH:
             raise ConfigError(f"filter {name}: {len(value):,} characters (at most {MAX_SEARCH})")
-    return {"search": text or None, **asdict(where)}
+    return {"search": text or None, **given}
 
 
 #: The natural direction of each order (most influential first; names and prices ascending).
@@ -86,17 +88,22 @@ def find(
     if isinstance(where, CustomerFilter) and order == "influence" and w.reads_descending:
         # Most pages by influence hold scored customers only: read from the index, and sort all
         # only for the page that reaches the unscored ones.
-        rows = repository.read("search/customers_by_influence", **params)
+        rows = _collected(repository.read("search/customers_by_influence", **params))
         rows = rows if len(rows) == w.limit else None
     if rows is None:
-        rows = repository.read(f"search/{_STATEMENTS[type(where)]}", **params)
+        rows = _collected(repository.read(f"search/{_STATEMENTS[type(where)]}", **params))
     found = [
-        ((r["id"], {k: v for k, v in zip(keys, r["values"], strict=True) if v is not None}),
-         (float(r["num"]), str(r["txt"]), str(r["id"])))
-        for r in rows
+        ((id_, {k: v for k, v in zip(keys, values, strict=True) if v is not None}),
+         (float(num), str(txt), str(id_)))
+        for id_, values, num, txt in rows
     ]  # fmt: skip
     page = w.page(found, key=lambda pair: pair[1])
     return Page([item for item, _ in page.items], page.keys, page.has_next, page.has_previous)
+
+
+def _collected(rows: list[dict[str, Any]]) -> list[list[Any]]:
+    """The page a search statement collected into its one row (none when it returned no row)."""
+    return list(rows[0]["rows"]) if rows else []
 
 
 def count(repository: Repository, where: Filter, *, search: str | None) -> int:
