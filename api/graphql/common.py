@@ -73,6 +73,12 @@ def _fields_under(info: AnyInfo, under: tuple[str, ...]) -> set[str] | None:
     return _node_fields(selections, raw.fragments, under)
 
 
+def selected_fields(info: AnyInfo) -> set[str] | None:
+    """The names of the fields the query selects on this field's object (through fragments);
+    None when it cannot tell."""
+    return _fields_under(info, ())
+
+
 def needs_no_properties(info: AnyInfo, relations: Collection[str]) -> set[str]:
     """The fields among ``relations`` the query selects on this field's object, when it selects
     no other field that reads the object's stored properties (only ``id``, ``key``,

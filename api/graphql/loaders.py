@@ -67,12 +67,45 @@ def _nodes(
     return read
 
 
+def _warmest(repo: Repository, ids: list[str]) -> dict[str, list[EmployeeWarmth]]:
+    return customers.warmest_employees_of(repo, ids, first=MOST)
+
+
+def _influencers(repo: Repository, ids: list[str]) -> dict[str, list[InfluenceLink]]:
+    return influencers.influence_links_of(repo, ids, inbound=True, first=MOST)
+
+
+def _influenced(repo: Repository, ids: list[str]) -> dict[str, list[InfluenceLink]]:
+    return influencers.influence_links_of(repo, ids, inbound=False, first=MOST)
+
+
+def _recommendations(repo: Repository, ids: list[str]) -> dict[str, list[Recommendation]]:
+    return products.recommendations_of(repo, ids, first=MOST)
+
+
+#: The read behind each loader of a customer's data, by the loader's name: what
+#: :meth:`Loaders.read_ahead` plans from.
+CUSTOMER_READS: dict[str, Callable[[Repository, list[str]], Any]] = {
+    "customer": _nodes("Customer", CustomerProfile.of, CustomerProfile.KEYS),
+    "accounts": activity.accounts_of,
+    "purchases": activity.purchases_of,
+    "purchases_with_lines": activity.purchases_with_lines_of,
+    "posts": activity.posts_of,
+    "interactions": activity.interactions_of,
+    "warmest": _warmest,
+    "influencers": _influencers,
+    "influenced": _influenced,
+    "recommendations": _recommendations,
+}
+
+
 class Loaders:
     """The DataLoaders of one request (a fresh set per request: no stale cache across them),
     each made when a field first asks for it: most requests use one or two of them."""
 
     def __init__(self, repository: Repository) -> None:
-        self.r = repository
+        #: The request's own copy: it answers the reads :meth:`read_ahead` gathered.
+        self.r = repository.for_request()
         #: Customers and products this request's reads found in the graph.
         self.customers_seen: set[str] = set()
         self.products_seen: set[str] = set()
@@ -82,8 +115,7 @@ class Loaders:
 
     @cached_property
     def customer(self) -> DataLoader[str, CustomerProfile | None]:
-        read = _nodes("Customer", CustomerProfile.of, CustomerProfile.KEYS)
-        return _loader(self.r, read, _NO_NODE, self.customers_seen)
+        return _loader(self.r, CUSTOMER_READS["customer"], _NO_NODE, self.customers_seen)
 
     @cached_property
     def employee(self) -> DataLoader[str, EmployeeView | None]:
@@ -96,11 +128,11 @@ class Loaders:
 
     @cached_property
     def accounts(self) -> DataLoader[str, list[activity.AccountView]]:
-        return _loader(self.r, activity.accounts_of, [], self.customers_seen)
+        return _loader(self.r, CUSTOMER_READS["accounts"], [], self.customers_seen)
 
     @cached_property
     def purchases(self) -> DataLoader[str, list[activity.PurchaseView]]:
-        return _loader(self.r, activity.purchases_of, [], self.customers_seen)
+        return _loader(self.r, CUSTOMER_READS["purchases"], [], self.customers_seen)
 
     @cached_property
     def purchases_with_lines(self) -> DataLoader[str, list[activity.PurchaseView]]:
@@ -108,7 +140,8 @@ class Loaders:
         :attr:`lines_read`: a query for purchases and their lines costs one read."""
 
         async def load(keys: Sequence[str]) -> list[list[activity.PurchaseView]]:
-            found, lines = await off_loop(activity.purchases_with_lines_of, self.r, list(keys))
+            read = CUSTOMER_READS["purchases_with_lines"]
+            found, lines = await off_loop(read, self.r, list(keys))
             self.customers_seen.update(found)
             self.lines_read.update(lines)
             return [found.get(k, []) for k in keys]
@@ -129,32 +162,23 @@ class Loaders:
 
     @cached_property
     def posts(self) -> DataLoader[str, list[activity.PostView]]:
-        return _loader(self.r, activity.posts_of, [], self.customers_seen)
+        return _loader(self.r, CUSTOMER_READS["posts"], [], self.customers_seen)
 
     @cached_property
     def interactions(self) -> DataLoader[str, list[activity.InteractionView]]:
-        return _loader(self.r, activity.interactions_of, [], self.customers_seen)
+        return _loader(self.r, CUSTOMER_READS["interactions"], [], self.customers_seen)
 
     @cached_property
     def warmest(self) -> DataLoader[str, list[EmployeeWarmth]]:
-        def read(repo: Repository, ids: list[str]) -> dict[str, list[EmployeeWarmth]]:
-            return customers.warmest_employees_of(repo, ids, first=MOST)
-
-        return _loader(self.r, read, [], self.customers_seen)
+        return _loader(self.r, CUSTOMER_READS["warmest"], [], self.customers_seen)
 
     @cached_property
     def influencers(self) -> DataLoader[str, list[InfluenceLink]]:
-        def read(repo: Repository, ids: list[str]) -> dict[str, list[InfluenceLink]]:
-            return influencers.influence_links_of(repo, ids, inbound=True, first=MOST)
-
-        return _loader(self.r, read, [])
+        return _loader(self.r, CUSTOMER_READS["influencers"], [])
 
     @cached_property
     def influenced(self) -> DataLoader[str, list[InfluenceLink]]:
-        def read(repo: Repository, ids: list[str]) -> dict[str, list[InfluenceLink]]:
-            return influencers.influence_links_of(repo, ids, inbound=False, first=MOST)
-
-        return _loader(self.r, read, [])
+        return _loader(self.r, CUSTOMER_READS["influenced"], [])
 
     @cached_property
     def employee_customers(self) -> DataLoader[str, list[CustomerWarmth]]:
@@ -169,7 +193,22 @@ class Loaders:
 
     @cached_property
     def recommendations(self) -> DataLoader[str, list[Recommendation]]:
-        def read(repo: Repository, ids: list[str]) -> dict[str, list[Recommendation]]:
-            return products.recommendations_of(repo, ids, first=MOST)
+        return _loader(self.r, CUSTOMER_READS["recommendations"], [])
 
-        return _loader(self.r, read, [])
+    async def read_ahead(self, names: Sequence[str], key: str) -> None:
+        """Run the first read each loader of ``names`` (:data:`CUSTOMER_READS`) will make for
+        customer ``key`` now, all in one statement: the loaders are then answered from it.
+
+        A customer 360 asks eight reads of one customer; sent one by one their overhead, not
+        the reads, was most of the time (see :mod:`graph.store.together`). The loaders are made
+        here, so that :meth:`purchases_read` knows of the one with lines."""
+        if len(names) < 2:
+            return
+        planned = []
+        for name in names:
+            getattr(self, name)
+            found = self.r.first_read(CUSTOMER_READS[name], [key])
+            if found is not None:
+                planned.append(found)
+        if len(planned) > 1:
+            await off_loop(self.r.answer_ahead, planned)

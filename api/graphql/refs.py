@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from api.graphql.common import needs_no_properties, nodes_select
+from api.graphql.common import needs_no_properties, nodes_select, selected_fields
 from api.graphql.context import AnyInfo
 from graph.answers.customers import CustomerProfile
 from graph.answers.products import ProductView
@@ -36,6 +36,11 @@ _CUSTOMER_RELATIONS = {
     "sentimentTimeline": ("posts",), "warmestEmployees": ("warmest",),
 }  # fmt: skip
 _PRODUCT_RELATIONS = {"relatedProducts": ("related",)}
+#: The loaders every field of a customer that reads related data asks (see ``Loaders``).
+_CUSTOMER_LOADERS = {
+    **_CUSTOMER_RELATIONS, "influencedBy": ("influencers",), "influences": ("influenced",),
+    "recommendations": ("recommendations",),
+}  # fmt: skip
 
 
 async def _known_by_relations(
@@ -61,9 +66,18 @@ async def root_customer(info: AnyInfo, id: str) -> Customer | None:
     from api.graphql.customers import Customer
 
     loaders = info.context.loaders
-    relations = _CUSTOMER_RELATIONS
-    if nodes_select(info, "lines", ("purchases",)):  # the read that its purchases field makes
-        relations = {**relations, "purchases": ("purchases_with_lines",)}
+    relations, asks = _CUSTOMER_RELATIONS, _CUSTOMER_LOADERS
+    if nodes_select(info, "lines", ("purchases",)):  # the read its purchases field makes, and
+        # the timeline reuses (Loaders.purchases_read)
+        with_lines = {"purchases": ("purchases_with_lines",),
+                      "timeline": ("purchases_with_lines", "posts", "interactions")}  # fmt: skip
+        relations, asks = {**relations, **with_lines}, {**asks, **with_lines}
+    fields = selected_fields(info)
+    if fields is not None:  # all the reads this customer's fields make, as one statement
+        names = {n for field in fields & asks.keys() for n in asks[field]}
+        if not needs_no_properties(info, relations):
+            names.add("customer")
+        await loaders.read_ahead(sorted(names), id)
     known = await _known_by_relations(info, id, relations, loaders.customers_seen)
     if known is None:
         return await load_customer(info, id)

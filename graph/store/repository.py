@@ -9,6 +9,7 @@ which ArcadeDB's optimistic MVCC produces under load: every write here is an ide
 
 from __future__ import annotations
 
+import copy
 import logging
 import random
 import time
@@ -21,7 +22,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graph.bulk import collect_young
 from graph.errors import DatabaseUnavailable, QueryTimeout, RapportError, WriteFailed
-from graph.store import cypher
+from graph.store import cypher, together
 from graph.store.connection import Connection
 from graph.store.cypher import CypherStatement
 from graph.store.limits import chunks
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
 T = TypeVar("T")
+Read = tuple["str | CypherStatement", dict[str, Any]]
 READ_ATTEMPTS = 3
 # How long a look at the server's process holds: the API's small reads came to read /proc a few
 # hundred times a second; a server dying meanwhile is still found by the failing statement.
@@ -63,11 +65,58 @@ class Repository:
         self.settings = connection.settings
         # Seconds a transaction may run; the API passes its own, shorter one.
         self.tx_timeout = tx_timeout or connection.settings.tx_timeout
-        self.round_trips = 0  # queries sent; tests use it to prove batching and DataLoaders
+        # Queries sent, shared with the copies of :meth:`for_request`; tests use it to prove
+        # batching and DataLoaders.
+        self._trips = [0]
+        self._answers: dict[tuple[str, str], list[Row]] = {}  # reads answered ahead (a request's)
+        self._recording: list[Read] | None = None  # set on the copy :meth:`first_read` runs
         self._looked = -ALIVE_SECONDS  # when the server's process was last seen alive
         self.embedded = connection.backend == "embedded"
         # Told when the database is found gone (the API marks itself unavailable at once).
         self.on_unavailable: Callable[[str], object] | None = None
+
+    @property
+    def round_trips(self) -> int:
+        """Statements sent to the database by this repository and its copies."""
+        return self._trips[0]
+
+    @round_trips.setter
+    def round_trips(self, value: int) -> None:
+        self._trips[0] = value
+
+    def for_request(self) -> Repository:
+        """A copy for one API request: the same connection and counters, and reads it was given
+        the answers of ahead (:meth:`answer_ahead`) answered from them."""
+        twin = copy.copy(self)
+        twin._answers = {}
+        return twin
+
+    def first_read(self, fn: Callable[..., object], *args: Any) -> Read | None:
+        """The statement and parameters of the first read ``fn(repository, *args)`` makes (it
+        is run up to that read), or None when it reads nothing or fails before."""
+        twin = copy.copy(self)
+        twin._recording = []
+        try:
+            fn(twin, *args)
+        except _Recorded:
+            return twin._recording[0]
+        except Exception:  # it would fail the same when run: nothing to plan
+            return None
+        return None
+
+    def answer_ahead(self, reads: Sequence[Read]) -> None:
+        """Run ``reads`` as one statement (:meth:`read_together`) and answer each of them from
+        it when it is read later through this repository (a request's: :meth:`for_request`)."""
+        for (name, params), rows in zip(reads, self.read_together(reads), strict=True):
+            self._answers[_answer_key(name, params)] = rows
+
+    def read_together(self, reads: Sequence[Read]) -> list[list[Row]]:
+        """The rows of each of the independent read statements ``reads``, as :meth:`read`
+        returns them, from one statement (:mod:`graph.store.together`): one round trip."""
+        texts = [_text(name) for name, _ in reads]
+        text, params = together.composite([(x, p) for x, (_, p) in zip(texts, reads, strict=True)])
+        rows = self.read(CypherStatement("together", "", text), **params)
+        return together.split(texts, rows[0])
 
     def _alive(self) -> None:
         """:class:`DatabaseUnavailable` at once when Rapport runs the server and it has died
@@ -117,6 +166,11 @@ class Repository:
         database that stopped answering is :class:`DatabaseUnavailable` at once, a statement
         that ran out of time :class:`QueryTimeout`.
         """
+        if self._recording is not None:
+            self._recording.append((name, params))
+            raise _Recorded
+        if self._answers and (known := self._answers.get(_answer_key(name, params))) is not None:
+            return known
         query = neo4j.Query(_text(name), timeout=self.tx_timeout)
         what = name if isinstance(name, str) else name.name
         self._alive()
@@ -272,6 +326,14 @@ class Repository:
             if pending is not None:
                 total += sum(int(r.get("written", 0)) for r in pending.result())
         return total
+
+
+class _Recorded(Exception):  # a signal, not an error
+    """Stops a function :meth:`Repository.first_read` runs at its first read."""
+
+
+def _answer_key(name: str | CypherStatement, params: dict[str, Any]) -> tuple[str, str]:
+    return (name if isinstance(name, str) else name.text), repr(sorted(params.items()))
 
 
 def _text(statement: str | CypherStatement) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from api.graphql.loaders import Loaders
 from importers.generate import Truth
 from tests.api.helpers import gql
 
@@ -271,7 +272,7 @@ def test_a_node_asked_only_for_its_related_data_is_not_read_first(
     alone, body = trips(bought % "key", id=buyer)
     assert alone == 1
     with_name, named = trips(bought % "name", id=buyer)
-    assert with_name == 2  # the customer's name is the customer's read
+    assert with_name == 1  # the customer's read and its purchases', sent as one statement
     assert named["data"]["customer"]["purchases"] == body["data"]["customer"]["purchases"]
     assert body["data"]["customer"]["purchases"]["nodes"]
     warm = "query($id: ID!) { customer(id: $id) { id warmestEmployees(first: 2) { score } } }"
@@ -390,3 +391,44 @@ def test_alerts_filter_by_status_severity_and_assignee(client: TestClient, plant
     assert severities == sorted(severities, reverse=True)
     future = gql(client, query, f={"raisedSince": "2100-01-01T00:00:00Z"})["data"]["alerts"]
     assert future == {"totalCount": 0, "nodes": []}
+
+
+CUSTOMER_360 = """query($id: ID!) { customer(id: $id) {
+    id name email city tier influence influenceRank community sentimentAvg
+    accounts { id handle followers }
+    purchases(first: 5) { totalCount nodes { id at total lines { productId quantity } } }
+    timeline(first: 10) { nodes { kind at summary } }
+    warmestEmployees(first: 3) { employeeId name score lastContactAt }
+    influencedBy(first: 5) { customerId name weight evidence { kind count } }
+    influences(first: 5) { customerId name weight } } }"""
+
+
+def test_a_customer_360_reads_its_customer_in_one_statement(
+    client: TestClient, planted: Truth, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository = client.app.state.shared.repository  # type: ignore[attr-defined]
+
+    def trips(customer: str) -> tuple[int, dict[str, Any]]:
+        before = repository.round_trips
+        body = gql(client, CUSTOMER_360, id=customer)
+        assert "errors" not in body, body
+        return int(repository.round_trips - before), body["data"]
+
+    top = planted.top_influencer
+    people = [top.customer, *top.converted_followers[:2], planted.warmest_employee.customer]
+    together = [trips(c) for c in people]
+    # The customer, accounts, purchases with lines (the timeline's too), posts, interactions,
+    # warmth and influencers both ways: one statement, where eight were sent one by one.
+    assert {n for n, _ in together} == {1}
+    monkeypatch.setattr(Loaders, "read_ahead", _no_read_ahead)
+    alone = [trips(c) for c in people]
+    assert {n for n, _ in alone} == {8}
+    assert [data for _, data in together] == [data for _, data in alone]
+    assert together[0][1]["customer"]["influences"], "the influencer influences someone"
+    missing = gql(client, CUSTOMER_360, id="zz-nobody")
+    assert missing["data"]["customer"] is None
+    assert missing["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+async def _no_read_ahead(self: Loaders, names: Any, key: str) -> None:
+    return None
