@@ -40,12 +40,12 @@ sys.path.insert(0, str(BENCH.parent))
 
 from api.auth.keys import KeyStore
 from api.graphql.context import Context, Shared
+from api.graphql.loaders import CUSTOMER_READS
 from api.graphql.schema import build_schema
 from bench.bench_analytics import imported_db
 from bench.engines import Engine, add_backend_option, chosen, side_by_side
-from graph.answers import activity, customers, influencers, products
+from graph.answers import customers, influencers, products
 from graph.jobs.analyze import analyze
-from graph.store import reads
 from graph.store.connection import connect
 from graph.store.repository import Repository
 
@@ -70,20 +70,13 @@ OPERATIONS: dict[str, str] = {
 def direct(repo: Repository, op: str, customer: str) -> Any:
     """The same data as operation ``op``, read with the resolvers' statements, no GraphQL."""
     if op == "customer 360":
-        ids = [customer]
-        profile = reads.nodes_by_ids(repo, "Customer", ids)
-        purchases = activity.purchases_of(repo, ids)[customer]
-        newest = sorted(purchases, key=lambda p: p.at or 0, reverse=True)[:5]
-        return (
-            profile,
-            activity.accounts_of(repo, ids),
-            activity.purchase_lines_of(repo, [p.id for p in newest]),
-            activity.posts_of(repo, ids),
-            activity.interactions_of(repo, ids),
-            customers.warmest_employees_of(repo, ids, first=3),
-            influencers.influence_links_of(repo, ids, inbound=True, first=5),
-            influencers.influence_links_of(repo, ids, inbound=False, first=5),
-        )
+        # The resolvers' reads, sent as one statement as they send them (Loaders.read_ahead).
+        ids, one = [customer], repo.for_request()
+        names = ("customer", "accounts", "purchases_with_lines", "posts", "interactions",
+                 "warmest", "influencers", "influenced")  # fmt: skip
+        planned = [one.first_read(CUSTOMER_READS[n], ids) for n in names]
+        one.answer_ahead([p for p in planned if p is not None])
+        return tuple(CUSTOMER_READS[n](one, ids) for n in names)
     if op == "warmest employees":
         return customers.warmest_employees_of(repo, [customer], first=3)
     if op == "top influencers":

@@ -73,13 +73,17 @@ def recommendations_of(
     repository: Repository, customers: Sequence[str], *, first: int = 5
 ) -> dict[str, list[recommend.Recommendation]]:
     """:func:`recommendations` of each customer that exists, by customer id: six reads for
-    all of them (their products and influencers; the rules of those products; what the
-    influencers bought and praised; their interests; the best sellers; the names and
-    categories)."""
-    inputs = {
-        r["customer"]: r
-        for r in repository.read("questions/recommendation_inputs_of", ids=list(customers))
-    }
+    all of them in three round trips (their products and influencers, their interests and the
+    best sellers; the rules of those products and what the influencers bought and praised; the
+    names and categories)."""
+    ids = list(customers)
+    first_rows, interest_rows, offered = repository.read_together([
+        ("questions/recommendation_inputs_of", {"ids": ids}),
+        ("questions/customer_interests_of", {"ids": ids}),
+        # What a customer with too little evidence is offered (a new one has none).
+        ("questions/best_sellers", {"limit": BEST_SELLERS_OFFERED}),
+    ])  # fmt: skip
+    inputs = {r["customer"]: r for r in first_rows}
     owned = {c: [p for p in r["owned"] if p] for c, r in inputs.items()}
     weights = {
         c: _normalised(_strongest(
@@ -87,29 +91,32 @@ def recommendations_of(
         ))
         for c, r in inputs.items()
     }  # fmt: skip
+    products = sorted({p for ps in owned.values() for p in ps})
+    people = sorted({i for ws in weights.values() for i in ws})
+    second: list[tuple[str, dict[str, Any]]] = []
+    if products:
+        second.append(("questions/related_products", {"products": products}))
+    if people:
+        second.append(("questions/influencer_products",
+                       {"customers": people, "min_sentiment": PRAISE_SENTIMENT}))  # fmt: skip
+    found = dict(zip((name for name, _ in second), repository.read_together(second), strict=True))
     rules: dict[str, list[related.Rule]] = defaultdict(list)
     complements: dict[str, set[str]] = defaultdict(set)
-    products = sorted({p for ps in owned.values() for p in ps})
-    if products:
-        for r in repository.read("questions/related_products", products=products):
-            if r["other"] is None:  # a product with none
-                continue
-            if r["curated"]:
-                complements[r["product"]].add(r["other"])
-            else:
-                rules[r["product"]].append(_rule(r))
+    for r in found.get("questions/related_products", []):
+        if r["other"] is None:  # a product with none
+            continue
+        if r["curated"]:
+            complements[r["product"]].add(r["other"])
+        else:
+            rules[r["product"]].append(_rule(r))
     bought: dict[str, list[str]] = {}
     praised: dict[str, list[str]] = {}
-    people = sorted({i for ws in weights.values() for i in ws})
-    if people:
-        for r in repository.read(
-            "questions/influencer_products", customers=people, min_sentiment=PRAISE_SENTIMENT
-        ):
-            bought[r["customer"]] = [p for p in r["bought"] if p]
-            praised[r["customer"]] = [p for p in r["praised"] if p]
+    for r in found.get("questions/influencer_products", []):
+        bought[r["customer"]] = [p for p in r["bought"] if p]
+        praised[r["customer"]] = [p for p in r["praised"] if p]
     interests: dict[str, dict[str, float]] = defaultdict(dict)
     product_topics: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for r in repository.read("questions/customer_interests_of", ids=list(inputs)):
+    for r in interest_rows:
         interests[r["customer"]][r["topic"]] = float(r["weight"] or 0.0)
         for product in r["products"]:
             if product:
@@ -119,8 +126,6 @@ def recommendations_of(
     candidates |= {o for os in complements.values() for o in os}
     candidates |= {p for ps in [*bought.values(), *praised.values()] for p in ps}
     candidates |= {p for topics in product_topics.values() for p in topics}
-    # What a customer with too little evidence is offered (a new one has none).
-    offered = repository.read("questions/best_sellers", limit=BEST_SELLERS_OFFERED)
     best = [(r["product"], int(r["sold"] or 0)) for r in offered]
     candidates |= {p for p, _ in best}
     names, categories = names_and_categories(repository, [*products, *people, *candidates])

@@ -113,6 +113,8 @@ class Repository:
     def read_together(self, reads: Sequence[Read]) -> list[list[Row]]:
         """The rows of each of the independent read statements ``reads``, as :meth:`read`
         returns them, from one statement (:mod:`graph.store.together`): one round trip."""
+        if len(reads) < 2:  # nothing to gather
+            return [self.read(name, **params) for name, params in reads]
         texts = [_text(name) for name, _ in reads]
         text, params = together.composite([(x, p) for x, (_, p) in zip(texts, reads, strict=True)])
         rows = self.read(CypherStatement("together", "", text), **params)
