@@ -73,10 +73,10 @@ def _fields_under(info: AnyInfo, under: tuple[str, ...]) -> set[str] | None:
     return _node_fields(selections, raw.fragments, under)
 
 
-def selected_fields(info: AnyInfo) -> set[str] | None:
-    """The names of the fields the query selects on this field's object (through fragments);
-    None when it cannot tell."""
-    return _fields_under(info, ())
+def selected_fields(info: AnyInfo, under: tuple[str, ...] = ()) -> set[str] | None:
+    """The names of the fields the query selects on this field's object (through fragments),
+    or on the objects of the path ``under`` below it; None when it cannot tell."""
+    return _fields_under(info, under)
 
 
 def needs_no_properties(info: AnyInfo, relations: Collection[str]) -> set[str]:

@@ -55,7 +55,7 @@ from api.graphql.employees import EmployeeWarmth
 from api.graphql.enums import AlertStatus, Tier
 from api.graphql.nodes import Node, key_field, key_of
 from api.graphql.products import Recommendation
-from api.graphql.refs import load_customer, root_customer
+from api.graphql.refs import load_customer, read_ahead_customers, root_customer
 from api.graphql.social import InfluenceLink, links
 from api.graphql.threads import off_loop
 from graph import model
@@ -333,6 +333,7 @@ class CustomerQuery:
         w = window(first, after, last, before, page_limit(info),
                    descending=descending(direction, listing.DESCENDING[order.value]))  # fmt: skip
         page = await search_page(info, where, search, order.value, w, CustomerProfile.KEYS)
+        await read_ahead_customers(info, [id_ for id_, _ in page.items])
         return connection(page, lambda r: Customer.of(CustomerProfile.of(*r)),
                           search_counter(info, where, search))  # fmt: skip
 

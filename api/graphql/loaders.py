@@ -195,19 +195,20 @@ class Loaders:
     def recommendations(self) -> DataLoader[str, list[Recommendation]]:
         return _loader(self.r, CUSTOMER_READS["recommendations"], [])
 
-    async def read_ahead(self, names: Sequence[str], key: str) -> None:
+    async def read_ahead(self, names: Sequence[str], keys: list[str]) -> None:
         """Run the first read each loader of ``names`` (:data:`CUSTOMER_READS`) will make for
-        customer ``key`` now, all in one statement: the loaders are then answered from it.
+        customers ``keys`` (as its batch will hold them) now, all in one statement: the loaders
+        are then answered from it.
 
         A customer 360 asks eight reads of one customer; sent one by one their overhead, not
         the reads, was most of the time (see :mod:`graph.store.together`). The loaders are made
         here, so that :meth:`purchases_read` knows of the one with lines."""
-        if len(names) < 2:
+        if len(names) < 2 or not keys:
             return
         planned = []
         for name in names:
             getattr(self, name)
-            found = self.r.first_read(CUSTOMER_READS[name], [key])
+            found = self.r.first_read(CUSTOMER_READS[name], keys)
             if found is not None:
                 planned.append(found)
         if len(planned) > 1:

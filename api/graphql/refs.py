@@ -41,6 +41,33 @@ _CUSTOMER_LOADERS = {
     **_CUSTOMER_RELATIONS, "influencedBy": ("influencers",), "influences": ("influenced",),
     "recommendations": ("recommendations",),
 }  # fmt: skip
+#: What the purchases and the timeline read when the query asks for the purchases' lines (the
+#: timeline reuses the purchases read with them: ``Loaders.purchases_read``).
+_WITH_LINES = {
+    "purchases": ("purchases_with_lines",),
+    "timeline": ("purchases_with_lines", "posts", "interactions"),
+}
+#: The two ways a connection's query selects on its nodes.
+_NODES = (("nodes",), ("edges", "node"))
+
+
+def _loaders_asked(fields: set[str], *, with_lines: bool) -> set[str]:
+    """The loaders the fields ``fields`` of a customer read through."""
+    asks = {**_CUSTOMER_LOADERS, **_WITH_LINES} if with_lines else _CUSTOMER_LOADERS
+    return {n for field in fields & asks.keys() for n in asks[field]}
+
+
+async def read_ahead_customers(info: AnyInfo, ids: list[str]) -> None:
+    """The reads the nodes of a page of customers (``ids``, in the page's order) select, made
+    now for all of them in one statement (see ``Loaders.read_ahead``)."""
+    fields: set[str] = set()
+    for path in _NODES:
+        found = selected_fields(info, path)
+        if found is None:
+            return
+        fields |= found
+    lines = any(nodes_select(info, "lines", (*path, "purchases")) for path in _NODES)
+    await info.context.loaders.read_ahead(sorted(_loaders_asked(fields, with_lines=lines)), ids)
 
 
 async def _known_by_relations(
@@ -66,18 +93,15 @@ async def root_customer(info: AnyInfo, id: str) -> Customer | None:
     from api.graphql.customers import Customer
 
     loaders = info.context.loaders
-    relations, asks = _CUSTOMER_RELATIONS, _CUSTOMER_LOADERS
-    if nodes_select(info, "lines", ("purchases",)):  # the read its purchases field makes, and
-        # the timeline reuses (Loaders.purchases_read)
-        with_lines = {"purchases": ("purchases_with_lines",),
-                      "timeline": ("purchases_with_lines", "posts", "interactions")}  # fmt: skip
-        relations, asks = {**relations, **with_lines}, {**asks, **with_lines}
+    relations = _CUSTOMER_RELATIONS
+    if nodes_select(info, "lines", ("purchases",)):  # the read that its purchases field makes
+        relations = {**relations, **_WITH_LINES}
     fields = selected_fields(info)
     if fields is not None:  # all the reads this customer's fields make, as one statement
-        names = {n for field in fields & asks.keys() for n in asks[field]}
+        names = _loaders_asked(fields, with_lines=relations is not _CUSTOMER_RELATIONS)
         if not needs_no_properties(info, relations):
             names.add("customer")
-        await loaders.read_ahead(sorted(names), id)
+        await loaders.read_ahead(sorted(names), [id])
     known = await _known_by_relations(info, id, relations, loaders.customers_seen)
     if known is None:
         return await load_customer(info, id)

@@ -57,6 +57,16 @@ def _retryable(exc: Exception, *, embedded: bool) -> bool:
     )
 
 
+class _Shared:
+    """What a repository and its per-request copies keep together."""
+
+    __slots__ = ("looked", "trips")
+
+    def __init__(self) -> None:
+        self.trips = 0  # queries sent; tests use it to prove batching and DataLoaders
+        self.looked = -ALIVE_SECONDS  # when the server's process was last seen alive
+
+
 class Repository:
     """Runs named Cypher statements against one connection."""
 
@@ -65,12 +75,9 @@ class Repository:
         self.settings = connection.settings
         # Seconds a transaction may run; the API passes its own, shorter one.
         self.tx_timeout = tx_timeout or connection.settings.tx_timeout
-        # Queries sent, shared with the copies of :meth:`for_request`; tests use it to prove
-        # batching and DataLoaders.
-        self._trips = [0]
+        self._shared = _Shared()  # one for the repository and its copies (:meth:`for_request`)
         self._answers: dict[tuple[str, str], list[Row]] = {}  # reads answered ahead (a request's)
         self._recording: list[Read] | None = None  # set on the copy :meth:`first_read` runs
-        self._looked = -ALIVE_SECONDS  # when the server's process was last seen alive
         self.embedded = connection.backend == "embedded"
         # Told when the database is found gone (the API marks itself unavailable at once).
         self.on_unavailable: Callable[[str], object] | None = None
@@ -78,11 +85,11 @@ class Repository:
     @property
     def round_trips(self) -> int:
         """Statements sent to the database by this repository and its copies."""
-        return self._trips[0]
+        return self._shared.trips
 
     @round_trips.setter
     def round_trips(self, value: int) -> None:
-        self._trips[0] = value
+        self._shared.trips = value
 
     def for_request(self) -> Repository:
         """A copy for one API request: the same connection and counters, and reads it was given
@@ -125,11 +132,11 @@ class Repository:
         (a look at /proc at most every :data:`ALIVE_SECONDS`), instead of the driver's retries
         against a dead port."""
         now = time.monotonic()
-        if now - self._looked < ALIVE_SECONDS:
+        if now - self._shared.looked < ALIVE_SECONDS:
             return
         if self._server_gone():
             raise self._unavailable("its process is gone")
-        self._looked = now
+        self._shared.looked = now
 
     def _unavailable(self, why: str) -> DatabaseUnavailable:
         if self.on_unavailable is not None:
