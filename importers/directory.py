@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.store import reads
 from graph.store.repository import Repository
 
 
@@ -48,7 +49,7 @@ class Directory:
 def load_directory(repository: Repository) -> Directory:
     """Read the directory from the graph."""
     directory = Directory()
-    for row in repository.read("read/directory_customers"):
+    for row in reads.chunked(repository, "read/directory_customers"):
         directory.customer_ids.add(row["id"])
         if row.get("email"):
             directory.customers_by_email[str(row["email"]).lower()] = row["id"]

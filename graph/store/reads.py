@@ -72,3 +72,15 @@ def nodes_by_ids(
     """The stored properties of the ``label`` nodes with these ids, keyed by id."""
     rows = repository.read(cypher.node_read(label), ids=list(ids))
     return {row["id"]: row["props"] for row in rows}
+
+
+#: Rows a chunked statement puts in one record (:func:`chunked`).
+CHUNK = 10_000
+
+
+def chunked(repository: Repository, name: str, **params: Any) -> list[dict[str, Any]]:
+    """The rows of a statement that returns them collected, :data:`CHUNK` to a record, with
+    their column names (``keys``, ``rows``): a read of every customer, say, whose records one
+    by one would cost the driver four times the CPU."""
+    found = repository.read(name, chunk=CHUNK, **params)
+    return [dict(zip(r["keys"], values, strict=True)) for r in found for values in r["rows"]]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from graph import model
 from graph.errors import RapportError
+from graph.store import reads
 from graph.store.repository import Repository
 from graph.store.writes import upsert
 from importers.identity.resolve import Account, Match, Person, resolve
@@ -39,7 +40,7 @@ def load_people(repository: Repository) -> list[Person]:
     """Every customer and employee with what identity resolution compares."""
     people = [
         Person("Customer", r["id"], r.get("name"), r.get("email"), r.get("city"))
-        for r in repository.read("read/directory_customers")
+        for r in reads.chunked(repository, "read/directory_customers")
     ]
     for row in repository.read("read/directory_employees"):
         handles = frozenset(h.split(":", 1)[-1] for h in row.get("handles") or [])
