@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -63,11 +64,20 @@ def test_a_marketer_explores_the_network_and_works_the_alert_queue(
         "product": inf.product, "productName": named.json()["data"]["product"]["name"],
         "influencer": inf.customer, "converted": list(inf.converted_followers), "pathTo": path_to,
     }  # fmt: skip
-    done = subprocess.run([node, str(DRIVER), base, reader, writer, json.dumps(truth), str(SHOTS)],
-                          capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
-    assert done.stdout.strip(), done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result["ok"], result.get("failure", "") + done.stderr
+
+    def drive() -> tuple[dict[str, Any], str]:
+        done = subprocess.run([node, str(DRIVER), base, reader, writer, json.dumps(truth),
+                               str(SHOTS)], capture_output=True, text=True, timeout=600,
+                              check=False)  # fmt: skip
+        assert done.stdout.strip(), done.stderr
+        return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
+
+    result, stderr = drive()
+    if not result["ok"] and "Target crashed" in result.get("failure", ""):
+        # Chromium's renderer process died, not a step of the page: seen twice in a dozen runs
+        # on two cores shared with the test servers, in different steps, never twice in a row.
+        result, stderr = drive()
+    assert result["ok"], result.get("failure", "") + stderr
     assert result["external"] == []  # nothing from a CDN
     assert result["askedForKey"]
     # The praised product's influencers: the planted one first.
