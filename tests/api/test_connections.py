@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.graphql.loaders import Loaders
+from bench.bench_api import OPERATIONS
 from importers.generate import Truth
 from tests.api.helpers import gql
 
@@ -171,14 +172,11 @@ DEEP = """query($first: Int!) { customers(first: $first) { nodes {
 def test_round_trips_do_not_grow_with_the_page(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repository = client.app.state.shared.repository  # type: ignore[attr-defined]
 
     def trips(first: int) -> tuple[int, dict[str, Any]]:
-        before = repository.round_trips
-        body = gql(client, DEEP, first=first)
-        assert "errors" not in body, body
-        assert len(body["data"]["customers"]["nodes"]) == first
-        return int(repository.round_trips - before), body["data"]
+        n, data = _counted(client, DEEP, first=first)
+        assert len(data["customers"]["nodes"]) == first
+        return n, data
 
     (small, _), (large, data) = trips(5), trips(100)
     # A loader whose keys arrive over two ticks of the event loop is dispatched twice, whatever
@@ -400,26 +398,23 @@ def test_alerts_filter_by_status_severity_and_assignee(client: TestClient, plant
     assert future == {"totalCount": 0, "nodes": []}
 
 
-CUSTOMER_360 = """query($id: ID!) { customer(id: $id) {
-    id name email city tier influence influenceRank community sentimentAvg
-    accounts { id handle followers }
-    purchases(first: 5) { totalCount nodes { id at total lines { productId quantity } } }
-    timeline(first: 10) { nodes { kind at summary } }
-    warmestEmployees(first: 3) { employeeId name score lastContactAt }
-    influencedBy(first: 5) { customerId name weight evidence { kind count } }
-    influences(first: 5) { customerId name weight } } }"""
+CUSTOMER_360 = OPERATIONS["customer 360"]  # what bench_api measures
+
+
+def _counted(client: TestClient, query: str, **variables: object) -> tuple[int, dict[str, Any]]:
+    """The statements a query sent, and its data (it must have no errors)."""
+    repository = client.app.state.shared.repository  # type: ignore[attr-defined]
+    before = repository.round_trips
+    body = gql(client, query, **variables)
+    assert "errors" not in body, body
+    return int(repository.round_trips - before), body["data"]
 
 
 def test_a_customer_360_reads_its_customer_in_one_statement(
     client: TestClient, planted: Truth, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repository = client.app.state.shared.repository  # type: ignore[attr-defined]
-
     def trips(customer: str) -> tuple[int, dict[str, Any]]:
-        before = repository.round_trips
-        body = gql(client, CUSTOMER_360, id=customer)
-        assert "errors" not in body, body
-        return int(repository.round_trips - before), body["data"]
+        return _counted(client, CUSTOMER_360, id=customer)
 
     top = planted.top_influencer
     people = [top.customer, *top.converted_followers[:2], planted.warmest_employee.customer]
