@@ -22,7 +22,8 @@ def to_utc(value: datetime) -> datetime:
 def from_db_time(value: Any) -> datetime:
     """A datetime read from the database as an aware UTC ``datetime``.
 
-    The driver returns ``neo4j.time.DateTime``; ArcadeDB stores datetimes without a zone,
+    Read through :mod:`graph.store.bolt_times` it is a ``datetime`` already (the driver's own
+    ``neo4j.time.DateTime`` otherwise); ArcadeDB stores datetimes without a zone,
     normalised to UTC (DESIGN §3), so a naive value is UTC.
 
     >>> from_db_time(datetime(2025, 1, 1, 12)).isoformat()

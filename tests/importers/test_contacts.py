@@ -7,6 +7,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from graph.store.repository import Repository
+from graph.times import from_db_time
 from importers.run.files import import_path
 from tests.importers.conftest import Importer, node, out, rejects_of
 
@@ -84,7 +85,7 @@ def test_mbox_messages_become_email_interactions(
         "Thank you 😊",
     )
     assert first["sentiment"] > 0.3
-    assert first["at"].to_native().isoformat().startswith("2025-10-07T07:50:26")
+    assert from_db_time(first["at"]).isoformat().startswith("2025-10-07T07:50:26")
     assert node(graph_repo, "Interaction", "email:m2@shop.example")["direction"] == "outbound"
     assert out(graph_repo, ("Customer", "HAD", "Interaction"), "c2") == ["email:m1@example.com"]
     rejects = rejects_of(path)

@@ -21,10 +21,10 @@ def _schema(repo: Repository) -> None:
 
 def _as_python(value: object) -> object:
     to_native = getattr(value, "to_native", None)
-    if to_native is not None:  # neo4j.time.DateTime -> datetime; naive means UTC (DESIGN §3)
+    if to_native is not None:  # a neo4j.time.DateTime (the driver's, for other zones)
         value = to_native()
-        if isinstance(value, datetime) and value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
+    if isinstance(value, datetime) and value.tzinfo is None:  # naive means UTC (DESIGN §3)
+        value = value.replace(tzinfo=UTC)
     return value
 
 
