@@ -93,12 +93,11 @@ async def root_customer(info: AnyInfo, id: str) -> Customer | None:
     from api.graphql.customers import Customer
 
     loaders = info.context.loaders
-    relations = _CUSTOMER_RELATIONS
-    if nodes_select(info, "lines", ("purchases",)):  # the read that its purchases field makes
-        relations = {**relations, **_WITH_LINES}
+    lines = nodes_select(info, "lines", ("purchases",))  # the read its purchases field makes
+    relations = {**_CUSTOMER_RELATIONS, **_WITH_LINES} if lines else _CUSTOMER_RELATIONS
     fields = selected_fields(info)
     if fields is not None:  # all the reads this customer's fields make, as one statement
-        names = _loaders_asked(fields, with_lines=relations is not _CUSTOMER_RELATIONS)
+        names = _loaders_asked(fields, with_lines=lines)
         if not needs_no_properties(info, relations):
             names.add("customer")
         await loaders.read_ahead(sorted(names), [id])

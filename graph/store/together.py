@@ -56,8 +56,13 @@ def _outside_strings(text: str) -> list[bool]:
 def rename_parameters(text: str, prefix: str) -> str:
     """``text`` with every ``$name`` outside string literals renamed ``$<prefix>name``.
 
-    >>> rename_parameters("MATCH (c {id: $id}) WHERE c.x = '$id' RETURN $keys", "r0_")
-    "MATCH (c {id: $r0_id}) WHERE c.x = '$id' RETURN $r0_keys"
+    >>> from graph.store.cypher import load  # the statements of cypher/
+    >>> rename_parameters("$id, '$id', $keys", "r0_")  # a quoted $ is text, not a parameter
+    "$r0_id, '$id', $r0_keys"
+    >>> print(rename_parameters(load("read/customer_values_by_ids").text, "r0_"))
+    UNWIND $r0_ids AS i
+    MATCH (n:Customer {id: i})
+    RETURN n.id AS id, [k IN $r0_keys | n[k]] AS values
     """
     code = _outside_strings(text)
     out, i = [], 0
@@ -88,13 +93,14 @@ def _top_level(text: str) -> list[bool]:
 def columns(text: str) -> tuple[str, ...]:
     """The names of the columns statement ``text`` returns, from its last ``RETURN``.
 
-    >>> columns("UNWIND $ids AS i MATCH (n {id: i}) RETURN n.id AS id, [k IN $ks | n[k]] AS v")
-    ('id', 'v')
-    >>> columns("MATCH (a) WITH a, count(*) AS n RETURN DISTINCT a.id AS id, n ORDER BY n DESC")
-    ('id', 'n')
-    >>> columns("MATCH (a) RETURN a.id")
+    >>> from graph.store.cypher import load  # the statements of cypher/
+    >>> columns(load("read/customer_values_by_ids").text)
+    ('id', 'values')
+    >>> columns(load("questions/best_sellers").text)  # up to its ORDER BY
+    ('product', 'sold')
+    >>> columns(load("schema/index_customer_email").text)
     Traceback (most recent call last):
-    graph.store.together.NotCombinable: column 'a.id' has no name (give it one with AS)
+    graph.store.together.NotCombinable: the statement has no single final RETURN
     """
     top = _top_level(text)
     starts = [m.start() for m in re.finditer(r"\bRETURN\b", text, re.IGNORECASE) if top[m.start()]]
@@ -126,14 +132,15 @@ def composite(reads: Sequence[tuple[str, dict[str, Any]]]) -> tuple[str, dict[st
     """One statement running each ``(text, parameters)`` of ``reads``, and its parameters: one
     row whose column ``r<i>`` lists read i's rows (each a list of its columns, in order).
 
-    >>> text, params = composite([("UNWIND $ids AS i RETURN i AS id", {"ids": [1, 2]}),
-    ...                           ("RETURN $ids AS n", {"ids": 3})])
-    >>> print(text)
-    CALL () { CALL () { UNWIND $r0_ids AS i RETURN i AS id } RETURN collect([id]) AS r0 }
-    CALL () { CALL () { RETURN $r1_ids AS n } RETURN collect([n]) AS r1 }
-    RETURN r0, r1
+    >>> from graph.store.cypher import load  # the statements of cypher/
+    >>> text, params = composite([(load("questions/best_sellers").text, {"limit": 5}),
+    ...                           (load("activity/accounts_of").text, {"ids": ["c1"]})])
+    >>> text.count("CALL () { CALL () {"), text.splitlines()[-1]
+    (2, 'RETURN r0, r1')
+    >>> "collect([product, sold]) AS r0" in text  # each read collected in a subquery of its own
+    True
     >>> params
-    {'r0_ids': [1, 2], 'r1_ids': 3}
+    {'r0_limit': 5, 'r1_ids': ['c1']}
     """
     parts: list[str] = []
     params: dict[str, Any] = {}
@@ -150,8 +157,10 @@ def composite(reads: Sequence[tuple[str, dict[str, Any]]]) -> tuple[str, dict[st
 def split(texts: Sequence[str], row: Row) -> list[list[Row]]:
     """Each read's rows from the one row of its :func:`composite`, as dicts by column name.
 
-    >>> split(["RETURN 1 AS a, 2 AS b", "RETURN 3 AS c"], {"r0": [[1, 2]], "r1": []})
-    [[{'a': 1, 'b': 2}], []]
+    >>> from graph.store.cypher import load  # the statements of cypher/
+    >>> texts = [load("questions/best_sellers").text, load("read/customer_values_by_ids").text]
+    >>> split(texts, {"r0": [["SKU-1", 12]], "r1": []})
+    [[{'product': 'SKU-1', 'sold': 12}], []]
     """
     out = []
     for i, text in enumerate(texts):
