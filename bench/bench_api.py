@@ -3,8 +3,8 @@
 On the imported and analysed database of ``bench_analytics`` (``bench/out/db-100000-7``, built
 on first use), ``rapport serve`` runs in its own process with a reader key. For each operation
 (customer 360, warmest employees, top influencers, recommendations) and 1, 8 and 32 concurrent
-clients (threads, keep-alive connections), random customers are asked for a fixed time ->
-p50, p99 and requests per second.
+clients (processes of ``bench/loadgen.py``, keep-alive connections), random customers are asked
+for a fixed time -> p50, p99 and requests per second.
 
 Then the same data is read directly, without GraphQL and HTTP: the same batched statements the
 resolvers run, called in one process (``direct``); and the GraphQL schema executed in that
@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -42,6 +42,7 @@ from api.auth.keys import KeyStore
 from api.graphql.context import Context, Shared
 from api.graphql.loaders import CUSTOMER_READS
 from api.graphql.schema import build_schema
+from bench import loadgen
 from bench.bench_analytics import imported_db
 from bench.engines import Engine, add_backend_option, chosen, side_by_side
 from graph.answers import customers, influencers, products
@@ -96,12 +97,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(engine: Engine, port: int) -> subprocess.Popen[bytes]:
-    """``rapport serve`` on ``engine``, once /readyz answers."""
+def start_server(engine: Engine, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    """``rapport serve --workers workers`` on ``engine``, once /readyz answers."""
     inherited = {k: v for k, v in os.environ.items() if not k.startswith("RAPPORT_")}
     env = {**inherited, **engine.env(), "RAPPORT_API_GRAPHIQL": "false"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--workers", str(workers)],
         env=env,
         cwd=BENCH.parent,
         stdout=subprocess.DEVNULL,
@@ -123,37 +124,12 @@ def start_server(engine: Engine, port: int) -> subprocess.Popen[bytes]:
 def load(
     url: str, key: str, query: str, customers: list[str], clients: int, seconds: float
 ) -> tuple[list[float], float]:
-    """``clients`` threads asking ``query`` for random customers for ``seconds``: latencies
-    (ms) and the wall time."""
-    latencies: list[float] = []
-    lock = threading.Lock()
-    stop = time.perf_counter() + seconds
-    failures: list[str] = []
-
-    def client(n: int) -> None:
-        rng = random.Random(n)
-        mine: list[float] = []
-        with httpx.Client(headers={"X-API-Key": key}, timeout=30) as http:
-            while time.perf_counter() < stop:
-                variables = {"id": rng.choice(customers)} if "$id" in query else {}
-                body = {"query": query, "variables": variables}
-                started = time.perf_counter()
-                response = http.post(url, json=body)
-                mine.append((time.perf_counter() - started) * 1000)
-                if response.status_code != 200 or "errors" in response.json():
-                    failures.append(response.text[:300])
-        with lock:
-            latencies.extend(mine)
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    if failures:
-        raise SystemExit(f"{len(failures)} failed requests, first: {failures[0]}")
-    return latencies, time.perf_counter() - started
+    """``clients`` clients asking ``query`` for random customers for ``seconds``, through the lean
+    load generator (:mod:`bench.loadgen`): latencies (ms) and the wall time."""
+    ids: list[str | None] = list(customers) if "$id" in query else [None]
+    bodies = [json.dumps({"query": query, "variables": {"id": c} if c else {}}).encode()
+              for c in ids]  # fmt: skip
+    return loadgen.drive(url, {"X-API-Key": key}, bodies, clients, seconds)
 
 
 def timed_calls(call: Callable[[str], Any], customers: list[str], n: int) -> list[float]:

@@ -5,12 +5,14 @@ Rapport, kept in ``bench/out``). ``rapport serve`` (every security limit on: key
 rate limits as configured) and `@neo4j/graphql` (``bench/peer/``: Rapport's model as its type
 definitions, served by Apollo Server as its documentation does, installed with npm) serve it side
 by side. For a sample of ids both are asked the same reads and the answers compared (they must be
-equal); then one load tool drives both, alternating per operation, at each ``--clients`` level:
+equal); then one load tool (``bench/loadgen.py``: a process a client, raw keep-alive sockets)
+drives both, alternating per operation, at each ``--clients`` level:
 p50/p95/p99 latency, requests/s, Cypher statements per request, and CPU per request (the API
 process, and Neo4j's). The handoff brief, which the peer cannot express, is measured for the
 record.
 
     .venv/bin/python bench/bench_api_peer.py [--size 2000] [--seconds 5] [--clients 1,8]
+                                             [--workers 1] [--only TEXT]
     make bench-peer
 """
 
@@ -250,6 +252,8 @@ def main() -> None:
         help="seconds each server answers an operation unmeasured first",
     )
     parser.add_argument("--only", default="", help="run only operations whose name has this text")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="Rapport's worker processes (rapport serve --workers)")  # fmt: skip
     args = parser.parse_args()
     levels = [int(c) for c in args.clients.split(",")]
     engine = replace(analysed(imported_db(args.size, args.seed, "neo4j")), apoc=True)
@@ -269,14 +273,17 @@ def run(engine: Engine, conn: Connection, args: argparse.Namespace, levels: list
     }
     made, key = KeyStore(engine.data_dir).create("reader", "bench_api_peer")
     ours, theirs = _free_port(), _free_port()
-    rapport = start_server(engine, ours)
+    rapport = start_server(engine, ours, args.workers)
     peer = start_peer(conn, theirs)
     urls = {"Rapport": f"http://127.0.0.1:{ours}/graphql", "peer": f"http://127.0.0.1:{theirs}/"}
     assert conn.lease is not None
     pids = {"Rapport": rapport.pid, "peer": peer.pid}
     rows: list[list[str]] = []
     try:
-        print(f"== {args.size:,} customers on the local Neo4j; answers compared on {args.ids} ids")
+        print(
+            f"== {args.size:,} customers on the local Neo4j; answers compared on {args.ids} ids;"
+            f" Rapport with {args.workers} worker process(es)"
+        )
         for op in [o for o in OPERATIONS if args.only in o.name]:
             sample = ids[op.kind]
             equal = compare(op, urls["Rapport"], urls["peer"], key, sample) if op.peer else "-"
