@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import TracebackType
 from typing import Any, Literal
 
@@ -17,7 +18,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graph.errors import AuthenticationFailed, DatabaseNotFound, RapportError, ServerUnreachable
 from graph.settings import Settings, get_settings
-from graph.store import bolt_reads, bolt_times, cypher, embedded, limits
+from graph.store import bolt_reads, bolt_run, bolt_times, cypher, embedded, limits
 from graph.store import neo4j as local_neo4j
 from graph.store.embedded import admin
 from graph.store.servers import lifecycle
@@ -40,6 +41,12 @@ class Connection:
     settings: Settings
     lease: lifecycle.Lease | None = None
     _closed: bool = field(default=False, repr=False)
+
+    @cached_property
+    def reader(self) -> bolt_run.Reader | None:
+        """Auto-commit reads straight over the driver's pool (:mod:`graph.store.bolt_run`), or
+        None where the driver is laid out otherwise (then reads go through sessions)."""
+        return bolt_run.reader(self.driver, self.database)
 
     def close(self) -> None:
         """Close the driver and release the embedded server (stopping it if we were last)."""
