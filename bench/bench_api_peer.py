@@ -6,13 +6,13 @@ rate limits as configured) and `@neo4j/graphql` (``bench/peer/``: Rapport's mode
 definitions, served by Apollo Server as its documentation does, installed with npm) serve it side
 by side. For a sample of ids both are asked the same reads and the answers compared (they must be
 equal); then one load tool (``bench/loadgen.py``: a process a client, raw keep-alive sockets)
-drives both, alternating per operation, at each ``--clients`` level:
+drives both, in rounds alternating between them, per operation at each ``--clients`` level:
 p50/p95/p99 latency, requests/s, Cypher statements per request, and CPU per request (the API
 process, and Neo4j's). The handoff brief, which the peer cannot express, is measured for the
 record.
 
-    .venv/bin/python bench/bench_api_peer.py [--size 2000] [--seconds 5] [--clients 1,8]
-                                             [--workers 1] [--only TEXT]
+    .venv/bin/python bench/bench_api_peer.py [--size 2000] [--seconds 4] [--rounds 3]
+                                             [--clients 1,8] [--workers 1] [--only TEXT]
     make bench-peer
 """
 
@@ -242,7 +242,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, default=4.0, help="seconds of each round")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of each server per operation and level")  # fmt: skip
     parser.add_argument("--clients", default="1,8")
     parser.add_argument("--ids", type=int, default=20, help="ids whose answers are compared")
     parser.add_argument(
@@ -300,16 +302,7 @@ def run(engine: Engine, conn: Connection, args: argparse.Namespace, levels: list
                 if query is not None:
                     load(urls[who], key, query, pool, max(levels), args.warmup)
             for clients in levels:
-                found: dict[str, tuple[list[float], float, float, float]] = {}
-                for who in ("Rapport", "peer"):
-                    query = op.rapport if who == "Rapport" else op.peer
-                    if query is None:
-                        continue
-                    cpu0, db0 = cpu_ms(pids[who]), cpu_ms(conn.lease.info.pid)
-                    latencies, wall = load(urls[who], key, query, pool, clients, args.seconds)
-                    cpu = (cpu_ms(pids[who]) - cpu0) / len(latencies)
-                    db = (cpu_ms(conn.lease.info.pid) - db0) / len(latencies)
-                    found[who] = (latencies, len(latencies) / wall, cpu, db)
+                found = _measure(op, urls, pids, conn.lease.info.pid, key, pool, clients, args)
                 rows.append(_row(op.name, clients, found, stmts))
                 print("  " + " | ".join(rows[-1][1:]))
     finally:
@@ -318,6 +311,35 @@ def run(engine: Engine, conn: Connection, args: argparse.Namespace, levels: list
             server.wait(timeout=60)
         KeyStore(engine.data_dir).revoke(made.id)
     _table(rows)
+
+
+def _measure(
+    op: Operation, urls: dict[str, str], pids: dict[str, int], neo4j_pid: int, key: str,
+    pool: list[str], clients: int, args: argparse.Namespace,
+) -> dict[str, tuple[list[float], float, float, float]]:  # fmt: skip
+    """Both servers driven in ``--rounds`` alternating rounds of ``--seconds`` each (the order
+    flips every round, so neither always runs on a database the other just warmed): per server
+    the latencies of all rounds, requests/s over their time, and CPU ms a request in the API
+    process and in Neo4j."""
+    queries = {"Rapport": op.rapport, "peer": op.peer}
+    sides = [who for who in ("Rapport", "peer") if queries[who] is not None]
+    latencies: dict[str, list[float]] = {who: [] for who in sides}
+    totals = {who: [0.0, 0.0, 0.0] for who in sides}  # wall s, API cpu ms, Neo4j cpu ms
+    for n in range(args.rounds):
+        for who in sides if n % 2 == 0 else sides[::-1]:
+            query = queries[who]
+            assert query is not None
+            cpu0, db0 = cpu_ms(pids[who]), cpu_ms(neo4j_pid)
+            found, wall = load(urls[who], key, query, pool, clients, args.seconds)
+            latencies[who] += found
+            totals[who][0] += wall
+            totals[who][1] += cpu_ms(pids[who]) - cpu0
+            totals[who][2] += cpu_ms(neo4j_pid) - db0
+    return {
+        who: (latencies[who], len(latencies[who]) / totals[who][0],
+              totals[who][1] / len(latencies[who]), totals[who][2] / len(latencies[who]))
+        for who in sides
+    }  # fmt: skip
 
 
 def _row(
