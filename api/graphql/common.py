@@ -12,7 +12,7 @@ from graphql import FieldNode, FragmentDefinitionNode, FragmentSpreadNode, Selec
 
 from api.graphql.context import AnyInfo, page_limit, repo
 from api.graphql.errors import public_code
-from api.graphql.threads import off_loop
+from api.graphql.threads import off_loop, reading
 from graph import times
 from graph.answers import activity
 from graph.answers import search as listing
@@ -119,15 +119,17 @@ async def search_page(
     """One keyset page of a text search (customers, employees, products), with those of the
     properties ``keys`` the query selects (all of them when it selects more than plain
     properties)."""
-    return await off_loop(listing.find, repo(info), where, search=search, order=order, w=w,
-                          keys=selected_keys(info, keys))  # fmt: skip
+    chosen = selected_keys(info, keys)
+    return await reading(
+        lambda r: listing.find(r, where, search=search, order=order, w=w, keys=chosen), repo(info)
+    )
 
 
 def search_counter(
     info: AnyInfo, where: listing.Filter, search: str | None
 ) -> Callable[[], Awaitable[int]]:
     async def count() -> int:
-        return await off_loop(listing.count, repo(info), where, search=search)
+        return await reading(lambda r: listing.count(r, where, search=search), repo(info))
 
     return count
 

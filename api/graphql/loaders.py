@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from api.graphql.threads import off_loop
+from api.graphql.threads import reading
 from graph.analytics.recommend import Recommendation
 from graph.answers import activity, customers, handoff, influencers, products
 from graph.answers.customers import CustomerProfile, EmployeeWarmth
@@ -22,7 +22,7 @@ from graph.answers.handoff import CustomerWarmth, EmployeeView
 from graph.answers.influencers import InfluenceLink
 from graph.answers.products import ProductView
 from graph.store import reads
-from graph.store.repository import Repository
+from graph.store.repository import Read, Repository
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -40,18 +40,23 @@ def _loader(
     missing: V,
     present: set[K] | None = None,
 ) -> DataLoader[K, V]:
-    """A DataLoader answering each batch of keys with one ``read`` in a worker thread.
+    """A DataLoader answering each batch of keys with one ``read`` (awaited on the event loop
+    where it can be: :func:`~api.graphql.threads.reading`).
 
     ``read`` leaves out the keys the graph does not hold; those it answers are added to
     ``present``, so a resolver knows a node exists without reading it again."""
 
     async def load(keys: Sequence[K]) -> list[V]:
-        found = await off_loop(read, repository, list(keys))
+        found = await reading(read, repository, list(keys))
         if present is not None:
             present.update(found)
         return [found.get(k, missing) for k in keys]
 
     return DataLoader(load_fn=load)
+
+
+def _together(repository: Repository, planned: list[Read]) -> list[list[Any]]:
+    return repository.read_together(planned)
 
 
 def _nodes(
@@ -141,7 +146,7 @@ class Loaders:
 
         async def load(keys: Sequence[str]) -> list[list[activity.PurchaseView]]:
             read = CUSTOMER_READS["purchases_with_lines"]
-            found, lines = await off_loop(read, self.r, list(keys))
+            found, lines = await reading(read, self.r, list(keys))
             self.customers_seen.update(found)
             self.lines_read.update(lines)
             return [found.get(k, []) for k in keys]
@@ -212,4 +217,4 @@ class Loaders:
             if found is not None:
                 planned.append(found)
         if len(planned) > 1:
-            await off_loop(self.r.answer_ahead, planned)
+            self.r.answer_ahead(planned, await reading(_together, self.r, planned))

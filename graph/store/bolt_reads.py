@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["READ_AHEAD", "install", "receive_into_buffer"]
+__all__ = ["READ_AHEAD", "install", "pending", "preload", "receive_into_buffer"]
 
 #: Bytes asked of the socket at a time: a page of results usually arrives in one read.
 READ_AHEAD = 64 * 1024
@@ -63,6 +63,9 @@ def receive_into_buffer(sock: Any, buffer: Any, n_bytes: int) -> None:
     used = buffer.used
     while used < end:
         if ahead.start == ahead.end:
+            if len(ahead.data) != READ_AHEAD:  # a preloaded answer, all taken: back to normal
+                ahead = _Ahead()
+                setattr(sock, _STATE, ahead)
             got = sock.recv_into(ahead.view, READ_AHEAD)
             if got == 0:
                 buffer.used = used
@@ -73,6 +76,32 @@ def receive_into_buffer(sock: Any, buffer: Any, n_bytes: int) -> None:
         ahead.start += take
         used += take
     buffer.used = used
+
+
+def pending(sock: Any) -> int:
+    """Bytes read from ``sock`` ahead that the driver has not taken yet."""
+    ahead = getattr(sock, _STATE, None)
+    return 0 if ahead is None else ahead.end - ahead.start
+
+
+def preload(sock: Any, data: bytearray) -> None:
+    """Serve the driver's next reads of ``sock`` from ``data`` (bytes read from it by other
+    means: :mod:`graph.store.bolt_loop`) before the socket itself.
+
+    >>> class Buffer:
+    ...     data, used = bytearray(), 0
+    >>> class Sock: pass
+    >>> sock, buffer = Sock(), Buffer()
+    >>> preload(sock, bytearray(b"abc")); receive_into_buffer(sock, buffer, 2); pending(sock)
+    1
+    """
+    if pending(sock):
+        raise ValueError("bytes read ahead of the socket are still to be taken")
+    ahead = _Ahead.__new__(_Ahead)
+    ahead.data = data
+    ahead.view = memoryview(data)
+    ahead.start, ahead.end = 0, len(data)
+    setattr(sock, _STATE, ahead)
 
 
 def install() -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from time import monotonic
 from typing import Any, NoReturn
 
-__all__ = ["Reader", "Unhandled", "reader"]
+__all__ = ["Reader", "Sender", "Unhandled", "answers", "hand_back", "reader", "sender"]
 
 _RUN, _PULL = b"\x10", b"\x3f"
 _SUCCESS, _RECORD, _IGNORED, _FAILURE = b"\x70", b"\x71", b"\x7e", b"\x7f"
@@ -37,11 +37,29 @@ Reader = Callable[[str, dict[str, Any], float | None], list[dict[str, Any]]]
 def reader(driver: Any, database: str | None) -> Reader | None:
     """A function that runs an auto-commit read on ``driver``'s pool and returns its rows as
     dicts, or None when the driver is not laid out as this expects (then use sessions)."""
+    send = sender(driver, database)
+    if send is None:
+        return None
+    pool = driver._pool
+
+    def read(text: str, parameters: dict[str, Any], timeout: float | None) -> list[dict[str, Any]]:
+        cx, scope = send(text, parameters, timeout)
+        return answers(pool, cx, scope)
+
+    return read
+
+
+#: ``(text, parameters, timeout) -> (connection, hydration scope)``: RUN and PULL sent on a
+#: connection taken from the pool, whose answer is still to be read (:func:`answers`).
+Sender = Callable[[str, dict[str, Any], float | None], tuple[Any, Any]]
+
+
+def sender(driver: Any, database: str | None) -> Sender | None:
+    """The first half of a read (see :data:`Sender`), or None when the driver is not laid out
+    as this module expects."""
     try:
         from neo4j._sync.io._bolt._base import tx_timeout_as_ms
-        from neo4j._sync.io._bolt._common import Response
         from neo4j._sync.io._pool import AcquisitionAuth, AcquisitionDatabase
-        from neo4j.exceptions import Neo4jError
     except ImportError:  # pragma: no cover - a driver laid out otherwise
         return None
     pool = getattr(driver, "_pool", None)
@@ -52,31 +70,53 @@ def reader(driver: Any, database: str | None) -> Reader | None:
                AcquisitionAuth(None), None)  # fmt: skip
     base: dict[str, Any] = {"mode": "r", "db": database} if database else {"mode": "r"}
 
-    def read(text: str, parameters: dict[str, Any], timeout: float | None) -> list[dict[str, Any]]:
+    def send(text: str, parameters: dict[str, Any], timeout: float | None) -> tuple[Any, Any]:
         cx = pool.acquire("READ", *acquire)
-        done = False  # whether the connection is known clean (or closed) when handed back
         try:
             if cx.PROTOCOL_VERSION < (4, 0) or cx.responses:
-                done = True  # nothing was sent
+                pool.release(cx)  # nothing was sent: it is as it was
                 raise Unhandled("a connection this module does not drive")
             extra = base if timeout is None else {**base, "tx_timeout": tx_timeout_as_ms(timeout)}
             scope = cx.new_hydration_scope()
             cx.outbox.append_message(_RUN, (text, parameters, extra), scope.dehydration_hooks)
             cx.outbox.append_message(_PULL, _PULL_ALL, None)
             cx.send_all()
-            try:
-                rows, done = _answers(cx, scope.hydration_hooks, Response)
-            except Neo4jError:
-                done = True  # the driver's failure handling reset the connection, or closed it
-                raise
-            cx.idle_since = monotonic()
-            return rows
-        finally:
-            if not done and not cx.closed():
-                cx.close()  # left half-way, in a state the driver does not know: never reuse it
-            pool.release(cx)
+        except Unhandled:
+            raise
+        except BaseException:
+            hand_back(pool, cx, clean=False)
+            raise
+        return cx, scope
 
-    return read
+    return send
+
+
+def answers(pool: Any, cx: Any, scope: Any) -> list[dict[str, Any]]:
+    """The rows of the RUN and PULL :data:`Sender` sent on ``cx``, read from its socket (or
+    from what :func:`graph.store.bolt_reads.preload` put ahead of it); ``cx`` goes back to the
+    pool, reset after a FAILURE (whose error is raised as a session raises it), closed when it
+    was left half-way."""
+    from neo4j._sync.io._bolt._common import Response
+    from neo4j.exceptions import Neo4jError
+
+    clean = False
+    try:
+        rows, clean = _answers(cx, scope.hydration_hooks, Response)
+        cx.idle_since = monotonic()
+        return rows
+    except Neo4jError:
+        clean = True  # the driver's failure handling reset the connection, or closed it
+        raise
+    finally:
+        hand_back(pool, cx, clean)
+
+
+def hand_back(pool: Any, cx: Any, clean: bool) -> None:
+    """Return ``cx`` to ``pool``; closed first unless ``clean`` (its answer was read to the
+    end): a connection left half-way is in a state the driver does not know."""
+    if not clean and not cx.closed():
+        cx.close()
+    pool.release(cx)
 
 
 def _answers(cx: Any, hooks: Any, response_type: Any) -> tuple[list[dict[str, Any]], bool]:

@@ -18,7 +18,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graph.errors import AuthenticationFailed, DatabaseNotFound, RapportError, ServerUnreachable
 from graph.settings import Settings, get_settings
-from graph.store import bolt_reads, bolt_run, bolt_times, cypher, embedded, limits
+from graph.store import bolt_loop, bolt_reads, bolt_run, bolt_times, cypher, embedded, limits
 from graph.store import neo4j as local_neo4j
 from graph.store.embedded import admin
 from graph.store.servers import lifecycle
@@ -47,6 +47,11 @@ class Connection:
         """Auto-commit reads straight over the driver's pool (:mod:`graph.store.bolt_run`), or
         None where the driver is laid out otherwise (then reads go through sessions)."""
         return bolt_run.reader(self.driver, self.database)
+
+    @cached_property
+    def loop_reader(self) -> bolt_loop.LoopReader | None:
+        """Reads awaited on the asyncio event loop (:mod:`graph.store.bolt_loop`), or None."""
+        return bolt_loop.loop_reader(self.driver, self.database)
 
     def close(self) -> None:
         """Close the driver and release the embedded server (stopping it if we were last)."""

@@ -14,7 +14,7 @@ import copy
 import logging
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -23,7 +23,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graph.bulk import collect_young
 from graph.errors import DatabaseUnavailable, QueryTimeout, RapportError, WriteFailed
-from graph.store import bolt_run, cypher, together
+from graph.store import bolt_run, causes, cypher, together
 from graph.store.connection import Connection
 from graph.store.cypher import CypherStatement
 from graph.store.limits import chunks
@@ -100,22 +100,59 @@ class Repository:
         return twin
 
     def first_read(self, fn: Callable[..., object], *args: Any) -> Read | None:
-        """The statement and parameters of the first read ``fn(repository, *args)`` makes (it
-        is run up to that read), or None when it reads nothing or fails before."""
+        """The statement and parameters of the first read ``fn(repository, *args)`` makes that
+        this repository has no answer for (it is run up to that read), or None when it reads
+        nothing more or fails before."""
+        try:
+            return self.answered(fn, *args)[0]
+        except Exception:  # it would fail the same when run: nothing to plan
+            return None
+
+    def answered(self, fn: Callable[..., T], *args: Any) -> tuple[Read | None, T | None]:
+        """``fn(repository, *args)`` run on the answers given ahead only: (None, its result),
+        or (the first read it needs an answer for, None) where it stopped."""
         twin = copy.copy(self)
         twin._recording = []
         try:
-            fn(twin, *args)
+            return None, fn(twin, *args)
         except _Recorded:
-            return twin._recording[0]
-        except Exception:  # it would fail the same when run: nothing to plan
-            return None
-        return None
+            return twin._recording[0], None
 
-    def answer_ahead(self, reads: Sequence[Read]) -> None:
-        """Run ``reads`` as one statement (:meth:`read_together`) and answer each of them from
-        it when it is read later through this repository (a request's: :meth:`for_request`)."""
-        for (name, params), rows in zip(reads, self.read_together(reads), strict=True):
+    async def read_on_loop(self, read: Read) -> list[Row] | None:
+        """:meth:`read` awaited on the running event loop, without a thread
+        (:mod:`graph.store.bolt_loop`); None when it must be read through :meth:`read` in a
+        thread instead (a transient failure is retried there)."""
+        name, params = read
+        direct = self.connection.loop_reader
+        try:
+            rows = (
+                None if direct is None else await direct.read(_text(name), params, self.tx_timeout)
+            )
+        except (bolt_run.Unhandled, neo4j_errors.DriverError):  # said by read() if it lasts
+            return None
+        except neo4j_errors.Neo4jError as exc:
+            typed = self._typed(exc, name if isinstance(name, str) else name.name)
+            if typed is not None:
+                raise typed from exc
+            if isinstance(exc, neo4j_errors.TransientError):
+                return None
+            raise
+        if rows is not None:
+            self.round_trips += 1
+        return rows
+
+    def answering(self, read: Read, rows: list[Row]) -> Repository:
+        """A copy answering ``read`` with ``rows`` too (read another way); this one unchanged."""
+        twin = copy.copy(self)
+        twin._answers = {**self._answers, _answer_key(*read): rows}
+        return twin
+
+    def answer_ahead(self, reads: Sequence[Read], found: list[list[Row]] | None = None) -> None:
+        """Run ``reads`` as one statement (:meth:`read_together`; ``found``: their rows, read
+        already) and answer each of them from it when it is read later through this repository
+        (a request's: :meth:`for_request`)."""
+        found = self.read_together(reads) if found is None else found
+        for (name, params), rows in zip(reads, found, strict=True):
             self._answers[_answer_key(name, params)] = rows
 
     def read_together(self, reads: Sequence[Read]) -> list[list[Row]]:
@@ -176,11 +213,11 @@ class Repository:
         database that stopped answering is :class:`DatabaseUnavailable` at once, a statement
         that ran out of time :class:`QueryTimeout`.
         """
+        if self._answers and (known := self._answers.get(_answer_key(name, params))) is not None:
+            return known
         if self._recording is not None:
             self._recording.append((name, params))
             raise _Recorded
-        if self._answers and (known := self._answers.get(_answer_key(name, params))) is not None:
-            return known
         query = neo4j.Query(_text(name), timeout=self.tx_timeout)
         what = name if isinstance(name, str) else name.name
         self._alive()
@@ -221,13 +258,13 @@ class Repository:
 
     def _typed(self, exc: Exception, what: str) -> RapportError | None:
         """The error a user should see for ``exc``: the database is gone, or time ran out."""
-        if _timed_out(exc):
+        if causes.timed_out(exc):
             return QueryTimeout(
                 f"{what} ran out of time (more than {self.tx_timeout:g} s)",
                 hint="ask for less (a smaller page, a narrower filter), or raise "
                 "RAPPORT_TX_TIMEOUT / RAPPORT_API_TX_TIMEOUT",
             )
-        if isinstance(exc, _AGAIN) and (self._server_gone() or _connection_refused(exc)):
+        if isinstance(exc, _AGAIN) and (self._server_gone() or causes.connection_refused(exc)):
             return self._unavailable(str(exc))
         return None
 
@@ -347,7 +384,7 @@ class Repository:
         return total
 
 
-class _Recorded(Exception):  # a signal, not an error
+class _Recorded(BaseException):  # a signal, not an error: no `except Exception` takes it
     """Stops a function :meth:`Repository.first_read` runs at its first read."""
 
 
@@ -361,28 +398,3 @@ def _text(statement: str | CypherStatement) -> str:
 
 
 _AGAIN = (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired)
-
-
-def _causes(exc: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield current
-        current = current.__cause__ or current.__context__
-
-
-def _timed_out(exc: BaseException) -> bool:
-    """A statement stopped by a timeout: the server's (Neo4j's transaction timeout, ArcadeDB's
-    command timeout) or the driver's read timeout (:mod:`graph.store.limits`)."""
-    for cause in _causes(exc):
-        code = getattr(cause, "code", None) or ""
-        if "TransactionTimedOut" in code or "TimeoutException" in str(cause):
-            return True
-        if isinstance(cause, TimeoutError):
-            return True
-    return False
-
-
-def _connection_refused(exc: BaseException) -> bool:
-    return any(isinstance(c, ConnectionRefusedError) for c in _causes(exc))

@@ -9,6 +9,9 @@ from fastapi.testclient import TestClient
 
 from api.graphql.loaders import Loaders
 from bench.bench_api import OPERATIONS
+from graph.store import cypher
+from graph.store.bolt_loop import LoopReader
+from graph.store.repository import Repository
 from importers.generate import Truth
 from tests.api.helpers import gql
 
@@ -191,6 +194,38 @@ def test_round_trips_do_not_grow_with_the_page(
     alone, same = trips(100)
     assert alone == 14  # each of the nodes' reads on its own
     assert same == data
+    # Reads awaited on the event loop answer one request only: nothing stays with the
+    # repository the requests share (a later request would read stale rows from it).
+    assert not client.app.state.shared.repository._answers  # type: ignore[attr-defined]
+
+
+def test_a_read_of_one_statement_takes_no_thread(
+    client: TestClient, planted: Truth, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from api.graphql import threads
+
+    hops: list[str] = []
+    real = threads.off_loop
+
+    async def counted(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        hops.append(getattr(fn, "__name__", repr(fn)))
+        return await real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(threads, "off_loop", counted)
+    query = (
+        """query($id: ID!) { customer(id: $id) { warmestEmployees(first: 3) { employeeId } } }"""
+    )
+    n, data = _counted(client, query, id=planted.warmest_employee.customer)
+    assert n == 1
+    assert (
+        data["customer"]["warmestEmployees"][0]["employeeId"] == planted.warmest_employee.employee
+    )
+    assert hops == []  # awaited on the event loop (graph/store/bolt_loop.py)
+    # A function that reads again after its first read finishes in a worker thread.
+    recs = """query($id: ID!) { customer(id: $id) { recommendations(first: 3) { productId } } }"""
+    n, data = _counted(client, recs, id=planted.top_influencer.customer)
+    assert data["customer"]["recommendations"]
+    assert hops  # its later rounds went to a thread, with the first round's answer
 
 
 def test_the_timeline_reusing_the_purchases_read_with_lines_answers_the_same(
@@ -309,17 +344,28 @@ def test_a_node_asked_only_for_its_related_data_is_not_read_first(
 def test_a_page_selecting_two_fields_reads_two_properties(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repository = client.app.state.shared.repository  # type: ignore[attr-defined]
-    read = repository.read
     sent: list[tuple[list[str], list[dict[str, Any]]]] = []
+    pages = {cypher.load(f"search/{n}").text for n in ("customers", "customers_by_influence")}
+    in_thread, on_loop = Repository._read_once, LoopReader.read
 
-    def spy(name: Any, **params: Any) -> list[dict[str, Any]]:
-        rows: list[dict[str, Any]] = read(name, **params)
-        if name in ("search/customers", "search/customers_by_influence"):
+    def seen(text: str, params: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+        if text in pages:
             sent.append((params["keys"], rows[0]["rows"]))
+
+    def spy(self: Repository, query: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+        rows = in_thread(self, query, params)
+        seen(query.text, params, rows)
         return rows
 
-    monkeypatch.setattr(repository, "read", spy)
+    async def spy_on_loop(self: LoopReader, text: str, params: dict[str, Any],
+                          timeout: float | None) -> list[dict[str, Any]]:  # fmt: skip
+        rows = await on_loop(self, text, params, timeout)
+        seen(text, params, rows)
+        return rows
+
+    # The statements as they go to the database: awaited on the event loop or in a thread.
+    monkeypatch.setattr(Repository, "_read_once", spy)
+    monkeypatch.setattr(LoopReader, "read", spy_on_loop)
     two = gql(client, "{ customers(first: 5) { nodes { key name influence } } }")
     ((keys, rows),) = sent
     assert keys == ["name", "influence"]

@@ -103,3 +103,70 @@ def test_the_repository_reads_through_a_session_when_the_direct_path_declines(
     before = repo.read("read/ping")
     monkeypatch.setattr(connection, "reader", declines)
     assert repo.read("read/ping") == before == [{"ok": 1}]
+
+
+def test_reads_awaited_on_the_event_loop_answer_and_fail_as_a_session(
+    connection: Connection, planted: Truth
+) -> None:
+    import asyncio
+
+    loop_reader = connection.loop_reader
+    assert loop_reader is not None
+    top = planted.top_influencer.customer
+    text = cypher.load("activity/purchases_with_lines_of").text
+    params = {"ids": [top, *planted.top_influencer.converted_followers]}
+
+    async def together() -> list[Any]:  # several in flight on one loop
+        reads = (loop_reader.read(text, params, 30.0) for _ in range(5))
+        return list(await asyncio.gather(*reads, return_exceptions=True))
+
+    expected = _session_rows(connection, text, params)
+    assert expected, "the comparison saw purchases"
+    answers = asyncio.run(together())
+    # Each is read on the loop, or declined when the pool had no idle connection for it then
+    # (opening one would hold up the loop: the caller reads it in a thread).
+    assert all(a == expected or isinstance(a, bolt_run.Unhandled) for a in answers)
+    assert answers[0] == expected
+    pooled = _pooled(connection)
+    with pytest.raises(neo4j_errors.Neo4jError) as refused:
+        asyncio.run(loop_reader.read(REFUSED.text, {}, 30.0))
+    with pytest.raises(neo4j_errors.Neo4jError) as by_session:
+        _session_rows(connection, REFUSED.text, {})
+    assert refused.value.code == by_session.value.code
+    assert _pooled(connection) == pooled  # reset and handed back, not closed
+
+
+def test_a_read_given_up_on_the_loop_closes_its_connection(connection: Connection) -> None:
+    import asyncio
+
+    loop_reader = connection.loop_reader
+    assert loop_reader is not None
+    slow = cypher.load_path(PROJECT_ROOT / "tests" / "cypher" / "slow" / "count_to.cypher")
+
+    async def give_up() -> None:
+        task = asyncio.ensure_future(loop_reader.read(slow.text, {"n": 3_000}, 3.0))
+        await asyncio.sleep(0.05)  # sent, its answer still being computed
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(give_up())
+    assert loop_reader.in_flight == 0
+    # The pool still answers; the connection left half-way was closed, not handed out again.
+    assert _direct(connection)(cypher.load("read/ping").text, {}, 30.0) == [{"ok": 1}]
+    assert asyncio.run(loop_reader.read(cypher.load("read/ping").text, {}, 30.0)) == [{"ok": 1}]
+
+
+def test_more_reads_than_the_loop_holds_are_left_to_threads(connection: Connection) -> None:
+    import asyncio
+
+    from graph.store import bolt_loop
+
+    loop_reader = connection.loop_reader
+    assert loop_reader is not None
+    loop_reader.in_flight = bolt_loop.IN_FLIGHT
+    try:
+        with pytest.raises(bolt_run.Unhandled):
+            asyncio.run(loop_reader.read(cypher.load("read/ping").text, {}, 30.0))
+    finally:
+        loop_reader.in_flight = 0
