@@ -25,7 +25,7 @@ from api.graphql.context import AnyInfo, page_limit, repo
 from api.graphql.enums import CrmCategory, InfluenceEvidence, Intent, OwnerKind, SentimentLabel
 from api.graphql.nodes import key_of
 from api.graphql.refs import CustomerRef, customer_of
-from api.graphql.threads import off_loop
+from api.graphql.threads import off_loop, reading
 from graph import model
 from graph.answers import explain, influencers
 from graph.answers import search as search_answers
@@ -203,11 +203,13 @@ class SocialQuery:
         r = repo(info)
         if product_id is not None:
             product = key_of(product_id, "Product", "productId")
-            found = await off_loop(influencers.product_influencers, r, product, first=first)
+            found = await reading(
+                lambda x: influencers.product_influencers(x, product, first=first), r
+            )
         elif topic is not None:
-            found = await off_loop(influencers.topic_influencers, r, topic, first=first)
+            found = await reading(lambda x: influencers.topic_influencers(x, topic, first=first), r)
         else:
-            found = await off_loop(influencers.top_influencers, r, first=first)
+            found = await reading(lambda x: influencers.top_influencers(x, first=first), r)
         return ranked(found)
 
     @strawberry.field(
@@ -218,7 +220,9 @@ class SocialQuery:
         self, info: AnyInfo, search: str | None = None, first: int = 10
     ) -> list[TopicCount]:
         check_first(first, page_limit(info))
-        found = await off_loop(search_answers.topics, repo(info), search=search, first=first)
+        found = await reading(
+            lambda x: search_answers.topics(x, search=search, first=first), repo(info)
+        )
         return [TopicCount(topic=t.topic, posts=t.posts, interested=t.interested) for t in found]
 
     @strawberry.field(description="The strongest chain of influence between two customers.")
