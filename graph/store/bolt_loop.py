@@ -28,16 +28,14 @@ import os
 import ssl
 from typing import Any
 
-from graph.store import bolt_reads, bolt_run
+from graph.store import bolt_reads, bolt_run, limits
 
 __all__ = ["IN_FLIGHT", "LoopReader", "loop_reader"]
 
 #: Reads awaited on the loop at once (each holds a pooled connection); more go to threads, so
 #: the driver's pool never runs dry under the loop, which would then wait for a connection.
 IN_FLIGHT = 16
-#: How long past its transaction timeout an answer may take before the read is given up here.
-MARGIN = 10.0
-_RECORD, _IGNORED, _FAILURE = 0x71, 0x7E, 0x7F
+_RECORD, _FAILURE = 0x71, 0x7F
 
 
 class LoopReader:
@@ -82,7 +80,7 @@ class LoopReader:
             fd = raw.fileno()
             answer = _Answer()
             loop.add_reader(fd, answer.take, fd)
-            limit = None if timeout is None else timeout + MARGIN
+            limit = None if timeout is None else timeout + limits.READ_TIMEOUT_MARGIN
             async with asyncio.timeout(limit):
                 await answer.complete
             loop.remove_reader(fd)

@@ -79,8 +79,6 @@ class Connection:
 # The driver's own retries of a managed transaction: short, so a dead database is said quickly
 # (the repository retries write conflicts itself).
 _DRIVER_RETRY_SECONDS = 5.0
-# How much longer than the longest transaction a server may stay silent (graph.store.limits).
-_READ_TIMEOUT_MARGIN = 10.0
 
 
 def _driver(uri: str, user: str, password: str, *, neo4j_server: bool) -> neo4j.Driver:
@@ -138,7 +136,7 @@ def connect(settings: Settings | None = None) -> Connection:
     """Open a verified connection as configured; close it (or use ``with``) when done."""
     settings = settings or get_settings()
     limits.install_read_timeout(
-        max(settings.tx_timeout, settings.api_tx_timeout) + _READ_TIMEOUT_MARGIN
+        max(settings.tx_timeout, settings.api_tx_timeout) + limits.READ_TIMEOUT_MARGIN
     )
     if settings.is_embedded:
         return _connect_embedded(settings)

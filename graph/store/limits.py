@@ -25,6 +25,8 @@ from typing import Any
 
 _READ_TIMEOUT: float | None = None
 _INSTALLED = threading.Lock()
+#: How much longer than the longest transaction a server may stay silent before a read gives up.
+READ_TIMEOUT_MARGIN = 10.0
 _installed = False
 
 
