@@ -159,7 +159,7 @@ def run_influence(
                 "referrals": ev.referrals, "conversions": ev.conversions, "computed_at": run,
                 "source": "analyze",
             })
-            for (a, b), ev in edges.items()
+            for (a, b), ev in derived.in_start_order(edges)
         ),
         stored=stored_edges,
     )  # fmt: skip
@@ -233,7 +233,7 @@ def run_warmth(repository: Repository, run: datetime, state: _State, report: Sta
                 "breakdown_values": tuple(round(v, 4) for v in w.breakdown.values()),
                 "computed_at": run, "source": "analyze",
             })
-            for w in scores.values()
+            for w in sorted(scores.values(), key=lambda w: (w.employee, w.customer))
         ),
         state.scope,
         stored,
@@ -286,7 +286,7 @@ def run_interests(
             model.Draft(
                 model.InterestedIn, c, t, {"weight": w, "computed_at": run, "source": "analyze"}
             )
-            for (c, t), w in weights.items()
+            for (c, t), w in derived.in_start_order(weights)
         ),
         state.scope,
     )

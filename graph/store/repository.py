@@ -14,8 +14,7 @@ import copy
 import logging
 import random
 import time
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import neo4j
@@ -364,23 +363,6 @@ class Repository:
         for batch in chunks(rows, max_rows=size, max_bytes=self.settings.batch_bytes):
             for row in self.write(name, rows=batch):
                 total += int(row.get(count, 0))
-        return total
-
-    def write_stream(self, name: str | CypherStatement, rows: Iterable[Row]) -> int:
-        """:meth:`write_rows` for rows made as they are sent: one batch is written (in a
-        background thread) while the next is made, in order, each its own transaction. A failure
-        stops the stream: the batches before it stay written, so use it only where writing the
-        rest again is harmless (derived edges, whose next sync completes them)."""
-        total = 0
-        limit, cap = self.settings.batch_size, self.settings.batch_bytes
-        with ThreadPoolExecutor(1, thread_name_prefix="rapport-write") as writer:
-            pending: Future[list[Row]] | None = None
-            for batch in chunks(rows, max_rows=limit, max_bytes=cap):
-                if pending is not None:
-                    total += sum(int(r.get("written", 0)) for r in pending.result())
-                pending = writer.submit(self.write, name, rows=batch)
-            if pending is not None:
-                total += sum(int(r.get("written", 0)) for r in pending.result())
         return total
 
 

@@ -3,12 +3,14 @@ healed."""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 
 from graph import model
-from graph.errors import InvalidRecord
+from graph.errors import InvalidRecord, RapportError
 from graph.store import derived
 from graph.store.repository import Repository
 from graph.store.writes import upsert
@@ -53,8 +55,9 @@ def test_sync_creates_updates_deletes_and_leaves_the_rest(shop: Repository) -> N
 
 def test_an_edge_created_twice_is_healed_by_the_next_sync(shop: Repository) -> None:
     edge = _interest("polo", 1.0)
-    row = {"start": "c1", "end": "polo", "props": edge.props()}
-    shop.write_rows("analytics/create_interested_in", [row, row])  # two overlapping runs
+    row = {"end": "polo", "props": edge.props()}
+    rows = [{"start": "c1", "ends": [row, row]}]  # two overlapping runs
+    shop.write_rows("analytics/create_interested_in", rows)
     _, twice = derived.stored_digests(shop, model.InterestedIn)
     assert ("c1", "polo") in twice
     done = derived.sync(
@@ -79,6 +82,44 @@ def test_drafts_sync_as_their_records_do_and_are_checked_when_written(shop: Repo
     with pytest.raises(InvalidRecord, match="weight"):
         derived.sync(shop, model.InterestedIn, [draft("style", float("nan"))])
     assert _stored(shop) == {"style": 1.0, "denim": 2.5}
+
+
+def test_new_edges_stream_in_batches_grouped_by_start_all_written_once(
+    shop: Repository,
+) -> None:
+    """Batches of three edges, the starts interleaved, two batches at once on Neo4j: every
+    edge is created once, with its own values (the batches are emptied once written)."""
+    upsert(shop, [model.Customer(id=f"s{i}", name=f"S{i}", source="t") for i in range(4)])
+    small = copy.copy(shop)
+    small.settings = shop.settings.model_copy(update={"batch_size": 3})
+    topics = ("style", "denim", "golf", "polo")
+    rows = [
+        {"start": f"s{i % 4}", "end": t, "props": _interest(t, float(i)).props()}
+        for i, t in enumerate(t for t in topics for _ in range(4))
+    ]
+    assert derived.create_stream(small, "analytics/create_interested_in", iter(rows)) == 16
+    held = graphdata.relationships_from(
+        shop, ("Customer", "INTERESTED_IN", "Topic"), [f"s{i}" for i in range(4)]
+    )
+    assert sorted((r.start, r.end, float(r.props["weight"])) for r in held) == sorted(
+        (r["start"], r["end"], r["props"]["weight"]) for r in rows
+    )
+
+
+def test_a_failing_batch_stops_the_stream_with_its_error(shop: Repository) -> None:
+    small = copy.copy(shop)
+    small.settings = shop.settings.model_copy(update={"batch_size": 2})
+    taken = []
+
+    def rows() -> Iterator[dict[str, object]]:
+        for i in range(100):
+            taken.append(i)
+            yield {"start": "c1", "end": "golf", "props": {"weight": 1.0}}
+
+    with pytest.raises(RapportError, match="create_no_such_edges"):
+        derived.create_stream(small, "analytics/create_no_such_edges", rows())
+    # Read: the batches in flight (two at most), the one being made and the row after it.
+    assert len(taken) <= 7
 
 
 def test_a_draft_digest_equals_its_record_digest_for_every_derived_kind() -> None:
