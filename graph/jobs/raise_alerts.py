@@ -156,9 +156,7 @@ def record_responses(repository: Repository) -> int:
         if (row.get("status") or alerting.OPEN) == alerting.OPEN:
             props.update(status=alerting.ACKNOWLEDGED, acknowledgedAt=replied)
         rows.append({"id": row["alert"], "props": props})
-    if rows:
-        repository.write_rows("write/upsert_alert", rows)
-    return len(rows)
+    return repository.write_rows("alerts/record_responses", rows) if rows else 0
 
 
 def refresh_open(repository: Repository) -> tuple[int, int]:

@@ -112,6 +112,11 @@ def test_a_brand_reply_records_the_response_time(shop: Repository) -> None:
     assert alert.response_minutes == 42.0
     assert alert.status == "acknowledged"
     assert not alert.overdue(NOW + timedelta(days=3))
+    # A later answer does not move the response time: the first one counts.
+    later = LivePost(handle="rapportshop", text="@ann your new one is on its way ^EO",
+                     post_id="105b", at=NOW + timedelta(minutes=90), in_reply_to="twitter:100")  # fmt: skip
+    assert ingest_post(shop, later).answered_alerts == 0
+    assert alert_queue.get_alert(shop, "alert:twitter:100").response_minutes == 42.0
 
 
 def test_assign_resolve_and_reopen(shop: Repository) -> None:
