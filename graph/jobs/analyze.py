@@ -100,8 +100,7 @@ def _sync(
 ) -> None:
     held = stored.result() if stored is not None else None
     done = derived.sync(repository, kind, records, scope=scope, stored=held)
-    report.written += done.written
-    report.removed += done.removed
+    report.written, report.removed = report.written + done.written, report.removed + done.removed
     report.notes["unchanged"] = done.unchanged
 
 
@@ -205,6 +204,7 @@ def run_communities(
     if state.graph is None:
         run_influence(repository, run, state, StageReport("influence"))
     found = community_detection.communities(state.graph, seed=7)
+    state.graph = None  # no later stage reads it: 724k edges at 100k customers, freed for warmth
     report.written = _set_scores(repository, state, {c: {"community": k} for c, k in found.items()})
     report.notes["communities"] = len(set(found.values()))
 
