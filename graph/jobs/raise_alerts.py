@@ -81,18 +81,25 @@ def warmest_employees(
     return {customer: w.employee for customer, w in best.items() if w.score > 0}
 
 
-def _records(decision: AlertDecision) -> Iterable[model.Record]:
+def _records(decision: AlertDecision, replied: datetime | None) -> Iterable[model.Record]:
+    """The alert, its post and its assignee; ``replied``: when the brand first answered the post
+    (the alert is written acknowledged, with its response time, as a later run would record)."""
     alert = alert_id(decision.post)
+    answered: dict[str, Any] = {"status": alerting.OPEN}
+    if replied is not None:
+        minutes = round(alerting.response_minutes(decision.raised_at, replied), 1)
+        answered = {"responded_at": replied, "response_minutes": minutes,
+                    "status": alerting.ACKNOWLEDGED, "acknowledged_at": replied}  # fmt: skip
     yield model.Alert(
         id=alert,
         kind=decision.kind,
         severity=decision.severity,
         raised_at=decision.raised_at,
         due_by=decision.due_by,
-        status="open",
         team=decision.team,
         reasons=decision.reasons,
         source="alerting",
+        **answered,
     )
     yield model.On(start_id=alert, end_id=decision.post, source="alerting")
     if decision.assignee:
@@ -135,9 +142,15 @@ def raise_alerts(
         )
         is not None
     ]
+    # Posts answered before their alert is raised (an import of old posts) get it at once:
+    # writing the alert, then its response, cost twice the writes.
+    replies = {
+        row["post"]: from_db_time(row["repliedAt"])
+        for row in repository.read("alerts/first_replies", posts=[d.post for d in decisions])
+    }
     with BatchWriter(repository) as writer:
         for decision in decisions:
-            writer.add_all(_records(decision))
+            writer.add_all(_records(decision, replies.get(decision.post)))
     decisions.sort(key=lambda d: (-d.severity, d.post))
     # Every running API server tells its alertRaised subscribers, whoever raised them.
     outbox.record(repository, "raised", [alert_id(d.post) for d in decisions])

@@ -13,6 +13,7 @@ from api.cli.app import app
 from graph import model
 from graph.answers import alert_queue
 from graph.errors import InvalidRecord, InvalidTransition, NotFound
+from graph.jobs import raise_alerts
 from graph.settings import Settings
 from graph.store.repository import Repository
 from graph.store.writes import upsert
@@ -117,6 +118,28 @@ def test_a_brand_reply_records_the_response_time(shop: Repository) -> None:
                      post_id="105b", at=NOW + timedelta(minutes=90), in_reply_to="twitter:100")  # fmt: skip
     assert ingest_post(shop, later).answered_alerts == 0
     assert alert_queue.get_alert(shop, "alert:twitter:100").response_minutes == 42.0
+
+
+def test_a_post_answered_before_its_alert_gets_it_acknowledged_at_once(shop: Repository) -> None:
+    """An import of old posts raises alerts on complaints the brand already answered: each is
+    written with its response time, as recording the answer later would (nothing left to do)."""
+    hour = timedelta(hours=1)
+    upsert(shop, [
+        model.Post(id="twitter:300", platform="twitter", text=COMPLAINT, sentiment=-0.8,
+                   at=NOW - 3 * hour, source="t"),
+        model.Posted(start_id="twitter:ann", end_id="twitter:300", source="t"),
+        model.Mentions(start_id="twitter:300", end_id="twitter:rapportshop", source="t"),
+        model.Post(id="twitter:301", platform="twitter", text="@ann so sorry ^EO",
+                   at=NOW - 2 * hour, source="t"),
+        model.Post(id="twitter:302", platform="twitter", text="@ann here is a new one ^EO",
+                   at=NOW - hour, source="t"),
+    ] + [model.Posted(start_id="twitter:rapportshop", end_id=p, source="t") for p in ("twitter:301", "twitter:302")]
+      + [model.RepliesTo(start_id=p, end_id="twitter:300", source="t") for p in ("twitter:302", "twitter:301")])  # fmt: skip
+    raised = raise_alerts.raise_alerts(shop, posts=["twitter:300"])
+    assert [d.post for d in raised] == ["twitter:300"]
+    alert = alert_queue.get_alert(shop, "alert:twitter:300")
+    assert (alert.status, alert.response_minutes) == ("acknowledged", 60.0)  # the first answer
+    assert raise_alerts.record_responses(shop) == 0
 
 
 def test_assign_resolve_and_reopen(shop: Repository) -> None:
