@@ -144,10 +144,9 @@ def raise_alerts(
     ]
     # Posts answered before their alert is raised (an import of old posts) get it at once:
     # writing the alert, then its response, cost twice the writes.
-    replies = {
-        row["post"]: from_db_time(row["repliedAt"])
-        for row in repository.read("alerts/first_replies", posts=[d.post for d in decisions])
-    }
+    posts_raised = [d.post for d in decisions]
+    answers = repository.read("alerts/first_replies", posts=posts_raised) if decisions else []
+    replies = {row["post"]: from_db_time(row["repliedAt"]) for row in answers}
     with BatchWriter(repository) as writer:
         for decision in decisions:
             writer.add_all(_records(decision, replies.get(decision.post)))
