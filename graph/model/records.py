@@ -33,6 +33,7 @@ _NOT_NEGATIVE = frozenset(
      "response_minutes", "support", "count", "conversions"}
 )  # fmt: skip
 _AT_LEAST_ONE = frozenset({"quantity"})
+_RULED = _NOT_NEGATIVE | _AT_LEAST_ONE
 
 
 _LIMITS: dict[type, tuple[tuple[str, int], ...]] = {}
@@ -80,18 +81,35 @@ def check_values(record: Record) -> None:
     """Raise :class:`InvalidRecord` for a value no database should hold (see the module)."""
     for attr, cap in _limits(type(record)):
         value = getattr(record, attr)
-        if value is None or isinstance(value, bool):
+        kind = type(value)
+        # Exact types first (an analysis checks 11 values on each of 724,000 edges), then any
+        # subclass by isinstance: 3.1 -> 2.0 µs for an influence edge.
+        if value is None or kind is bool:
             continue
-        if isinstance(value, str):
-            cleaned = _checked_string(record, attr, value, cap)
-            if cleaned is not value:
-                object.__setattr__(record, attr, cleaned)
-        elif isinstance(value, int | float):
-            _check_number(record, attr, value)
-        elif isinstance(value, datetime | date):
+        if kind is float or kind is int:
+            # In range (NaN is not), and 1 or more or under no rule: nothing to look at closer.
+            if not (-MAX_INT <= value <= MAX_INT and (value >= 1 or attr not in _RULED)):
+                _check_number(record, attr, value)
+        elif kind is datetime:
             _check_date(record, attr, value)
-        elif isinstance(value, tuple):
-            _check_items(record, attr, value)
+        else:
+            _check_any(record, attr, value, cap)
+
+
+def _check_any(record: Record, attr: str, value: Any, cap: int) -> None:
+    """:func:`check_values` for a value of any other type (subclasses included)."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, str):
+        cleaned = _checked_string(record, attr, value, cap)
+        if cleaned is not value:
+            object.__setattr__(record, attr, cleaned)
+    elif isinstance(value, int | float):
+        _check_number(record, attr, value)
+    elif isinstance(value, datetime | date):
+        _check_date(record, attr, value)
+    elif isinstance(value, tuple):
+        _check_items(record, attr, value)
 
 
 def _check_date(record: Record, attr: str, value: date) -> None:

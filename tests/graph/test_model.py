@@ -82,3 +82,33 @@ def test_every_label_and_relationship_of_the_design_is_modelled() -> None:
     }  # fmt: skip
     # OWNS, MAYBE_OWNS and WORKS_AT start at a customer or an employee
     assert len(list(model.relationship_patterns())) == len(types) + 3
+
+
+class _Float(float):
+    """A float subclass (as numpy's float64 is): checked as a float."""
+
+
+@pytest.mark.parametrize(
+    ("values", "refused"),
+    [
+        ({"quantity": 2, "unit_price": 0.0}, None),
+        ({"quantity": 1, "unit_price": 19.5}, None),
+        ({"quantity": 0}, "at least 1"),
+        ({"quantity": True}, None),  # a flag is not a number to check
+        ({"unit_price": -0.01}, "negative"),
+        ({"unit_price": float("nan")}, "finite"),
+        ({"unit_price": float("inf")}, "finite"),
+        ({"unit_price": -float("inf")}, "finite"),
+        ({"unit_price": _Float("nan")}, "finite"),
+        ({"unit_price": _Float(-1.0)}, "negative"),
+        ({"quantity": 2**53 + 1}, "out of range"),
+        ({"unit_price": 1e300}, "out of range"),
+    ],
+)
+def test_numbers_are_checked_on_every_path(values: dict[str, object], refused: str | None) -> None:
+    """The exact-type fast path and the isinstance path refuse the same values."""
+    if refused is None:
+        model.Contains(start_id="o1", end_id="p1", **values)  # type: ignore[arg-type]
+    else:
+        with pytest.raises(InvalidRecord, match=refused):
+            model.Contains(start_id="o1", end_id="p1", **values)  # type: ignore[arg-type]
