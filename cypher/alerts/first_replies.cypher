@@ -1,7 +1,7 @@
-// Purpose: the first public brand answer to each of the given posts (a reply posted by a brand
-// account or written by an employee): an alert raised on a post that was already answered is
-// written with its response at once (graph/jobs/raise_alerts.py), the rule of
-// alerts/brand_replies.cypher for alerts that exist.
+// Purpose: the first public brand answer to each of the given posts: a reply posted by a brand
+// account or written by an employee. The one rule of what answers an alert: an alert raised on a
+// post already answered is written with its response, and an alert's post answered later gets
+// it recorded (graph/jobs/raise_alerts.py).
 // Parameters: $posts: list of Post ids.
 // Returns: post, repliedAt (the earliest such reply); posts without one are left out.
 UNWIND $posts AS id

@@ -233,7 +233,7 @@ def run_warmth(repository: Repository, run: datetime, state: _State, report: Sta
                 "breakdown_values": tuple(round(v, 4) for v in w.breakdown.values()),
                 "computed_at": run, "source": "analyze",
             })
-            for w in sorted(scores.values(), key=lambda w: (w.employee, w.customer))
+            for _, w in derived.in_start_order(scores)  # keyed (employee, customer)
         ),
         state.scope,
         stored,

@@ -81,15 +81,30 @@ def warmest_employees(
     return {customer: w.employee for customer, w in best.items() if w.score > 0}
 
 
+def _answer(raised_at: datetime | None, replied: datetime, status: str | None) -> dict[str, Any]:
+    """An alert's fields once the brand answered its post at ``replied``: the response and its
+    time, and an open alert acknowledged (attribute names)."""
+    answer: dict[str, Any] = {"responded_at": replied}
+    if raised_at is not None:
+        answer["response_minutes"] = round(alerting.response_minutes(raised_at, replied), 1)
+    if (status or alerting.OPEN) == alerting.OPEN:
+        answer.update(status=alerting.ACKNOWLEDGED, acknowledged_at=replied)
+    return answer
+
+
+def _first_replies(repository: Repository, posts: Collection[str]) -> dict[str, datetime]:
+    """When the brand first answered each of ``posts`` (posts without an answer left out)."""
+    rows = repository.read("alerts/first_replies", posts=sorted(posts)) if posts else []
+    return {row["post"]: from_db_time(row["repliedAt"]) for row in rows}
+
+
 def _records(decision: AlertDecision, replied: datetime | None) -> Iterable[model.Record]:
     """The alert, its post and its assignee; ``replied``: when the brand first answered the post
-    (the alert is written acknowledged, with its response time, as a later run would record)."""
+    (the alert is written answered, as :func:`record_responses` would record it later)."""
     alert = alert_id(decision.post)
     answered: dict[str, Any] = {"status": alerting.OPEN}
     if replied is not None:
-        minutes = round(alerting.response_minutes(decision.raised_at, replied), 1)
-        answered = {"responded_at": replied, "response_minutes": minutes,
-                    "status": alerting.ACKNOWLEDGED, "acknowledged_at": replied}  # fmt: skip
+        answered = _answer(decision.raised_at, replied, alerting.OPEN)
     yield model.Alert(
         id=alert,
         kind=decision.kind,
@@ -144,9 +159,7 @@ def raise_alerts(
     ]
     # Posts answered before their alert is raised (an import of old posts) get it at once:
     # writing the alert, then its response, cost twice the writes.
-    posts_raised = [d.post for d in decisions]
-    answers = repository.read("alerts/first_replies", posts=posts_raised) if decisions else []
-    replies = {row["post"]: from_db_time(row["repliedAt"]) for row in answers}
+    replies = _first_replies(repository, [d.post for d in decisions])
     with BatchWriter(repository) as writer:
         for decision in decisions:
             writer.add_all(_records(decision, replies.get(decision.post)))
@@ -158,15 +171,16 @@ def raise_alerts(
 
 def record_responses(repository: Repository) -> int:
     """Record the first brand reply to each alerted post; returns how many alerts got one."""
+    unanswered = repository.read("alerts/unanswered")
+    replies = _first_replies(repository, [row["post"] for row in unanswered])
     rows = []
-    for row in repository.read("alerts/brand_replies"):
+    for row in unanswered:
+        replied = replies.get(row["post"])
+        if replied is None:
+            continue
         raised = from_db_time(row["raisedAt"]) if row.get("raisedAt") else None
-        replied = from_db_time(row["repliedAt"])
-        props: dict[str, Any] = {"respondedAt": replied}
-        if raised is not None:
-            props["responseMinutes"] = round(alerting.response_minutes(raised, replied), 1)
-        if (row.get("status") or alerting.OPEN) == alerting.OPEN:
-            props.update(status=alerting.ACKNOWLEDGED, acknowledgedAt=replied)
+        props = model.Alert(id=row["alert"], **_answer(raised, replied, row.get("status"))).props()
+        del props["source"]  # the alert's own stays
         rows.append({"id": row["alert"], "props": props})
     return repository.write_rows("alerts/record_responses", rows) if rows else 0
 
