@@ -158,7 +158,7 @@ Prepared = tuple[str, tuple[str, ...], list[dict[str, object]]]
 def prepared_rows(repo: Repository, folder: Path) -> list[Prepared]:
     """The tweets' records, parsed and enriched beforehand, in write order (nodes first)."""
     settings = repo.settings
-    enrichment = PostEnrichment.from_graph(repo, load_directory(repo))
+    enrichment = PostEnrichment.from_graph(repo, load_directory(repo, customers=False))
     items = [
         i
         for i in TwitterV2(settings.brand_accounts).read(folder / "tweets.jsonl")

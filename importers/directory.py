@@ -46,17 +46,13 @@ class Directory:
         return found
 
 
-def load_directory(repository: Repository) -> Directory:
-    """Read the directory from the graph."""
+def load_directory(repository: Repository, *, customers: bool = True) -> Directory:
+    """Read the directory from the graph; ``customers=False`` leaves the customers out (the
+    enrichment of posts needs only the staff and the products: at 100,000 customers reading
+    them was 0.7 s of every import of posts)."""
     directory = Directory()
-    for row in reads.chunked(repository, "read/directory_customers"):
-        directory.customer_ids.add(row["id"])
-        if row.get("email"):
-            directory.customers_by_email[str(row["email"]).lower()] = row["id"]
-        if row.get("phone"):
-            directory.customers_by_phone.setdefault(str(row["phone"]), row["id"])
-        if isinstance(row.get("acceptsMarketing"), bool):
-            directory.consent[row["id"]] = row["acceptsMarketing"]
+    if customers:
+        _read_customers(repository, directory)
     for row in repository.read("read/directory_employees"):
         directory.employee_ids.add(row["id"])
         directory.employee_names[row["id"]] = row.get("name") or row["id"]
@@ -68,3 +64,14 @@ def load_directory(repository: Repository) -> Directory:
             directory.employee_accounts[account] = row["id"]
     directory.product_ids = {row["sku"] for row in repository.read("read/catalog_products")}
     return directory
+
+
+def _read_customers(repository: Repository, directory: Directory) -> None:
+    for row in reads.chunked(repository, "read/directory_customers"):
+        directory.customer_ids.add(row["id"])
+        if row.get("email"):
+            directory.customers_by_email[str(row["email"]).lower()] = row["id"]
+        if row.get("phone"):
+            directory.customers_by_phone.setdefault(str(row["phone"]), row["id"])
+        if isinstance(row.get("acceptsMarketing"), bool):
+            directory.consent[row["id"]] = row["acceptsMarketing"]

@@ -101,7 +101,7 @@ class Context(BaseContext):
             from importers.run.enrichment import PostEnrichment
 
             self.shared.enrichment = PostEnrichment.from_graph(
-                self.repository, load_directory(self.repository)
+                self.repository, load_directory(self.repository, customers=False)
             )
         return self.shared.enrichment
 

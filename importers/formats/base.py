@@ -62,6 +62,7 @@ class ImportContext:
     date_format: str | None = None  # how this file writes dates (--date-format)
     day_first: bool = False  # 05/06/2024 is 5 June (--day-first)
     _directory: Directory | None = field(default=None, repr=False)
+    _staff: Directory | None = field(default=None, repr=False)
 
     def directory(self) -> Directory:
         """The directory as the graph holds it now (reloaded after every file)."""
@@ -69,9 +70,18 @@ class ImportContext:
             self._directory = load_directory(self.repository)
         return self._directory
 
+    def staff(self) -> Directory:
+        """The directory without its customers (what the enrichment of posts reads), or the
+        whole one when it is loaded already."""
+        if self._directory is not None:
+            return self._directory
+        if self._staff is None:
+            self._staff = load_directory(self.repository, customers=False)
+        return self._staff
+
     def invalidate(self) -> None:
         """Forget the directory: an import just changed who is in the graph."""
-        self._directory = None
+        self._directory = self._staff = None
 
     @property
     def brand_accounts(self) -> tuple[str, ...]:

@@ -2,8 +2,9 @@
 
 Parsing and NLP run in Python on one core; the database works on the other. A single writer
 thread owns the ``BatchWriter`` and drains a small bounded queue, so the two overlap and neither
-runs ahead by more than a few chunks (memory stays bounded). Checkpoints travel through the same
-queue: one is saved only after everything queued before it has been written.
+runs ahead by more than a few chunks (memory stays bounded); the ``BatchWriter`` hands each
+batch to its own sender thread and makes the next one meanwhile (``overlap``). Checkpoints travel
+through the same queue: one is saved only after everything queued before it has been written.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class BackgroundWriter:
         self._error = self._error or RuntimeError("import aborted")
         self._queue.put(_STOP)
         self._thread.join()
+        self.writer.close()
 
     def close(self) -> None:
         """Write everything still queued, flush, stop the thread; re-raise a writer error."""
@@ -99,4 +101,5 @@ class BackgroundWriter:
         self._queue.put(_Barrier(done.set))
         self._queue.put(_STOP)
         self._thread.join()
+        self.writer.close()
         self._raise()

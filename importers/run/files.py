@@ -121,4 +121,4 @@ def _plan(
 def _enrichment(fmt: Format, context: ImportContext) -> PostEnrichment | None:
     if not fmt.spec.enriched:
         return None
-    return PostEnrichment.from_graph(context.repository, context.directory())
+    return PostEnrichment.from_graph(context.repository, context.staff())

@@ -153,7 +153,9 @@ def ingest_post(
     if enrichment is None:
         from importers.run.enrichment import PostEnrichment
 
-        enrichment = PostEnrichment.from_graph(repository, load_directory(repository))
+        enrichment = PostEnrichment.from_graph(
+            repository, load_directory(repository, customers=False)
+        )
     enrichment.apply([item])
     post = item.records[1]  # enrichment replaces the post in place
     assert isinstance(post, model.Post)
@@ -188,7 +190,9 @@ def ingest_items(
         if enrichment is None:
             from importers.run.enrichment import PostEnrichment
 
-            enrichment = PostEnrichment.from_graph(repository, load_directory(repository))
+            enrichment = PostEnrichment.from_graph(
+                repository, load_directory(repository, customers=False)
+            )
         enrichment.apply(items)
     waiting: list[str] = []
 

@@ -92,7 +92,7 @@ class _Run:
     background: BackgroundWriter = field(init=False)
 
     def __post_init__(self) -> None:
-        self.writer = BatchWriter(self.repository, on_missing=self.missing)
+        self.writer = BatchWriter(self.repository, on_missing=self.missing, overlap=True)
         self.background = BackgroundWriter(self.writer)
 
     def missing(self, record: Relationship, origin: Any, reason: str) -> None:

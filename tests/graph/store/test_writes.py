@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
 
 from graph import model
-from graph.errors import NotFound
+from graph.errors import NotFound, RapportError
+from graph.settings import Settings
 from graph.store import reads, schema, writes
+from graph.store.connection import connect
 from graph.store.repository import Repository
 from graph.store.writes import write_atomically
 from tests import factories, graphdata
@@ -92,6 +96,53 @@ def test_relationship_to_a_missing_node_is_counted_not_invented(repo: Repository
     assert summary.missing_endpoints == {"(Customer)-[:KNOWS]->(Customer)": 1}
     assert heard == [("nobody", ("line", 7), "unknown Customer 'nobody' (end of KNOWS)")]
     assert reads.nodes_by_ids(repo, "Customer", ["nobody"]) == {}
+
+
+def test_overlapped_writes_write_and_count_what_direct_writes_do(repo: Repository) -> None:
+    """Batches of three sent by the sender thread while the next is made: relationships still
+    find the nodes made before them, and the counts are those of direct writes."""
+    records = factories.small_graph("ovl-")
+    with writes.BatchWriter(repo, batch_size=3, overlap=True) as writer:
+        writer.add_all(records)
+    assert writer.summary.missing_endpoints == {}
+    assert writer.summary.created == len(records)
+    assert writer.summary.batches == writes.upsert(repo, records, batch_size=3).batches
+    rels = factories.one_of_each_relationship("ovl-")
+    for rel in rels:
+        ends = [r.end for r in graphdata.relationships_from(repo, rel.pattern, [rel.start_id])]
+        assert ends.count(rel.end_id) == 1, rel.pattern
+    assert not [t for t in threading.enumerate() if t.name.startswith("rapport-send")]
+
+
+@pytest.mark.parametrize("overlap", [False, True], ids=["direct", "overlapped"])
+def test_a_missing_end_created_by_a_later_batch_is_still_reported(
+    repo: Repository, overlap: bool
+) -> None:
+    """Which rows lacked an endpoint is read before the next batch runs: the node a later batch
+    creates does not hide that the relationship before it was not written."""
+    writes.upsert(repo, [model.Customer(id=f"late-a-{overlap}")])
+    heard: list[str] = []
+    with writes.BatchWriter(
+        repo, batch_size=1, on_missing=lambda r, o, why: heard.append(why), overlap=overlap
+    ) as writer:
+        writer.add(model.Knows(start_id=f"late-a-{overlap}", end_id=f"late-b-{overlap}"))
+        writer.add(model.Customer(id=f"late-b-{overlap}"))
+    assert heard == [f"unknown Customer 'late-b-{overlap}' (end of KNOWS)"]
+    assert writer.summary.missing_endpoints == {"(Customer)-[:KNOWS]->(Customer)": 1}
+    assert reads.nodes_by_ids(repo, "Customer", [f"late-b-{overlap}"])
+
+
+def test_an_overlapped_write_that_fails_raises_and_stops_the_sender(
+    make_settings: Callable[..., Settings], db_name: str
+) -> None:
+    conn = connect(make_settings(db_name=db_name))
+    gone = Repository(conn)
+    conn.close()  # every write on it now fails in the driver
+    with pytest.raises(RapportError), writes.BatchWriter(gone, batch_size=1, overlap=True) as w:
+        for i in range(5):
+            w.add(model.Customer(id=f"never-{i}"))
+    assert w.summary.batches == 0
+    assert not [t for t in threading.enumerate() if t.name.startswith("rapport-send")]
 
 
 def test_partial_update_keeps_what_other_sources_knew(repo: Repository) -> None:
