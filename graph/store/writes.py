@@ -14,8 +14,11 @@ before the relationships that need them). Which rows of a short relationship bat
 endpoint is read in the sender right after its write, before any later batch can create the
 node; the counts and the ``on_missing`` hook are handled in the caller's thread when the
 batch is collected, so a hook may queue more records. ``flush`` returns once every batch is
-written and counted. A tenth of the 100k dataset's tweets, written into the 100k store, went
-from 9.4-10.1 s to 8.5-9.1 s on ArcadeDB (Neo4j alike).
+written and counted. When the sender has nothing to do, a batch of 1,000 rows goes without
+waiting to be full: at the start of a file and after each checkpoint the database sat idle
+until 5,000 rows of one kind were made (0.3-1 s each time). A tenth of the 100k dataset's tweets
+into the 100k store: 9.4-10.1 s -> 8.5-9.1 s with the sender, 8.2-8.8 s sending early too, on
+ArcadeDB; Neo4j alike.
 """
 
 from __future__ import annotations
@@ -37,6 +40,9 @@ Pattern = tuple[str, str, str]
 #: Batches sent and not yet counted, when overlapped: one in the database, one waiting behind it
 #: (so a flush of several labels does not stop the caller at each).
 _IN_FLIGHT = 2
+#: Rows that make a batch worth sending before it is full, when the sender would wait otherwise
+#: (at the start of a file and after each checkpoint the database had nothing to do).
+_EAGER_ROWS = 1000
 MissingHook = Callable[[Relationship, Any, str], None]
 #: A relationship that was not written, where it came from, and why.
 Missed = tuple[Relationship, Any, str]
@@ -138,6 +144,7 @@ class BatchWriter:
         self._bytes: dict[str | Pattern, int] = {}
         self._sender = ThreadPoolExecutor(1, thread_name_prefix="rapport-send") if overlap else None
         self._in_flight: deque[_Sent] = deque()
+        self._eager = min(_EAGER_ROWS, self.batch_size) if overlap else self.batch_size
 
     def add(self, record: Record, origin: Any = None) -> None:
         """Queue one record (``origin``: where it came from, handed to ``on_missing``)."""
@@ -150,7 +157,7 @@ class BatchWriter:
             else:
                 previous["props"].update(row["props"])
             queued = self._bytes[record.LABEL] = self._bytes.get(record.LABEL, 0) + size_of(row)
-            if len(bucket) >= self.batch_size or queued >= self.batch_bytes:
+            if self._due(len(bucket), queued):
                 self._flush_label(record.LABEL)
         elif isinstance(record, Relationship):
             pattern = record.pattern
@@ -163,11 +170,17 @@ class BatchWriter:
             else:
                 known[0]["props"].update(row["props"])
             queued = self._bytes[pattern] = self._bytes.get(pattern, 0) + size_of(row)
-            if len(rels) >= self.batch_size or queued >= self.batch_bytes:
+            if self._due(len(rels), queued):
                 self._flush_nodes()
                 self._flush_pattern(pattern)
         else:
             raise TypeError(f"not a graph record: {type(record).__name__}")
+
+    def _due(self, rows: int, queued: int) -> bool:
+        """A batch goes when full, or (overlapped) early when the sender has nothing to do."""
+        if rows >= self.batch_size or queued >= self.batch_bytes:
+            return True
+        return rows >= self._eager and (not self._in_flight or self._in_flight[-1].done.done())
 
     def add_all(self, records: Iterable[Record]) -> None:
         """Queue many records."""

@@ -114,6 +114,18 @@ def test_overlapped_writes_write_and_count_what_direct_writes_do(repo: Repositor
     assert not [t for t in threading.enumerate() if t.name.startswith("rapport-send")]
 
 
+def test_an_overlapped_writer_sends_a_thousand_rows_early_while_the_sender_is_idle(
+    repo: Repository,
+) -> None:
+    customers = [model.Customer(id=f"eager-{i}") for i in range(1500)]
+    with writes.BatchWriter(repo, batch_size=5000, overlap=True) as writer:
+        writer.add_all(customers)
+    # The first 1,000 went as soon as they were there (nothing was being written); the rest
+    # at the flush. Direct writes wait for full batches.
+    assert (writer.summary.batches, writer.summary.nodes) == (2, {"Customer": 1500})
+    assert writes.upsert(repo, customers, batch_size=5000).batches == 1
+
+
 @pytest.mark.parametrize("overlap", [False, True], ids=["direct", "overlapped"])
 def test_a_missing_end_created_by_a_later_batch_is_still_reported(
     repo: Repository, overlap: bool
@@ -138,10 +150,14 @@ def test_an_overlapped_write_that_fails_raises_and_stops_the_sender(
     conn = connect(make_settings(db_name=db_name))
     gone = Repository(conn)
     conn.close()  # every write on it now fails in the driver
-    with pytest.raises(RapportError), writes.BatchWriter(gone, batch_size=1, overlap=True) as w:
-        for i in range(5):
-            w.add(model.Customer(id=f"never-{i}"))
-    assert w.summary.batches == 0
+    customers = [model.Customer(id=f"never-{i}") for i in range(5)]
+
+    def write() -> None:
+        with writes.BatchWriter(gone, batch_size=1, overlap=True) as writer:
+            writer.add_all(customers)
+
+    with pytest.raises(RapportError, match=r"upsert_customer failed .*Driver closed"):
+        write()
     assert not [t for t in threading.enumerate() if t.name.startswith("rapport-send")]
 
 
