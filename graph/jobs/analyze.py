@@ -312,7 +312,7 @@ def run_interests(
 def run_alerts(repository: Repository, run: datetime, state: _State, report: StageReport) -> None:
     """Raise missing alerts, record brand responses, refresh open alerts."""
     raised = raise_alerts.raise_alerts(repository, posts=state.new_posts)
-    responded = raise_alerts.record_responses(repository)
+    responded = raise_alerts.record_responses(repository, replies=state.new_posts)
     # Severity follows influence, which only a full run recomputes.
     refreshed, assigned = raise_alerts.refresh_open(repository) if state.scope is None else (0, 0)
     report.written = len(raised) + responded + refreshed

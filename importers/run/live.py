@@ -162,7 +162,9 @@ def ingest_post(
     with BatchWriter(repository) as writer:
         writer.add_all(item.records)
     raised = raise_alerts.raise_alerts(repository, posts=[post.id])
-    answered = raise_alerts.record_responses(repository) if live.in_reply_to else 0
+    answered = (
+        raise_alerts.record_responses(repository, replies=[post.id]) if live.in_reply_to else 0
+    )
     alert = alert_queue.get_alert(repository, alert_queue.alert_id(post.id)) if raised else None
     return Ingested(post=post, written=writer.summary, alert=alert, answered_alerts=answered)
 

@@ -27,7 +27,7 @@ def settle(
     repository: Repository, specs: Iterable[FormatSpec], *, posts: Collection[str] | None = None
 ) -> Settled:
     """Run what records of formats ``specs`` need once written (``posts``: raise alerts on
-    these only; default every post that needs one)."""
+    these only and record the answers among them; default every post that needs one)."""
     specs = list(specs)
     settled = Settled()
     if any(spec.identities for spec in specs):
@@ -38,5 +38,5 @@ def settle(
     if any(spec.posts for spec in specs):
         # After identities: an alert goes to the warmest employee of the post's owner.
         settled.alerts = raise_alerts(repository, posts=posts)
-        record_responses(repository)
+        record_responses(repository, replies=posts)
     return settled

@@ -142,6 +142,34 @@ def test_a_post_answered_before_its_alert_gets_it_acknowledged_at_once(shop: Rep
     assert raise_alerts.record_responses(shop) == 0
 
 
+def test_new_replies_answer_only_the_alerts_on_the_posts_they_reply_to(shop: Repository) -> None:
+    """An incremental run (or a live reply) reads the alerts its new posts may answer, not every
+    open one; a full run still finds any answer."""
+    hour = timedelta(hours=1)
+    upsert(shop, [
+        model.Post(id="twitter:400", platform="twitter", text=COMPLAINT, sentiment=-0.8,
+                   at=NOW - 3 * hour, source="t"),
+        model.Posted(start_id="twitter:ann", end_id="twitter:400", source="t"),
+        model.Mentions(start_id="twitter:400", end_id="twitter:rapportshop", source="t"),
+    ])  # fmt: skip
+    assert [d.post for d in raise_alerts.raise_alerts(shop, posts=["twitter:400"])] == [
+        "twitter:400"
+    ]
+    upsert(shop, [
+        model.Post(id="twitter:401", platform="twitter", text="@ann so sorry ^EO",
+                   at=NOW - 2 * hour, source="t"),
+        model.Posted(start_id="twitter:rapportshop", end_id="twitter:401", source="t"),
+        model.RepliesTo(start_id="twitter:401", end_id="twitter:400", source="t"),
+    ])  # fmt: skip
+    assert raise_alerts.record_responses(shop, replies=[]) == 0
+    assert raise_alerts.record_responses(shop, replies=["twitter:400", "twitter:105"]) == 0
+    assert alert_queue.get_alert(shop, "alert:twitter:400").status == "open"
+    assert raise_alerts.record_responses(shop, replies=["twitter:401", "twitter:401"]) == 1
+    alert = alert_queue.get_alert(shop, "alert:twitter:400")
+    assert (alert.status, alert.response_minutes) == ("acknowledged", 60.0)
+    assert raise_alerts.record_responses(shop) == 0  # nothing left for a full run
+
+
 def test_assign_resolve_and_reopen(shop: Repository) -> None:
     alert = alert_queue.assign(shop, "alert:twitter:101", "e2")
     assert (alert.assignee, alert.team) == ("e2", None)
