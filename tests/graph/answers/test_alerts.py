@@ -120,15 +120,21 @@ def test_a_brand_reply_records_the_response_time(shop: Repository) -> None:
     assert alert_queue.get_alert(shop, "alert:twitter:100").response_minutes == 42.0
 
 
+def _complaint(post: str, hours_ago: int) -> list[model.Record]:
+    """Ann's complaint ``post``, mentioning the brand, ``hours_ago`` hours ago."""
+    return [
+        model.Post(id=post, platform="twitter", text=COMPLAINT, sentiment=-0.8,
+                   at=NOW - timedelta(hours=hours_ago), source="t"),
+        model.Posted(start_id="twitter:ann", end_id=post, source="t"),
+        model.Mentions(start_id=post, end_id="twitter:rapportshop", source="t"),
+    ]  # fmt: skip
+
+
 def test_a_post_answered_before_its_alert_gets_it_acknowledged_at_once(shop: Repository) -> None:
     """An import of old posts raises alerts on complaints the brand already answered: each is
     written with its response time, as recording the answer later would (nothing left to do)."""
     hour = timedelta(hours=1)
-    upsert(shop, [
-        model.Post(id="twitter:300", platform="twitter", text=COMPLAINT, sentiment=-0.8,
-                   at=NOW - 3 * hour, source="t"),
-        model.Posted(start_id="twitter:ann", end_id="twitter:300", source="t"),
-        model.Mentions(start_id="twitter:300", end_id="twitter:rapportshop", source="t"),
+    upsert(shop, _complaint("twitter:300", 3) + [
         model.Post(id="twitter:301", platform="twitter", text="@ann so sorry ^EO",
                    at=NOW - 2 * hour, source="t"),
         model.Post(id="twitter:302", platform="twitter", text="@ann here is a new one ^EO",
@@ -146,12 +152,7 @@ def test_new_replies_answer_only_the_alerts_on_the_posts_they_reply_to(shop: Rep
     """An incremental run (or a live reply) reads the alerts its new posts may answer, not every
     open one; a full run still finds any answer."""
     hour = timedelta(hours=1)
-    upsert(shop, [
-        model.Post(id="twitter:400", platform="twitter", text=COMPLAINT, sentiment=-0.8,
-                   at=NOW - 3 * hour, source="t"),
-        model.Posted(start_id="twitter:ann", end_id="twitter:400", source="t"),
-        model.Mentions(start_id="twitter:400", end_id="twitter:rapportshop", source="t"),
-    ])  # fmt: skip
+    upsert(shop, _complaint("twitter:400", 3))
     assert [d.post for d in raise_alerts.raise_alerts(shop, posts=["twitter:400"])] == [
         "twitter:400"
     ]
