@@ -181,10 +181,10 @@ def record_responses(repository: Repository, replies: Collection[str] | None = N
         unanswered = repository.read("alerts/unanswered_of", replies=sorted(replies))
     else:
         return 0
-    replies = _first_replies(repository, [row["post"] for row in unanswered])
+    first = _first_replies(repository, [row["post"] for row in unanswered])
     rows = []
     for row in unanswered:
-        replied = replies.get(row["post"])
+        replied = first.get(row["post"])
         if replied is None:
             continue
         raised = from_db_time(row["raisedAt"]) if row.get("raisedAt") else None
