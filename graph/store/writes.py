@@ -219,10 +219,7 @@ class BatchWriter:
         """Write one batch (``queued``: a relationship batch's records and origins), now or,
         overlapped, in the sender while the next batch is made."""
         if self._sender is None:
-            sent: Future[tuple[list[Row], list[Missed]]] = Future()
-            sent.set_result(self._write(statement, rows, queued))
-            self._in_flight.append(_Sent(sent, rows, key, queued is not None))
-            self._collect()
+            self._count(rows, key, queued is not None, *self._write(statement, rows, queued))
             return
         while len(self._in_flight) >= _IN_FLIGHT:
             self._collect()
@@ -240,16 +237,26 @@ class BatchWriter:
         return results, self._missed(queued)
 
     def _collect(self) -> None:
-        """Count the oldest batch sent (re-raising its error) and report what it missed."""
+        """Count the oldest batch sent (re-raising its error)."""
         sent = self._in_flight.popleft()
-        results, missed = sent.done.result()
+        self._count(sent.rows, sent.key, sent.relationship, *sent.done.result())
+
+    def _count(
+        self,
+        rows: list[Row],
+        key: str,
+        relationship: bool,
+        results: list[Row],
+        missed: list[Missed],
+    ) -> None:
+        """Count a written batch and report the rows it missed to the hook."""
         self.summary.batches += 1
-        written = self.summary.count(sent.key, results, relationship=sent.relationship)
-        if written < len(sent.rows):
-            _bump(self.summary.missing_endpoints, sent.key, len(sent.rows) - written)
+        written = self.summary.count(key, results, relationship=relationship)
+        if written < len(rows):
+            _bump(self.summary.missing_endpoints, key, len(rows) - written)
         # The driver's reference cycle around a statement holds its parameters until the
         # cycle collector runs (see graph.store.derived): emptied, the batch is freed now.
-        sent.rows.clear()
+        rows.clear()
         for record, origin, reason in missed:
             self.on_missing(record, origin, reason)  # type: ignore[misc]
 
