@@ -68,7 +68,7 @@ export class Rapport {
     const { client, connected } = this.subscriptions;
     await connected;
     const received: TData[] = [];
-    return new Promise<TData[]>((resolve, reject) => {
+    const events = new Promise<TData[]>((resolve, reject) => {
       const stop = client.subscribe<TData>({ query: print(document) }, {
         next: (value) => {
           if (value.errors?.length) reject(new GraphQLFailure<TData>([...value.errors], null));
@@ -81,9 +81,12 @@ export class Rapport {
         error: (error) => reject(error instanceof Error ? error : new Error(String(error))),
         complete: () => resolve(received),
       });
-      // The server registers the subscription before the action that raises the events.
-      setTimeout(() => started().catch(reject), 500);
     });
+    // The server registers the subscription before the action that raises the events. The
+    // events may arrive before the action's own answer: both are awaited.
+    const action = new Promise<void>((resolve) => setTimeout(resolve, 500)).then(started);
+    const [got] = await Promise.all([events, action]);
+    return got;
   }
 
   async close(): Promise<void> {
