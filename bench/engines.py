@@ -7,12 +7,16 @@ the same run and prints them next to each other.
 from __future__ import annotations
 
 import argparse
+import math
+import os
 import secrets
 import subprocess
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from graph.settings import Settings, load_settings
 from graph.store import schema
@@ -21,6 +25,7 @@ from graph.store.embedded import admin
 from graph.store.repository import Repository
 
 PROJECT = Path(__file__).resolve().parents[1]
+T = TypeVar("T")
 TITLES = {"embedded": "embedded ArcadeDB", "neo4j": "local Neo4j"}
 
 
@@ -100,6 +105,13 @@ class Engine:
         schema.apply(Repository(conn))
         return conn
 
+    def server_cpu(self, holder: Connection) -> float:
+        """CPU seconds the server has used so far (its process and their children's), or nan
+        when the server is not one this machine runs."""
+        if holder.lease is None:
+            return math.nan
+        return tree_cpu(holder.lease.info.pid)
+
     def drop(self, holder: Connection, name: str) -> None:
         """Drop a database made by :meth:`fresh` (embedded; Neo4j keeps its one database)."""
         if self.name == "embedded" and holder.lease is not None:
@@ -111,9 +123,24 @@ def unique(prefix: str) -> str:
     return f"{prefix}_{secrets.token_hex(3)}"
 
 
-def _inherited() -> dict[str, str]:
-    import os
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of process ``pid`` and its descendants alive now, from
+    ``/proc``; nan where there is no ``/proc``."""
+    ticks, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15)
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            if current == pid:
+                return math.nan
+    return ticks / os.sysconf("SC_CLK_TCK")
 
+
+def _inherited() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("RAPPORT_")}
 
 
@@ -123,3 +150,33 @@ def side_by_side(title: str, rows: Sequence[tuple[str, Sequence[str]]], engines:
     print(f"\n{title:<{width}}  " + "  ".join(f"{TITLES[e]:>20}" for e in engines))
     for label, cells in rows:
         print(f"{label:<{width}}  " + "  ".join(f"{c:>20}" for c in cells))
+
+
+@dataclass
+class Cpu:
+    """CPU seconds used while a measurement ran: by this process (parsing, enriching, the
+    driver) and by the database server's processes."""
+
+    client: float = 0.0
+    server: float = 0.0
+
+    def add(self, client: float, server: float) -> None:
+        self.client, self.server = self.client + client, self.server + server
+
+    def line(self, seconds: float, records: int) -> str:
+        """What the two used, against the wall time and the machine's cores."""
+        cores = os.cpu_count() or 1
+        return (
+            f"CPU: this process {self.client:.1f} s, database {self.server:.1f} s "
+            f"({self.server / records * 1e6:.0f} µs a record) in {seconds:.1f} s on {cores} "
+            f"cores ({(self.client + self.server) / (seconds * cores):.0%} of them busy)"
+        )
+
+
+def timed(cpu: Cpu, server_cpu: Callable[[], float], action: Callable[[], T]) -> tuple[T, float]:
+    """``action()`` and its wall seconds; the CPU it and the server used is added to ``cpu``."""
+    client, server, started = time.process_time(), server_cpu(), time.perf_counter()
+    done = action()
+    took = time.perf_counter() - started
+    cpu.add(time.process_time() - client, server_cpu() - server)
+    return done, took
