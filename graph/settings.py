@@ -55,6 +55,13 @@ class Settings(BaseSettings):
         le=12 * 1024 * 1024,
         description="Largest write batch in bytes (ArcadeDB drops Bolt messages over 16 MiB).",
     )
+    import_checkpoint_seconds: float = Field(
+        default=10.0,
+        ge=0,
+        le=3600,
+        description="Least seconds between two checkpoints of an import: at most what an "
+        "interrupted import redoes when resumed (each checkpoint waits for every write before it).",
+    )
     tx_timeout: float = Field(
         default=120.0, gt=0, description="Seconds a database transaction may run."
     )

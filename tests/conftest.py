@@ -111,6 +111,7 @@ def cli_env(settings: Settings) -> dict[str, str]:
         "RAPPORT_DB_URI": settings.db_uri,
         "RAPPORT_DB_NAME": settings.database,
         "RAPPORT_BATCH_SIZE": str(settings.batch_size),
+        "RAPPORT_IMPORT_CHECKPOINT_SECONDS": str(settings.import_checkpoint_seconds),
         "RAPPORT_NEO4J_GDS": str(settings.neo4j_gds).lower(),
     }
     if settings.db_password is not None:

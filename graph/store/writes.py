@@ -171,7 +171,10 @@ class BatchWriter:
                 known[0]["props"].update(row["props"])
             queued = self._bytes[pattern] = self._bytes.get(pattern, 0) + size_of(row)
             if self._due(len(rels), queued):
-                self._flush_nodes()
+                # Its ends' nodes go first (one sender writes in order); other labels' part-filled
+                # batches wait to fill.
+                self._flush_label(pattern[0])
+                self._flush_label(pattern[2])
                 self._flush_pattern(pattern)
         else:
             raise TypeError(f"not a graph record: {type(record).__name__}")

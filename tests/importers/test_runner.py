@@ -18,6 +18,7 @@ from graph.settings import Settings
 from graph.store import reads, schema
 from graph.store.connection import connect
 from graph.store.repository import Repository
+from importers.run import checkpoint
 from importers.run.files import import_path
 from tests import graphdata
 from tests.conftest import PROJECT_ROOT, _clean_env, cli_env
@@ -63,7 +64,7 @@ def test_import_killed_mid_file_resumes_to_the_graph_of_a_clean_run(
     clean_rejects = rejects_of(source)
     assert len(clean_rejects) >= ROWS // 501  # the bad rows, and referrals to them
 
-    settings = fresh_settings("runner_killed", batch_size=500)
+    settings = fresh_settings("runner_killed", batch_size=500, import_checkpoint_seconds=0)
     env = {**_clean_env(), **cli_env(settings)}
     state = settings.data_dir / "imports"
     before = set(state.glob("*.json")) if state.exists() else set()
@@ -91,6 +92,32 @@ def test_import_killed_mid_file_resumes_to_the_graph_of_a_clean_run(
         assert _snapshot(repo, sample) == expected
     # Rejects written before the kill and after the checkpoint are not written twice.
     assert rejects_of(source) == clean_rejects
+
+
+@pytest.mark.parametrize("seconds", [0.0, 3600.0])
+def test_checkpoints_are_spaced_by_time_as_configured(
+    fresh_settings: Callable[..., Settings], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    seconds: float,
+) -> None:  # fmt: skip
+    source = _customers_csv(tmp_path / "customers.csv", rows=2000)
+    points: list[int] = []
+    real_save = checkpoint.save
+
+    def save(state_dir: Path, point: checkpoint.Checkpoint) -> None:
+        points.append(point.items_done)
+        real_save(state_dir, point)
+
+    monkeypatch.setattr(checkpoint, "save", save)
+    settings = fresh_settings("runner_spaced", batch_size=200, import_checkpoint_seconds=seconds)
+    with connect(settings) as conn:
+        summary = import_path(Repository(conn), source, live_progress=False).summaries[0]
+        assert reads.counts(Repository(conn)).nodes["Customer"] == 2000
+    assert summary.read == 2000
+    if seconds:
+        assert points == []  # none in the hour after the start
+    else:  # due at once: every 200 items read (a batch's worth)
+        assert len(points) >= 10
+        assert points == [200 * n for n in range(1, len(points) + 1)]
 
 
 def test_two_imports_of_the_same_file_at_once_do_not_duplicate(

@@ -83,7 +83,12 @@ def test_an_import_says_the_database_stopped_and_resumes_to_the_same_graph(
     source = tmp_path / "customers.csv"
     rows = ["id,name,email"] + [f"k{i},Customer {i},k{i}@example.com" for i in range(40_000)]
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    env = {**_clean_env(), **_env(tmp_path), "RAPPORT_BATCH_SIZE": "500"}
+    env = {
+        **_clean_env(),
+        **_env(tmp_path),
+        "RAPPORT_BATCH_SIZE": "500",
+        "RAPPORT_IMPORT_CHECKPOINT_SECONDS": "0",
+    }
     child = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "import", str(source)],
         cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -126,6 +126,26 @@ def test_an_overlapped_writer_sends_a_thousand_rows_early_while_the_sender_is_id
     assert writes.upsert(repo, customers, batch_size=5000).batches == 1
 
 
+def test_a_relationship_batch_writes_its_ends_first_and_lets_other_labels_fill(
+    repo: Repository,
+) -> None:
+    people = [model.Customer(id=f"fill-{n}") for n in "abc"]
+    knows = [model.Knows(start_id=f"fill-{a}", end_id=f"fill-{b}")
+             for a, b in ("ab", "bc", "ca", "ac")]  # fmt: skip
+    with writes.BatchWriter(repo, batch_size=4) as writer:
+        writer.add(model.Product(id="fill-p"))
+        writer.add_all([*people, *knows])  # the fourth KNOWS fills its batch
+        assert set(reads.nodes_by_ids(repo, "Customer", [p.id for p in people])) == {
+            p.id for p in people
+        }
+        ends = graphdata.relationships_from(repo, knows[0].pattern, ["fill-a"])
+        assert sorted(r.end for r in ends) == ["fill-b", "fill-c"]
+        # The product's part-filled batch waits (for more products, or the end).
+        assert reads.nodes_by_ids(repo, "Product", ["fill-p"]) == {}
+    assert set(reads.nodes_by_ids(repo, "Product", ["fill-p"])) == {"fill-p"}
+    assert writer.summary.batches == 3
+
+
 @pytest.mark.parametrize("overlap", [False, True], ids=["direct", "overlapped"])
 def test_a_missing_end_created_by_a_later_batch_is_still_reported(
     repo: Repository, overlap: bool
