@@ -24,15 +24,20 @@ class Settled:
 
 
 def settle(
-    repository: Repository, specs: Iterable[FormatSpec], *, posts: Collection[str] | None = None
+    repository: Repository,
+    specs: Iterable[FormatSpec],
+    *,
+    posts: Collection[str] | None = None,
+    accounts: Collection[str] | None = None,
 ) -> Settled:
     """Run what records of formats ``specs`` need once written (``posts``: raise alerts on
-    these only and record the answers among them; default every post that needs one)."""
+    these only and record the answers among them; default every post that needs one;
+    ``accounts``: look for the owners of these only, when no person changed)."""
     specs = list(specs)
     settled = Settled()
     if any(spec.identities for spec in specs):
         # People or accounts changed: look for the owners of unowned accounts again.
-        settled.identities = resolve_identities(repository)
+        settled.identities = resolve_identities(repository, accounts)
     if any(spec.posts or spec.identities for spec in specs):
         mark_brands(repository)  # what is ours is configured, not decided by import order
     if any(spec.posts for spec in specs):
