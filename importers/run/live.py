@@ -209,21 +209,23 @@ def ingest_items(
                 writer.add(record, item.origin)
     if pending.count(repository):
         pending.link(repository)  # this body may bring the ends others were waiting for
-    return Taken(writer.summary, waiting, settle(repository, [spec], **_scope(items)))
+    posts, accounts = _scope(items)
+    return Taken(
+        writer.summary, waiting, settle(repository, [spec], posts=posts, accounts=accounts)
+    )
 
 
-def _scope(items: list[Item]) -> dict[str, list[str] | None]:
-    """What settling a pushed body looks at: its posts' alerts and answers; its accounts'
-    owners, unless it brings people (then every unowned account may have found its owner).
+def _scope(items: list[Item]) -> tuple[list[str], list[str] | None]:
+    """What settling a pushed body looks at, ``(posts, accounts)``: its posts' alerts and
+    answers; its accounts' owners, unless it brings people (None: then every unowned account
+    may have found its owner).
 
     At 100,000 customers, settling the whole graph after a body of one tweet (X API v2) took
     2.8-10.1 s (identities 2.4-9.6 s, alerts 0.3-0.4 s); its own posts and accounts, 0.02 s when
     its accounts have owners, 2.2 s when one is new (every person is read to match it)."""
     records = [r for item in items for r in item.records]
     people = any(isinstance(r, model.Customer | model.Employee) for r in records)
-    return {
-        "posts": [r.id for r in records if isinstance(r, model.Post)],
-        "accounts": None
-        if people
-        else [r.id for r in records if isinstance(r, model.SocialAccount)],
-    }
+    posts = [r.id for r in records if isinstance(r, model.Post)]
+    if people:
+        return posts, None
+    return posts, [r.id for r in records if isinstance(r, model.SocialAccount)]
